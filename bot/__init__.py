@@ -1,0 +1,1 @@
+"""Intervisie: peer-supervision (intervisie) groups for Dutch professional associations, in Slack."""

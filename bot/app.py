@@ -1,0 +1,96 @@
+"""The Bolt app factory: one App per running process, wired to the app's dependencies."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+
+from bot.deps import Deps
+from bot.errors import DomainError
+from bot.i18n import lang_for, t
+from bot.slack_api import make_web_client
+
+log = logging.getLogger(__name__)
+
+DEPS_KEY = "intervisie_deps"
+
+
+def create_app(deps: Deps, *, client: WebClient | None = None) -> App:
+    """Build the Bolt app: listeners from handlers/, deps in every listener's context, one error handler."""
+    settings = deps.settings
+    # Bolt acks in the request thread and runs listeners here; sized explicitly so slow listeners
+    # (users.info, views.open) queue among themselves and never delay an ack.
+    executor = ThreadPoolExecutor(
+        max_workers=settings.listener_threads, thread_name_prefix="bolt-listener"
+    )
+    app = App(
+        signing_secret=settings.slack_signing_secret or None,
+        client=client or make_web_client(settings),
+        process_before_response=False,
+        request_verification_enabled=not settings.socket_mode,
+        listener_executor=executor,
+        raise_error_for_unhandled_request=False,
+        logger=logging.getLogger("bolt"),
+    )
+
+    def inject_deps(context: BoltContext, next: Any) -> None:
+        context[DEPS_KEY] = deps
+        next()
+
+    app.use(inject_deps)
+    app.error(_error_handler(deps))
+
+    from handlers import register_all
+
+    register_all(app)
+    return app
+
+
+def _error_handler(deps: Deps) -> Any:
+    def on_error(error: Exception, body: dict[str, Any], respond: Any, client: WebClient) -> None:
+        user_id = _user_id(body)
+        team_id = _team_id(body)
+        lang = "nl"
+        if user_id and team_id:
+            lang = lang_for(deps.directory.profile(team_id=team_id, user_id=user_id).locale)
+        if isinstance(error, DomainError):
+            text = t(lang, error.key, **error.params)  # type: ignore[arg-type]
+        else:
+            ref = uuid.uuid4().hex[:10]
+            log.error("unhandled error (ref %s) for %s", ref, body.get("type"), exc_info=error)
+            text = t(lang, "error.unexpected", ref=ref)  # type: ignore[arg-type]
+        _tell_user(text=text, body=body, respond=respond, client=client, user_id=user_id)
+
+    return on_error
+
+
+def _tell_user(
+    *, text: str, body: dict[str, Any], respond: Any, client: WebClient, user_id: str | None
+) -> None:
+    try:
+        if respond is not None and (body.get("response_url") or body.get("response_urls")):
+            respond(text=text, response_type="ephemeral", replace_original=False)
+        elif user_id:
+            # Modal submissions and events have no response_url: say it in the app's DM.
+            client.chat_postMessage(channel=user_id, text=text)
+    except Exception:  # the user could not be told; the error itself is logged above
+        log.warning("could not report an error to the user", exc_info=True)
+
+
+def _user_id(body: dict[str, Any]) -> str | None:
+    user = body.get("user")
+    if isinstance(user, dict):
+        return user.get("id")
+    return body.get("user_id") or (body.get("event") or {}).get("user")
+
+
+def _team_id(body: dict[str, Any]) -> str | None:
+    team = body.get("team")
+    if isinstance(team, dict):
+        return team.get("id")
+    return body.get("team_id") or (body.get("user") or {}).get("team_id")

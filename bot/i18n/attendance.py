@@ -1,0 +1,5 @@
+"""Catalogue: attendance. Each entry is (Dutch, English)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,50 @@
+"""Catalogue: help, App Home welcome and general errors. Each entry is (Dutch, English)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "app.name": ("Intervisie", "Intervisie"),
+    "help.title": (
+        "*Intervisie in Slack* — dit kun je typen:",
+        "*Intervisie in Slack* — here is what you can type:",
+    ),
+    "help.unknown": (
+        "Ik ken `/intervisie {sub}` niet.",
+        "I don't know `/intervisie {sub}`.",
+    ),
+    "help.footer": (
+        "Datums typ je als dd-mm-jjjj (30-11-2026), tijden als uu:mm (09:00). "
+        "Je gegevens en bewijzen vind je onder *Mijn intervisie* (het tabblad Home van deze app).",
+        "Type dates as dd-mm-yyyy (30-11-2026) and times as hh:mm (09:00). "
+        "Your details and certificates are under *Mijn intervisie* (this app's Home tab).",
+    ),
+    "help.cmd.help": ("`/intervisie help` — deze hulp", "`/intervisie help` — this help"),
+    "home.title": ("Mijn intervisie", "My intervisie"),
+    "home.welcome": (
+        "Welkom bij *Intervisie*, {name}. Hier vind je je intervisiegroepen, geplande "
+        "bijeenkomsten, je deelnamebewijzen en je uren voor de hercertificering.",
+        "Welcome to *Intervisie*, {name}. Here you find your intervisie groups, planned "
+        "meetings, your certificates of participation and your hours for recertification.",
+    ),
+    "home.start": (
+        "*Zo begin je*\n• Zoek een groep: `/intervisie groepen`\n"
+        "• Meld je aan met het groepsnummer: `/intervisie aanmelden 1234`\n"
+        "• Of start zelf een groep: `/intervisie nieuw`",
+        "*Getting started*\n• Find a group: `/intervisie groups`\n"
+        "• Ask to join with the group number: `/intervisie join 1234`\n"
+        "• Or start a group yourself: `/intervisie create`",
+    ),
+    "home.privacy": (
+        "Intervisie bewaart alleen wie, wanneer, hoe lang en in welke rol — nooit de inhoud van "
+        "een casus. Het verslag bewaren de deelnemers zelf.",
+        "Intervisie stores only who, when, how long and in which role — never the content of a "
+        "case. Participants keep the meeting report themselves.",
+    ),
+    "error.unexpected": (
+        "Er ging iets mis aan onze kant (referentie `{ref}`). Probeer het zo nog eens; "
+        "blijft het misgaan, noem dan deze referentie aan het secretariaat.",
+        "Something went wrong on our side (reference `{ref}`). Please try again shortly; "
+        "if it keeps failing, give this reference to the secretariat.",
+    ),
+    "error.not_allowed": ("Dat mag je niet doen.", "You are not allowed to do that."),
+}

@@ -1,0 +1,44 @@
+"""The rules of intervisie, from PRODUCT.md and the seed texts, as named constants."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from typing import Final
+
+# "Als je minimaal 5 en maximaal 10 personen bij elkaar hebt" (seed 000): peer group size,
+# counting the contact person.
+PEER_GROUP_MIN_MEMBERS: Final = 5
+PEER_GROUP_MAX_MEMBERS: Final = 10
+
+# "De begeleide intervisiegroep bestaat uit vier tot acht deelnemers" and "minimaal drie en
+# maximaal acht bijeenkomsten" (seed 002).
+GUIDED_GROUP_MIN_MEMBERS: Final = 4
+GUIDED_GROUP_MAX_MEMBERS: Final = 8
+GUIDED_TRAJECTORY_MIN_MEETINGS: Final = 3
+GUIDED_TRAJECTORY_MAX_MEETINGS: Final = 8
+
+# "Voor de hercertificering zijn er minimaal 32 uren intervisie nodig" in a four-year period.
+RECERTIFICATION_PERIOD_YEARS: Final = 4
+RECERTIFICATION_REQUIRED_HOURS: Final = 32
+# "In redelijke mate evenredig over de jaren verdeeld": defaults of the two settings that say
+# when a period-year is thin (warn) or heavy (hours above may not count).
+DEFAULT_MIN_HOURS_PER_YEAR: Final = 8
+DEFAULT_MAX_COUNTED_HOURS_PER_YEAR: Final = 16
+
+# "deelname voor 'Intervisiedeelnemer zonder LVV-lidmaatschap' bedraagt € 75,- excl. BTW per jaar"
+NON_MEMBER_FEE_EUR_PER_YEAR: Final = Decimal("75")
+
+# Meetings: the portal offers hours in a drop-down; we offer half hours up to a working day.
+DEFAULT_MEETING_DURATION: Final = timedelta(hours=2)
+MEETING_DURATION_STEP: Final = timedelta(minutes=30)
+MAX_MEETING_DURATION: Final = timedelta(hours=8)
+
+# Reminders before a meeting (a group setting; these are the defaults).
+DEFAULT_REMINDER_LEADS: Final = (timedelta(days=2), timedelta(hours=2))
+
+# Role rotation: the default period in which everyone is once inbrenger and once facilitator.
+DEFAULT_ROTATION_PERIOD_MONTHS: Final = 12
+
+# Group numbers are short and never reused; the first group of a workspace gets this one.
+FIRST_GROUP_NUMBER: Final = 1001

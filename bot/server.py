@@ -1,0 +1,221 @@
+"""The running app: HTTP server (waitress) or Socket Mode, the outbox worker and the scheduler,
+started and stopped together. HTTP mode answers POST /slack/events, GET /healthz and the app's pages.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from typing import Any
+
+from slack_bolt import App
+from slack_bolt.request import BoltRequest
+from slack_sdk import WebClient
+from waitress.server import create_server
+
+from bot.app import create_app
+from bot.clock import Clock, SystemClock
+from bot.delivery import Outbox
+from bot.deps import Deps
+from bot.directory import UserDirectory
+from bot.scheduling import install_jobs, make_scheduler, register_runtime, unregister_runtime
+from bot.settings import Settings
+from bot.slack_api import make_web_client
+from bot.web import Environ, Response, Route, Router, headers_of, read_body, route
+from storage.db import make_engine, make_session_factory, ping
+from storage.migrate import current_revision, head_revision, upgrade_to_head
+
+log = logging.getLogger(__name__)
+
+
+class MigrationsPending(RuntimeError):
+    """The database is behind the code and INTERVISIE_MIGRATE_ON_START is off."""
+
+
+def build_deps(settings: Settings, *, clock: Clock | None = None) -> Deps:
+    """Engine, sessions, Slack client, user directory and outbox for one process."""
+    clock = clock or SystemClock()
+    engine = make_engine(settings.database_url)
+    factory = make_session_factory(engine)
+    client = make_web_client(settings)
+    outbox = Outbox(
+        session_factory=factory,
+        client=client,
+        clock=clock,
+        max_attempts=settings.delivery_max_attempts,
+        poll_seconds=settings.delivery_poll_seconds,
+    )
+    return Deps(
+        settings=settings,
+        engine=engine,
+        session_factory=factory,
+        clock=clock,
+        directory=UserDirectory(client, clock=clock),
+        outbox=outbox,
+    )
+
+
+def slack_events_route(app: App, *, max_bytes: int) -> Route:
+    """POST /slack/events: Bolt verifies the signature and timestamp, acks, and runs listeners."""
+
+    def handle(environ: Environ, _match: Any) -> Response:
+        body = read_body(environ, limit=max_bytes)
+        if body is None:
+            return Response.text(413, "request body too large")
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return Response.text(400, "body is not UTF-8")
+        bolt_response = app.dispatch(
+            BoltRequest(
+                body=text,
+                query=environ.get("QUERY_STRING", ""),
+                headers=headers_of(environ),  # type: ignore[arg-type]
+            )
+        )
+        headers = [
+            (name, value)
+            for name, values in bolt_response.headers.items()
+            for value in values
+            if name.lower() not in {"content-type", "content-length"}
+        ]
+        content_type = (bolt_response.headers.get("content-type") or ["text/plain; charset=utf-8"])[
+            0
+        ]
+        return Response(
+            bolt_response.status,
+            bolt_response.body.encode("utf-8"),
+            content_type=content_type,
+            headers=headers,
+        )
+
+    return route("POST", r"/slack/events", handle)
+
+
+def healthz_route(deps: Deps) -> Route:
+    """GET /healthz: 200 when the database answers, 503 when it does not."""
+
+    def handle(_environ: Environ, _match: Any) -> Response:
+        if ping(deps.engine):
+            return Response.text(200, "ok")
+        return Response.text(503, "database unreachable")
+
+    return route("GET", r"/healthz", handle)
+
+
+def page_routes(deps: Deps) -> list[Route]:
+    """The app's own pages besides Slack's endpoint (calendar feeds, verification)."""
+    return []
+
+
+class Runtime:
+    """One app process: start() brings everything up, stop() takes it down gracefully."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock: Clock | None = None,
+        client: WebClient | None = None,
+        start_scheduler: bool = True,
+    ) -> None:
+        self.settings = settings
+        self.name = f"runtime-{uuid.uuid4().hex[:8]}"
+        self.deps = build_deps(settings, clock=clock)
+        self._check_schema()
+        self.app = create_app(self.deps, client=client)
+        self.scheduler = make_scheduler() if start_scheduler else None
+        self._server: Any = None
+        self._server_thread: threading.Thread | None = None
+        self._socket_handler: Any = None
+        self._stopped = threading.Event()
+
+    def _check_schema(self) -> None:
+        if self.settings.run_migrations:
+            upgrade_to_head(self.deps.engine)
+            return
+        current, head = current_revision(self.deps.engine), head_revision()
+        if current != head:
+            raise MigrationsPending(
+                f"The database is at revision {current or 'empty'} and the code needs {head}. "
+                "Run `intervisie-bot migrate`, or unset INTERVISIE_MIGRATE_ON_START=0."
+            )
+
+    @property
+    def port(self) -> int:
+        """The port the HTTP server listens on (useful when PORT=0 picked a free one)."""
+        return int(self._server.effective_port) if self._server is not None else 0
+
+    def wsgi_app(self) -> Router:
+        """The whole HTTP surface as a WSGI application."""
+        routes = [
+            healthz_route(self.deps),
+            *page_routes(self.deps),
+        ]
+        if not self.settings.socket_mode:
+            routes.append(slack_events_route(self.app, max_bytes=self.settings.max_request_bytes))
+        return Router(routes)
+
+    def start(self) -> None:
+        """Start the outbox, the scheduler, the HTTP server and (if configured) Socket Mode."""
+        register_runtime(self.name, self.deps)
+        self.deps.outbox.start()
+        if self.scheduler is not None:
+            install_jobs(
+                self.scheduler,
+                runtime_name=self.name,
+                poll_seconds=self.settings.scheduler_poll_seconds,
+            )
+            self.scheduler.start()
+        self._server = create_server(
+            self.wsgi_app(),
+            host=self.settings.host,
+            port=self.settings.port,
+            threads=self.settings.http_threads,
+            max_request_body_size=self.settings.max_request_bytes,
+            ident="intervisie",
+        )
+        self._server_thread = threading.Thread(target=self._server.run, name="http", daemon=True)
+        self._server_thread.start()
+        log.info(
+            "HTTP server on %s:%s (%s mode)",
+            self.settings.host,
+            self.port,
+            "Socket" if self.settings.socket_mode else "HTTP",
+        )
+        if self.settings.socket_mode:
+            from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+            self._socket_handler = SocketModeHandler(self.app, self.settings.slack_app_token)
+            self._socket_handler.connect()
+            log.info("connected to Slack in Socket Mode")
+
+    def stop(self, *, timeout: float = 10.0) -> None:
+        """Stop taking requests, let in-flight work finish, then stop the scheduler and the outbox."""
+        if self._stopped.is_set():
+            return
+        self._stopped.set()
+        if self._socket_handler is not None:
+            self._socket_handler.close()
+        if self._server is not None:
+            self._server.close()  # no new connections
+            self._server.task_dispatcher.shutdown(cancel_pending=False, timeout=timeout)
+            import waitress.wasyncore as wasyncore
+
+            wasyncore.close_all(self._server._map)
+            if self._server_thread is not None:
+                self._server_thread.join(timeout)
+        # Bolt listeners run after the ack; let the ones in flight finish their unit of work.
+        executor = self.app.listener_runner.listener_executor
+        executor.shutdown(wait=True, cancel_futures=False)
+        if self.scheduler is not None and self.scheduler.running:
+            self.scheduler.shutdown(wait=True)
+        self.deps.outbox.stop(timeout=timeout)
+        unregister_runtime(self.name)
+        self.deps.engine.dispose()
+        log.info("stopped")
+
+    def wait(self) -> None:
+        """Block until stop() is called (from a signal handler)."""
+        self._stopped.wait()

@@ -1,0 +1,1 @@
+"""Domain services: rules and state changes. They take a Session keyword-only and never commit."""

@@ -1,0 +1,203 @@
+"""Settings: read from the environment once at start-up, validated, then passed down as one object."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot import rules
+
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_DATABASE_URL = "sqlite:///intervisie.db"
+DEFAULT_TIMEZONE = "Europe/Amsterdam"
+# Where Debian/Ubuntu (fonts-dejavu-core) and most other distributions put DejaVu Sans.
+DEFAULT_FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",
+    "/usr/local/share/fonts/DejaVuSans.ttf",
+    "/Library/Fonts/DejaVuSans.ttf",
+)
+
+_SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message names the environment variable."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Everything the app is configured with; built once by `from_env` or directly in tests."""
+
+    slack_bot_token: str
+    slack_signing_secret: str = ""
+    slack_app_token: str | None = None
+    slack_api_url: str = DEFAULT_SLACK_API_URL
+    database_url: str = DEFAULT_DATABASE_URL
+    host: str = "0.0.0.0"
+    port: int = 3000
+    public_url: str = "http://localhost:3000"
+    admins: frozenset[str] = field(default_factory=frozenset)
+    default_timezone: str = DEFAULT_TIMEZONE
+    # Bolt runs listeners on this pool after the ack; sized so slow listeners never delay acks.
+    listener_threads: int = 16
+    http_threads: int = 16
+    max_request_bytes: int = 1024 * 1024
+    pdf_font_path: str = ""
+    pdf_font_bold_path: str = ""
+    delivery_max_attempts: int = 10
+    delivery_poll_seconds: float = 2.0
+    scheduler_poll_seconds: float = 30.0
+    min_hours_per_year: int = rules.DEFAULT_MIN_HOURS_PER_YEAR
+    max_counted_hours_per_year: int = rules.DEFAULT_MAX_COUNTED_HOURS_PER_YEAR
+    retention_years: int = 5
+    log_level: str = "INFO"
+    run_migrations: bool = True
+
+    @property
+    def socket_mode(self) -> bool:
+        """Socket Mode when an app-level token is configured, HTTP mode otherwise."""
+        return bool(self.slack_app_token)
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        """The default time zone for display and typed input (Europe/Amsterdam)."""
+        return ZoneInfo(self.default_timezone)
+
+
+def _require(env: Mapping[str, str], name: str) -> str:
+    value = env.get(name, "").strip()
+    if not value:
+        raise SettingsError(f"{name} is not set")
+    return value
+
+
+def _int(env: Mapping[str, str], name: str, default: int, *, low: int, high: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+    if not low <= value <= high:
+        raise SettingsError(f"{name} must be between {low} and {high}, got {value}")
+    return value
+
+
+def _url(name: str, value: str, *, schemes: tuple[str, ...] = ("http", "https")) -> str:
+    parsed = urlparse(value)
+    if parsed.scheme not in schemes or not parsed.netloc:
+        raise SettingsError(f"{name} must be an absolute {'/'.join(schemes)} URL, got {value!r}")
+    return value
+
+
+def find_font(configured: str, *, setting: str = "INTERVISIE_PDF_FONT") -> str:
+    """The TTF used in PDFs: the configured path, else DejaVu Sans from the system."""
+    if configured:
+        if not Path(configured).is_file():
+            raise SettingsError(f"{setting} points to {configured!r}, which is not a file")
+        return configured
+    for candidate in DEFAULT_FONT_CANDIDATES:
+        if Path(candidate).is_file():
+            return candidate
+    raise SettingsError(
+        f"No Unicode TTF font found for certificates: install DejaVu Sans (Debian: fonts-dejavu-core)"
+        f" or set {setting} to a .ttf file"
+    )
+
+
+def from_env(env: Mapping[str, str] | None = None) -> Settings:
+    """Build and validate settings from environment variables; raise SettingsError naming the bad one."""
+    env = os.environ if env is None else env
+    bot_token = _require(env, "SLACK_BOT_TOKEN")
+    if not bot_token.startswith("xoxb-"):
+        raise SettingsError("SLACK_BOT_TOKEN must be a bot token starting with 'xoxb-'")
+    app_token = env.get("SLACK_APP_TOKEN", "").strip() or None
+    if app_token is not None and not app_token.startswith("xapp-"):
+        raise SettingsError("SLACK_APP_TOKEN must be an app-level token starting with 'xapp-'")
+    # HTTP mode verifies every request with the signing secret; Socket Mode does not need it.
+    signing_secret = env.get("SLACK_SIGNING_SECRET", "").strip()
+    if app_token is None and not signing_secret:
+        raise SettingsError("SLACK_SIGNING_SECRET is not set (needed in HTTP mode)")
+
+    api_url = _url("SLACK_API_URL", env.get("SLACK_API_URL", "").strip() or DEFAULT_SLACK_API_URL)
+    if not api_url.endswith("/"):
+        api_url += "/"
+
+    database_url = env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
+    if database_url.startswith("postgres://"):
+        # Heroku-style URLs; SQLAlchemy wants the dialect and our driver is psycopg 3.
+        database_url = "postgresql+psycopg://" + database_url[len("postgres://") :]
+    elif database_url.startswith("postgresql://"):
+        database_url = "postgresql+psycopg://" + database_url[len("postgresql://") :]
+    if not database_url.startswith(("sqlite:", "postgresql+psycopg:")):
+        raise SettingsError(
+            f"DATABASE_URL must be a sqlite:/// or postgresql:// URL, got {database_url.split(':')[0]!r}"
+        )
+
+    port = _int(env, "PORT", 3000, low=0, high=65535)
+    public_url = _url(
+        "PUBLIC_URL", env.get("PUBLIC_URL", "").strip() or f"http://localhost:{port}"
+    ).rstrip("/")
+
+    admins_raw = env.get("INTERVISIE_ADMINS", "")
+    admins = frozenset(a for a in re.split(r"[\s,;]+", admins_raw.strip()) if a)
+    bad = sorted(a for a in admins if not _SLACK_USER_ID.match(a))
+    if bad:
+        raise SettingsError(
+            f"INTERVISIE_ADMINS must list Slack user ids like U0123ABCD, got {', '.join(bad)}"
+        )
+
+    tz_name = env.get("INTERVISIE_TIMEZONE", "").strip() or DEFAULT_TIMEZONE
+    try:
+        ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(f"INTERVISIE_TIMEZONE is not a known time zone: {tz_name!r}") from None
+
+    log_level = env.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
+    if log_level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+        raise SettingsError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}")
+
+    font = env.get("INTERVISIE_PDF_FONT", "").strip()
+    font_bold = env.get("INTERVISIE_PDF_FONT_BOLD", "").strip()
+    settings = Settings(
+        slack_bot_token=bot_token,
+        slack_signing_secret=signing_secret,
+        slack_app_token=app_token,
+        slack_api_url=api_url,
+        database_url=database_url,
+        host=env.get("HOST", "").strip() or "0.0.0.0",
+        port=port,
+        public_url=public_url,
+        admins=admins,
+        default_timezone=tz_name,
+        listener_threads=_int(env, "INTERVISIE_LISTENER_THREADS", 16, low=2, high=512),
+        http_threads=_int(env, "INTERVISIE_HTTP_THREADS", 16, low=2, high=512),
+        pdf_font_path=find_font(font),
+        pdf_font_bold_path=find_font(font_bold, setting="INTERVISIE_PDF_FONT_BOLD")
+        if font_bold
+        else "",
+        delivery_max_attempts=_int(env, "INTERVISIE_DELIVERY_MAX_ATTEMPTS", 10, low=1, high=100),
+        min_hours_per_year=_int(
+            env, "INTERVISIE_MIN_HOURS_PER_YEAR", rules.DEFAULT_MIN_HOURS_PER_YEAR, low=0, high=32
+        ),
+        max_counted_hours_per_year=_int(
+            env,
+            "INTERVISIE_MAX_COUNTED_HOURS_PER_YEAR",
+            rules.DEFAULT_MAX_COUNTED_HOURS_PER_YEAR,
+            low=1,
+            high=32,
+        ),
+        retention_years=_int(env, "INTERVISIE_RETENTION_YEARS", 5, low=1, high=50),
+        log_level=log_level,
+        run_migrations=env.get("INTERVISIE_MIGRATE_ON_START", "1").strip().lower()
+        not in {"0", "false", "no"},
+    )
+    return settings

@@ -1,0 +1,20 @@
+"""The Slack Web API client: every WebClient the app makes points at SLACK_API_URL."""
+
+from __future__ import annotations
+
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
+
+from bot.settings import Settings
+
+
+def make_web_client(settings: Settings, *, timeout: int = 10) -> WebClient:
+    """A WebClient for the bot token on the configured API base URL (GovSlack, tests, demo)."""
+    return WebClient(
+        token=settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        timeout=timeout,
+        # Only connection resets are retried inline; 429/5xx for owed messages are the outbox's job,
+        # where a retry survives a restart.
+        retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1)],
+    )

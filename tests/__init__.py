@@ -1,0 +1,1 @@
+"""Tests: scenarios through the signed HTTP endpoint, unit tests for rules and exports."""
