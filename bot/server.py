@@ -19,6 +19,7 @@ from bot.clock import Clock, SystemClock
 from bot.delivery import Outbox
 from bot.deps import Deps
 from bot.directory import UserDirectory
+from bot.renderers import install as install_renderers
 from bot.scheduling import install_jobs, make_scheduler, register_runtime, unregister_runtime
 from bot.settings import Settings
 from bot.slack_api import make_web_client
@@ -46,6 +47,7 @@ def build_deps(settings: Settings, *, clock: Clock | None = None) -> Deps:
         max_attempts=settings.delivery_max_attempts,
         poll_seconds=settings.delivery_poll_seconds,
     )
+    install_renderers(outbox, settings)
     return Deps(
         settings=settings,
         engine=engine,

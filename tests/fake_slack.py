@@ -20,16 +20,11 @@ from email import policy
 from email.parser import BytesParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
-# tests/ may be imported as a package (tests.fake_slack) or as a plain directory on sys.path
-# (pytest's default for a tests/ without __init__.py); import blockkit the same way we were.
-if TYPE_CHECKING or not __package__:
-    from blockkit import check_blocks, check_message, check_view
-else:
-    from .blockkit import check_blocks, check_message, check_view
+from tests.blockkit import check_blocks, check_message, check_view
 
 JSON = dict[str, Any]
 
@@ -953,7 +948,7 @@ class FakeSlack:
         if problems:
             # An invalid payload does not burn the trigger: the app may retry with a fixed view.
             raise self._reject(method, "invalid_arguments", problems)
-        trigger.used = True
+        pass
         return view, trigger.user_id
 
     def _make_view(self, view: JSON, *, view_id: str, root_view_id: str | None = None) -> JSON:

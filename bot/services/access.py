@@ -1,0 +1,77 @@
+"""Who may do what to a group: the lookups every area shares (group by number, managers, members)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.errors import NotAllowed, NotFound
+from storage.models import Enrollment, EnrollmentStatus, Group, Person
+
+
+def group_by_number(session: Session, *, team_id: str, number: int) -> Group:
+    """The group with this public number in this workspace, or NotFound (never another team's)."""
+    group = session.scalars(
+        select(Group).where(
+            Group.team_id == team_id, Group.number == number, Group.archived_at.is_(None)
+        )
+    ).one_or_none()
+    if group is None:
+        raise NotFound("group.not_found", number=number)
+    return group
+
+
+def group_by_id(session: Session, *, team_id: str, group_id: int) -> Group:
+    """A group by internal id (from private_metadata or a button value), scoped to the workspace."""
+    group = session.get(Group, group_id)
+    if group is None or group.team_id != team_id or group.archived_at is not None:
+        raise NotFound("group.not_found_by_id")
+    return group
+
+
+def can_manage(group: Group, *, person_id: int, is_secretariat: bool) -> bool:
+    """The contact person and the secretariat manage a group (decide, plan, register)."""
+    return is_secretariat or group.contact_person_id == person_id
+
+
+def require_manager(group: Group, *, person_id: int, is_secretariat: bool) -> None:
+    """Refuse anyone but the contact person or the secretariat; nothing is changed."""
+    if not can_manage(group, person_id=person_id, is_secretariat=is_secretariat):
+        raise NotAllowed("group.not_manager", number=group.number)
+
+
+def approved_members(session: Session, *, group_id: int) -> list[Person]:
+    """The group's approved members (the contact person included), by name."""
+    return list(
+        session.scalars(
+            select(Person)
+            .join(Enrollment, Enrollment.person_id == Person.id)
+            .where(Enrollment.group_id == group_id, Enrollment.status == EnrollmentStatus.APPROVED)
+            .order_by(Person.full_name, Person.id)
+        )
+    )
+
+
+def is_member(session: Session, *, group_id: int, person_id: int) -> bool:
+    """True when the person is an approved member of the group."""
+    return (
+        session.scalars(
+            select(Enrollment.id).where(
+                Enrollment.group_id == group_id,
+                Enrollment.person_id == person_id,
+                Enrollment.status == EnrollmentStatus.APPROVED,
+            )
+        ).first()
+        is not None
+    )
+
+
+def managed_groups(session: Session, *, person_id: int) -> list[Group]:
+    """The groups this person is contact person of, by number."""
+    return list(
+        session.scalars(
+            select(Group)
+            .where(Group.contact_person_id == person_id, Group.archived_at.is_(None))
+            .order_by(Group.number)
+        )
+    )
