@@ -948,7 +948,7 @@ class FakeSlack:
         if problems:
             # An invalid payload does not burn the trigger: the app may retry with a fixed view.
             raise self._reject(method, "invalid_arguments", problems)
-        pass
+        trigger.used = True
         return view, trigger.user_id
 
     def _make_view(self, view: JSON, *, view_id: str, root_view_id: str | None = None) -> JSON:
