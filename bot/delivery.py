@@ -179,12 +179,14 @@ class _Claim:
 
 
 class RetryLater(Exception):
-    """Slack said "not now": try again after `delay`."""
+    """Slack said "not now" (or did not answer): try again after `delay`."""
 
-    def __init__(self, reason: str, delay: timedelta) -> None:
+    def __init__(self, reason: str, delay: timedelta, *, ambiguous: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
         self.delay = delay
+        # No answer at all: the request may have reached Slack and taken effect.
+        self.ambiguous = ambiguous
 
 
 class GiveUp(Exception):
@@ -335,7 +337,7 @@ class Outbox:
                         recipient=row.recipient,
                         payload=dict(row.payload),
                         attempts=row.attempts + 1,
-                        uncertain=row.status == DeliveryStatus.SENDING,
+                        uncertain=row.status == DeliveryStatus.SENDING or row.maybe_sent,
                         result_channel=row.result_channel,
                     )
                 )
@@ -348,7 +350,7 @@ class Outbox:
         try:
             channel, ts = self._perform(claim)
         except RetryLater as exc:
-            self._reschedule(claim, exc.reason, exc.delay)
+            self._reschedule(claim, exc.reason, exc.delay, maybe_sent=exc.ambiguous)
         except GiveUp as exc:
             self._fail(claim, str(exc))
         except Exception as exc:
@@ -372,7 +374,9 @@ class Outbox:
         except SlackApiError as exc:
             raise self._classify(exc, claim) from exc
         except (SlackClientError, OSError, TimeoutError) as exc:
-            raise RetryLater(type(exc).__name__, self._backoff(claim.attempts)) from exc
+            raise RetryLater(
+                type(exc).__name__, self._backoff(claim.attempts), ambiguous=True
+            ) from exc
 
     def _dm_channel(self, claim: _Claim) -> str:
         if claim.result_channel:
@@ -474,7 +478,9 @@ class Outbox:
             row.result_channel = channel or row.result_channel
             row.result_ts = ts
 
-    def _reschedule(self, claim: _Claim, reason: str, delay: timedelta) -> None:
+    def _reschedule(
+        self, claim: _Claim, reason: str, delay: timedelta, *, maybe_sent: bool = False
+    ) -> None:
         if claim.attempts >= self._max_attempts:
             self._fail(claim, f"gave up after {claim.attempts} attempts: {reason}")
             return
@@ -486,6 +492,7 @@ class Outbox:
             row.status = DeliveryStatus.PENDING
             row.lease_until = None
             row.last_error = reason[:500]
+            row.maybe_sent = row.maybe_sent or maybe_sent
             row.next_attempt_at = self._clock.now() + delay
 
     def _fail(self, claim: _Claim, reason: str) -> None:

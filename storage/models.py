@@ -385,6 +385,9 @@ class Delivery(Base):
     )
     status: Mapped[DeliveryStatus] = mapped_column(_enum(DeliveryStatus))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # Set when an attempt ended ambiguously (timeout, dropped connection): Slack may have posted
+    # it, so the next attempt looks in the DM's history before posting again.
+    maybe_sent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
     next_attempt_at: Mapped[datetime]
     lease_until: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(String(500))
