@@ -8,4 +8,15 @@ from bot.settings import Settings
 
 def install(outbox: Outbox, settings: Settings) -> None:
     """Register every renderer by the name FILE deliveries carry in their payload."""
-    del outbox, settings  # each area registers its renderer here
+    # each area registers its renderer here
+    from bot.services import certificates
+
+    certificates.install_renderers(outbox, settings)
+
+    from bot.services import meetings
+
+    tz_name = settings.default_timezone
+    outbox.register_renderer(
+        meetings.ICS_RENDERER,
+        lambda session, args: meetings.render_meeting_ics(session, args, tz_name=tz_name),
+    )

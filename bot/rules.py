@@ -37,8 +37,27 @@ MAX_MEETING_DURATION: Final = timedelta(hours=8)
 # Reminders before a meeting (a group setting; these are the defaults).
 DEFAULT_REMINDER_LEADS: Final = (timedelta(days=2), timedelta(hours=2))
 
+# Deelnamebewijs: public number "IV-2026-000123" (unique per workspace) and an unguessable
+# verification code (secrets.token_urlsafe of this many bytes: 192 bits).
+CERTIFICATE_NUMBER_PREFIX: Final = "IV"
+VERIFICATION_CODE_BYTES: Final = 24
+
 # Role rotation: the default period in which everyone is once inbrenger and once facilitator.
 DEFAULT_ROTATION_PERIOD_MONTHS: Final = 12
 
 # Group numbers are short and never reused; the first group of a workspace gets this one.
 FIRST_GROUP_NUMBER: Final = 1001
+
+# Attendance nudges to the contact person: when the meeting ends, and once more a day later.
+ATTENDANCE_NUDGE_OFFSETS: Final = (timedelta(0), timedelta(days=1))
+# Lead times a contact person may set for reminders: a few, between 15 minutes and two weeks.
+MIN_REMINDER_LEAD: Final = timedelta(minutes=15)
+MAX_REMINDER_LEAD: Final = timedelta(days=14)
+MAX_REMINDER_LEADS: Final = 4
+# Calendar feeds: how often clients should fetch again (REFRESH-INTERVAL, X-PUBLISHED-TTL), and
+# how far back a feed reaches (older meetings drop out, the feed stays small).
+CALENDAR_REFRESH_INTERVAL: Final = timedelta(hours=1)
+CALENDAR_FEED_HISTORY: Final = timedelta(days=365)
+# The list of planned meetings shows meetings waiting for registration this far back.
+MEETING_LIST_HISTORY: Final = timedelta(days=60)
+MEETING_LIST_MAX: Final = 15

@@ -51,7 +51,9 @@ class PeriodicJob:
 
 def periodic_jobs(poll_seconds: float) -> list[PeriodicJob]:
     """Every periodic job of the app; each area adds its own here."""
-    return []
+    from bot.services.reminders import run_reminder_job
+
+    return [PeriodicJob("reminders", run_reminder_job, poll_seconds)]
 
 
 def make_scheduler() -> BackgroundScheduler:

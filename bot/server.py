@@ -108,7 +108,10 @@ def healthz_route(deps: Deps) -> Route:
 
 def page_routes(deps: Deps) -> list[Route]:
     """The app's own pages besides Slack's endpoint (calendar feeds, verification)."""
-    return []
+    from bot.calendar_web import calendar_routes
+    from bot.verify_web import verify_route
+
+    return [verify_route(deps), *calendar_routes(deps)]
 
 
 class Runtime:

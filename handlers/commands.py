@@ -11,7 +11,15 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.deps import Deps
+from bot.errors import DomainError
+from handlers import admin as admin_area
+from handlers import attendance as attendance_area
+from handlers import calendar as calendar_area
+from handlers import certificates as certificates_area
+from handlers import enrollment as enrollment_area
+from handlers import groups as groups_area
 from handlers import help as help_area
+from handlers import meetings as meetings_area
 from handlers.context import Viewer, deps_of, viewer_for
 
 log = logging.getLogger(__name__)
@@ -45,6 +53,25 @@ class Subcommand:
 # The order here is the order of the help text.
 SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand(("help", "hulp"), help_area.show_help, "help.cmd.help"),
+    Subcommand(("nieuw", "create"), groups_area.create_command, "help.cmd.create"),
+    Subcommand(("groepen", "groups"), groups_area.directory_command, "help.cmd.groups"),
+    Subcommand(("aanmelden", "join"), enrollment_area.join_command, "help.cmd.join"),
+    Subcommand(("afmelden", "leave"), enrollment_area.leave_command, "help.cmd.leave"),
+    Subcommand(("admin",), admin_area.admin_command, "help.cmd.admin"),
+    Subcommand(("plan", "bijeenkomst", "meeting"), meetings_area.plan_command, "help.cmd.plan"),
+    Subcommand(("bijeenkomsten", "meetings"), meetings_area.list_command, "help.cmd.meetings"),
+    Subcommand(("agenda", "calendar"), calendar_area.agenda_command, "help.cmd.agenda"),
+    Subcommand(
+        ("herinneringen", "reminders"), meetings_area.reminders_command, "help.cmd.reminders"
+    ),
+    Subcommand(("registreer", "register"), attendance_area.register_command, "help.cmd.register"),
+    Subcommand(("rollen", "roles"), attendance_area.roles_command, "help.cmd.roles"),
+    Subcommand(("uren", "hours"), certificates_area.hours_command, "help.cmd.hours"),
+    Subcommand(
+        ("bewijzen", "certificates"),
+        certificates_area.certificates_command,
+        "help.cmd.certificates",
+    ),
 )
 
 ROUTES: dict[str, Subcommand] = {name: sub for sub in SUBCOMMANDS for name in sub.names}
@@ -80,7 +107,15 @@ def on_command(
     if sub is None:
         help_area.show_help(call, unknown=words[0])
         return
-    sub.run(call)
+    try:
+        sub.run(call)
+    except DomainError as exc:
+        # A listener that raises after ack() makes Bolt clear the ack and answer Slack with a 404
+        # after 3 s (slack_bolt thread_runner); so a refusal is told here, as the global handler
+        # would tell it.
+        from bot.i18n import t
+
+        call.respond(text=t(viewer.lang, exc.key, **exc.params), response_type="ephemeral")
 
 
 def help_lines(viewer: Viewer) -> list[str]:

@@ -11,6 +11,9 @@ from slack_sdk import WebClient
 from slack_sdk.models.blocks import Block
 
 from bot.deps import Deps
+from handlers import calendar as calendar_area
+from handlers import certificates as certificates_area
+from handlers import groups as groups_area
 from handlers.context import Viewer, deps_of, viewer_for
 from handlers.ui.home_ui import build_home_view
 
@@ -18,7 +21,12 @@ log = logging.getLogger(__name__)
 
 # Each area contributes a part of the home view: (deps, viewer) -> blocks. Order = page order.
 HomeSection = Callable[[Deps, Viewer], list[Block]]
-SECTIONS: tuple[HomeSection, ...] = ()
+SECTIONS: tuple[HomeSection, ...] = (
+    groups_area.home_section,
+    calendar_area.home_section,
+    certificates_area.home_hours,
+    certificates_area.home_certificates,
+)
 
 
 def register(app: App) -> None:

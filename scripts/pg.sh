@@ -59,13 +59,15 @@ sh_quote() {
 # root (a superuser-owned server could be used to take over the machine), so
 # as root we switch to $PG_USER; as an ordinary user we just run it ourselves.
 # `cd /` first: the caller's cwd may not be readable by $PG_USER.
+# `3>&-`: the real stdout (fd 3) must not leak into the postmaster, or
+# $(pg.sh start DIR) would wait for the server to exit before returning.
 as_pg() {
     if ! is_root; then
-        "$@"
+        "$@" 3>&-
     elif command -v runuser >/dev/null 2>&1; then
-        (cd / && runuser -u "$PG_USER" -- "$@")
+        (cd / && runuser -u "$PG_USER" -- "$@") 3>&-
     else
-        (cd / && su "$PG_USER" -s /bin/sh -c "$(sh_quote "$@")")
+        (cd / && su "$PG_USER" -s /bin/sh -c "$(sh_quote "$@")") 3>&-
     fi
 }
 

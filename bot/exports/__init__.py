@@ -1,0 +1,1 @@
+"""Exports: pure functions from data to bytes (iCalendar, PDF)."""

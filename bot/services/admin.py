@@ -1,0 +1,146 @@
+"""What only the secretariat does: change a group's contact person, set membership types and mark
+the non-member fee paid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.errors import Conflict, InvalidInput, NotAllowed
+from bot.services import audit
+from bot.services.access import group_by_number, is_member
+from bot.services.enrollment import set_membership
+from storage.models import FeePayment, Group, MembershipType, Person
+
+# Fee years the secretariat can mark: a typo like 2206 is refused rather than stored.
+FEE_YEAR_MIN = 2000
+FEE_YEAR_MAX = 2100
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactChange:
+    """A contact-person change, for the confirmations to the old and the new one."""
+
+    group: Group
+    old: Person
+    new: Person
+
+
+def require_secretariat(*, is_secretariat: bool) -> None:
+    """Refuse anyone outside the secretariat politely; nothing is changed."""
+    if not is_secretariat:
+        raise NotAllowed("admin.only_secretariat")
+
+
+def change_contact_person(
+    session: Session,
+    *,
+    team_id: str,
+    actor_id: int,
+    is_secretariat: bool,
+    number: int,
+    new_person: Person,
+    now: datetime,
+) -> ContactChange:
+    """Make an approved member of the group its contact person (the portal's written request)."""
+    require_secretariat(is_secretariat=is_secretariat)
+    group = group_by_number(session, team_id=team_id, number=number)
+    group = session.scalars(select(Group).where(Group.id == group.id).with_for_update()).one()
+    if group.contact_person_id == new_person.id:
+        raise Conflict("admin.contact.already", number=group.number)
+    if not is_member(session, group_id=group.id, person_id=new_person.id):
+        raise Conflict("admin.contact.not_member", number=group.number)
+    old = session.get(Person, group.contact_person_id)
+    assert old is not None
+    group.contact_person_id = new_person.id
+    audit.record(
+        session,
+        team_id=team_id,
+        action="contact_person_changed",
+        now=now,
+        actor_id=actor_id,
+        group_id=group.id,
+        subject_id=new_person.id,
+        details={"old_contact_person_id": old.id},
+    )
+    return ContactChange(group=group, old=old, new=new_person)
+
+
+def parse_membership_type(word: str) -> MembershipType:
+    """'lid'/'member' or 'deelnemer'/'participant'."""
+    value = word.strip().lower()
+    if value in {"lid", "member"}:
+        return MembershipType.MEMBER
+    if value in {"deelnemer", "participant"}:
+        return MembershipType.PARTICIPANT
+    raise InvalidInput("admin.membership.bad_type", given=word[:20])
+
+
+def set_person_membership(
+    session: Session,
+    *,
+    team_id: str,
+    actor_id: int,
+    is_secretariat: bool,
+    person: Person,
+    membership_type: MembershipType,
+    member_number: str | None,
+    now: datetime,
+) -> None:
+    """The secretariat sets someone's membership type (and LVV member number)."""
+    require_secretariat(is_secretariat=is_secretariat)
+    try:
+        set_membership(
+            session,
+            team_id=team_id,
+            person=person,
+            membership_type=membership_type,
+            member_number=member_number,
+            actor_id=actor_id,
+            now=now,
+        )
+    except InvalidInput as exc:
+        # The command has no modal field: say it as a command message.
+        raise InvalidInput("admin.membership.number_required") from exc
+
+
+def parse_year(word: str) -> int:
+    """A calendar year such as 2026."""
+    raw = word.strip()
+    if not raw.isdigit() or not FEE_YEAR_MIN <= int(raw) <= FEE_YEAR_MAX:
+        raise InvalidInput("admin.fee.bad_year", given=raw[:20])
+    return int(raw)
+
+
+def mark_fee_paid(
+    session: Session,
+    *,
+    team_id: str,
+    actor_id: int,
+    is_secretariat: bool,
+    person: Person,
+    year: int,
+    now: datetime,
+) -> None:
+    """Record that a participant without membership paid the yearly fee."""
+    require_secretariat(is_secretariat=is_secretariat)
+    existing = session.scalars(
+        select(FeePayment).where(FeePayment.person_id == person.id, FeePayment.year == year)
+    ).first()
+    if existing is not None:
+        raise Conflict("admin.fee.already", year=year)
+    session.add(
+        FeePayment(person_id=person.id, year=year, recorded_by_id=actor_id, recorded_at=now)
+    )
+    audit.record(
+        session,
+        team_id=team_id,
+        action="fee_paid",
+        now=now,
+        actor_id=actor_id,
+        subject_id=person.id,
+        details={"year": year},
+    )

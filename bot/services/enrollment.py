@@ -1,0 +1,248 @@
+"""Aanmelden, accorderen, afwijzen, afmelden: a member asks to join by group number, the contact
+person (or the secretariat) decides once, and a member may leave."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from bot.services import audit
+from bot.services.access import group_by_id, group_by_number, require_manager
+from bot.services.groups import member_count
+from storage.models import Enrollment, EnrollmentStatus, Group, MembershipType, Person
+
+REASON_MAX = 500
+MEMBER_NUMBER_MAX = 40
+
+
+@dataclass(frozen=True, kw_only=True)
+class Decision:
+    """The outcome of a decision on a request, with what the messages about it need."""
+
+    enrollment: Enrollment
+    group: Group
+    requester: Person
+    decided_by: Person
+    members: int
+
+
+def parse_group_number(text: str | None) -> int:
+    """A typed group number ('1234', '#1234'); anything else is refused with a clear message."""
+    raw = (text or "").strip().lstrip("#")
+    if not raw:
+        raise InvalidInput("enroll.number_missing")
+    if not raw.isdigit() or len(raw) > 9:
+        raise InvalidInput("enroll.number_invalid", given=raw[:20])
+    return int(raw)
+
+
+def _lock_group(session: Session, *, team_id: str, group_id: int) -> Group:
+    # Row lock on the group: every change to its membership queues here, so two approvals for
+    # the last seat (or approve and reject at once) are decided one after the other.
+    group = session.scalars(
+        select(Group).where(Group.id == group_id).with_for_update()
+    ).one_or_none()
+    if group is None or group.team_id != team_id or group.archived_at is not None:
+        raise NotFound("group.not_found_by_id")
+    return group
+
+
+def _live_enrollment(session: Session, *, group_id: int, person_id: int) -> Enrollment | None:
+    return session.scalars(
+        select(Enrollment).where(
+            Enrollment.group_id == group_id,
+            Enrollment.person_id == person_id,
+            Enrollment.status.in_([EnrollmentStatus.PENDING, EnrollmentStatus.APPROVED]),
+        )
+    ).first()
+
+
+def check_can_request(session: Session, *, team_id: str, person_id: int, number: int) -> Group:
+    """Every refusal a join request can meet, checked without writing anything."""
+    group = group_by_number(session, team_id=team_id, number=number)
+    live = _live_enrollment(session, group_id=group.id, person_id=person_id)
+    if live is not None and live.status == EnrollmentStatus.APPROVED:
+        raise Conflict("enroll.already_member", number=group.number, name=group.name)
+    if live is not None:
+        raise Conflict("enroll.already_pending", number=group.number, name=group.name)
+    if not group.open_for_requests:
+        raise Conflict("enroll.closed", number=group.number, name=group.name)
+    if member_count(session, group_id=group.id) >= group.max_members:
+        raise Conflict("enroll.full", number=group.number, name=group.name, max=group.max_members)
+    return group
+
+
+def needs_membership_type(session: Session, *, person_id: int) -> bool:
+    """True until the person has said whether they are an LVV member or a paying participant."""
+    person = session.get(Person, person_id)
+    return person is None or person.membership_type is None
+
+
+def set_membership(
+    session: Session,
+    *,
+    team_id: str,
+    person: Person,
+    membership_type: MembershipType,
+    member_number: str | None,
+    actor_id: int,
+    now: datetime,
+) -> None:
+    """Record whether someone is an LVV member (with member number) or a participant."""
+    number = (member_number or "").strip()
+    if membership_type is MembershipType.MEMBER and not number:
+        raise InvalidInput("enroll.member_number_required", field="member_number")
+    if len(number) > MEMBER_NUMBER_MAX:
+        raise InvalidInput("enroll.member_number_too_long", field="member_number")
+    before = person.membership_type
+    person.membership_type = membership_type
+    person.member_number = number if membership_type is MembershipType.MEMBER else None
+    audit.record(
+        session,
+        team_id=team_id,
+        action="membership_changed",
+        now=now,
+        actor_id=actor_id,
+        subject_id=person.id,
+        details={"from": before.value if before else None, "to": membership_type.value},
+    )
+
+
+def request_to_join(
+    session: Session, *, team_id: str, person_id: int, number: int, now: datetime
+) -> Enrollment:
+    """Store a pending request; refused when already in, already asked, closed, full or unknown."""
+    found = group_by_number(session, team_id=team_id, number=number)
+    _lock_group(session, team_id=team_id, group_id=found.id)
+    group = check_can_request(session, team_id=team_id, person_id=person_id, number=number)
+    if needs_membership_type(session, person_id=person_id):
+        raise Conflict("enroll.membership_unknown")
+    enrollment = Enrollment(
+        group_id=group.id,
+        person_id=person_id,
+        status=EnrollmentStatus.PENDING,
+        requested_at=now,
+    )
+    session.add(enrollment)
+    session.flush()
+    audit.record(
+        session,
+        team_id=team_id,
+        action="enrollment_requested",
+        now=now,
+        actor_id=person_id,
+        group_id=group.id,
+        subject_id=person_id,
+        details={"enrollment_id": enrollment.id},
+    )
+    return enrollment
+
+
+def load_pending_for_manager(
+    session: Session, *, team_id: str, enrollment_id: int, actor_id: int, is_secretariat: bool
+) -> Enrollment:
+    """The request, if the actor may decide on it and it is still open (used before a modal)."""
+    enrollment = session.get(Enrollment, enrollment_id)
+    if enrollment is None:
+        raise NotFound("enroll.request_not_found")
+    group = group_by_id(session, team_id=team_id, group_id=enrollment.group_id)
+    require_manager(group, person_id=actor_id, is_secretariat=is_secretariat)
+    if enrollment.status != EnrollmentStatus.PENDING:
+        raise Conflict("enroll.already_decided")
+    return enrollment
+
+
+def decide(
+    session: Session,
+    *,
+    team_id: str,
+    enrollment_id: int,
+    actor_id: int,
+    is_secretariat: bool,
+    approve: bool,
+    reason: str | None,
+    now: datetime,
+) -> Decision:
+    """Approve or reject a pending request, once: only the contact person or the secretariat, and
+    never beyond the group's maximum."""
+    enrollment = session.get(Enrollment, enrollment_id)
+    if enrollment is None:
+        raise NotFound("enroll.request_not_found")
+    group = _lock_group(session, team_id=team_id, group_id=enrollment.group_id)
+    require_manager(group, person_id=actor_id, is_secretariat=is_secretariat)
+    # Re-read after the lock: a concurrent decision may have committed while we waited.
+    session.refresh(enrollment)
+    if enrollment.status != EnrollmentStatus.PENDING:
+        raise Conflict("enroll.already_decided")
+    members = member_count(session, group_id=group.id)
+    clean_reason = (reason or "").strip()[:REASON_MAX] or None
+    if approve:
+        if members >= group.max_members:
+            raise Conflict("enroll.full_on_approve", number=group.number, max=group.max_members)
+        enrollment.status = EnrollmentStatus.APPROVED
+        members += 1
+    else:
+        enrollment.status = EnrollmentStatus.REJECTED
+        enrollment.reason = clean_reason
+    enrollment.decided_at = now
+    enrollment.decided_by_id = actor_id
+    audit.record(
+        session,
+        team_id=team_id,
+        action="enrollment_approved" if approve else "enrollment_rejected",
+        now=now,
+        actor_id=actor_id,
+        group_id=group.id,
+        subject_id=enrollment.person_id,
+        # Metadata only: whether a reason was given, not the reason itself.
+        details={"enrollment_id": enrollment.id, "with_reason": clean_reason is not None},
+    )
+    requester = session.get(Person, enrollment.person_id)
+    decided_by = session.get(Person, actor_id)
+    assert requester is not None and decided_by is not None
+    return Decision(
+        enrollment=enrollment,
+        group=group,
+        requester=requester,
+        decided_by=decided_by,
+        members=members,
+    )
+
+
+def check_can_leave(session: Session, *, team_id: str, person_id: int, number: int) -> Group:
+    """The group the person may leave; the contact person must hand over first."""
+    group = group_by_number(session, team_id=team_id, number=number)
+    live = _live_enrollment(session, group_id=group.id, person_id=person_id)
+    if live is None:
+        raise Conflict("leave.not_member", number=group.number)
+    if group.contact_person_id == person_id:
+        raise NotAllowed("leave.contact_person", number=group.number)
+    return group
+
+
+def leave(
+    session: Session, *, team_id: str, person_id: int, group_id: int, now: datetime
+) -> tuple[Group, Enrollment]:
+    """End the person's membership (or withdraw a pending request) of the group."""
+    group = _lock_group(session, team_id=team_id, group_id=group_id)
+    check_can_leave(session, team_id=team_id, person_id=person_id, number=group.number)
+    live = _live_enrollment(session, group_id=group.id, person_id=person_id)
+    assert live is not None
+    was = live.status
+    live.status = EnrollmentStatus.LEFT
+    live.left_at = now
+    audit.record(
+        session,
+        team_id=team_id,
+        action="member_left",
+        now=now,
+        actor_id=person_id,
+        group_id=group.id,
+        subject_id=person_id,
+        details={"enrollment_id": live.id, "was": was.value},
+    )
+    return group, live

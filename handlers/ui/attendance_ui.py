@@ -1,0 +1,455 @@
+"""Block Kit for attendance, roles, certificates and the recertification meter, with their ids."""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta, tzinfo
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    Block,
+    CheckboxesElement,
+    InputBlock,
+    Option,
+    PlainTextInputElement,
+    PlainTextObject,
+    StaticSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot import rules
+from bot.i18n import Lang, format_date, format_hours, format_time, t, t_plain
+from bot.services.attendance import RegistrationForm, RegistrationResult, RotationStatus
+from bot.services.recertification import Meter, YearSignal
+from handlers.ui.blocks import actions, button, clip, context, divider, message, section
+from storage.models import Certificate, Meeting, Role
+
+# Slack: an input label is at most 2000 characters, an option text 75, a modal title 24.
+LABEL_MAX = 2000
+# A modal holds 100 blocks; the fixed part of the registration modal takes fewer than 10.
+MAX_MEMBER_LINES = 85
+# The App Home and the list message show at most this many certificates.
+CERTIFICATES_SHOWN = 10
+ABSENT = "absent"
+
+
+class ActionId(enum.StrEnum):
+    """action_ids of the attendance area."""
+
+    OPEN_REGISTRATION = "attendance_open_registration"
+    MEMBER_ROLE = "attendance_member_role"
+    DURATION = "attendance_duration"
+    CONFIRM = "attendance_confirm"
+    RESEND_CERTIFICATE = "certificate_resend"
+    SET_PERIOD_START = "recert_set_period_start"
+    PERIOD_START_INPUT = "recert_period_start_input"
+    OVERVIEW_PDF = "recert_overview_pdf"
+
+
+class CallbackId(enum.StrEnum):
+    """callback_ids of the attendance area's modals."""
+
+    REGISTER = "attendance_register"
+    PERIOD_START = "recert_period_start"
+
+
+class BlockId(enum.StrEnum):
+    """block_ids of the attendance area."""
+
+    MEMBER = "attendance_member"
+    DURATION = "attendance_duration"
+    CONFIRM = "attendance_confirm"
+    WARNINGS = "attendance_warnings"
+    PERIOD_START = "recert_period_start"
+    CERTIFICATE = "certificate"
+    PICK = "attendance_pick"
+    HOURS_ACTIONS = "recert_actions"
+
+
+def member_action_id(person_id: int) -> str:
+    """The select of one member in the registration modal (unique per member)."""
+    return f"{ActionId.MEMBER_ROLE}:{person_id}"
+
+
+def member_block_id(person_id: int) -> str:
+    """The input block of one member in the registration modal."""
+    return f"{BlockId.MEMBER}:{person_id}"
+
+
+def _option(text: str, value: str) -> Option:
+    return Option(text=PlainTextObject(text=clip(text, 75)), value=value)
+
+
+def _role_options(lang: Lang) -> list[Option]:
+    return [
+        _option(t_plain(lang, "role.absent"), ABSENT),
+        *(_option(t_plain(lang, f"role.{r.value}"), r.value) for r in Role),
+    ]
+
+
+def _duration_options(lang: Lang, current: int) -> list[Option]:
+    step = int(rules.MEETING_DURATION_STEP.total_seconds() // 60)
+    top = int(rules.MAX_MEETING_DURATION.total_seconds() // 60)
+    values = sorted(
+        {*range(step, top + 1, step), current}
+        if step <= current <= top
+        else set(range(step, top + 1, step))
+    )
+    return [
+        _option(t_plain(lang, "pdf.hours", hours=format_hours(v, lang)), str(v)) for v in values
+    ]
+
+
+def build_register_button(lang: Lang, meeting_id: int) -> Any:
+    """A button that opens the registration modal of a meeting (for reminders, meetings lists)."""
+    return button(
+        t_plain(lang, "attendance.button.register"),
+        action_id=ActionId.OPEN_REGISTRATION,
+        value=str(meeting_id),
+        style="primary",
+    )
+
+
+def _rotation_text(lang: Lang, form: RegistrationForm) -> str:
+    nobody = t_plain(lang, "attendance.modal.nobody")
+    presenters = ", ".join(r.name for r in form.rotation if r.presenter == 0) or nobody
+    facilitators = ", ".join(r.name for r in form.rotation if r.facilitator == 0) or nobody
+    return t(
+        lang,
+        "attendance.modal.rotation",
+        start=format_date(form.rotation_start),
+        end=format_date(form.rotation_end - timedelta(days=1)),
+        presenters=clip(presenters, 1200),
+        facilitators=clip(facilitators, 1200),
+    )
+
+
+def build_registration_modal(
+    *,
+    lang: Lang,
+    tz: tzinfo,
+    form: RegistrationForm,
+    choices: Mapping[int, str] | None = None,
+    net_minutes: int | None = None,
+    warnings: Sequence[str] = (),
+) -> dict[str, Any]:
+    """The "Deelname registratie" modal: one select per member, the net duration, the rotation,
+    and (after a first submit that broke the role norm) the warnings with a confirm checkbox."""
+    start = form.starts_at
+    end = start + timedelta(minutes=form.duration_minutes)
+    blocks: list[Block] = []
+    if warnings:
+        lines = "\n".join(f"• {t(lang, key)}" for key in warnings)
+        blocks.append(
+            section(t(lang, "attendance.warn.title") + "\n" + lines, block_id=BlockId.WARNINGS)
+        )
+        blocks.append(
+            InputBlock(
+                block_id=BlockId.CONFIRM,
+                label=PlainTextObject(text=t_plain(lang, "attendance.warn.confirm_label")),
+                optional=True,
+                element=CheckboxesElement(
+                    action_id=ActionId.CONFIRM,
+                    options=[_option(t_plain(lang, "attendance.warn.confirm"), "confirm")],
+                ),
+            )
+        )
+        blocks.append(divider())
+    blocks.append(
+        section(
+            t(
+                lang,
+                "attendance.modal.intro",
+                number=form.group_number,
+                name=form.group_name,
+                date=format_date(start, tz=tz),
+                start=format_time(start, tz=tz),
+                end=format_time(end, tz=tz),
+            )
+        )
+    )
+    if form.registered_at is not None:
+        blocks.append(
+            context(
+                t(lang, "attendance.modal.correction", date=format_date(form.registered_at, tz=tz))
+            )
+        )
+    if form.rotation:
+        blocks.append(section(_rotation_text(lang, form)))
+    minutes = net_minutes if net_minutes is not None else form.net_minutes
+    duration_options = _duration_options(lang, minutes)
+    blocks.append(
+        InputBlock(
+            block_id=BlockId.DURATION,
+            label=PlainTextObject(text=t_plain(lang, "attendance.modal.duration")),
+            hint=PlainTextObject(text=t_plain(lang, "attendance.modal.duration_hint")),
+            element=StaticSelectElement(
+                action_id=ActionId.DURATION,
+                options=duration_options,
+                initial_option=next((o for o in duration_options if o.value == str(minutes)), None),
+            ),
+        )
+    )
+    blocks.append(divider())
+    options = _role_options(lang)
+    for line in form.members[:MAX_MEMBER_LINES]:
+        if choices is not None and line.person_id in choices:
+            chosen = choices[line.person_id]
+        else:
+            chosen = line.role.value if line.present and line.role is not None else ABSENT
+        blocks.append(
+            InputBlock(
+                block_id=member_block_id(line.person_id),
+                label=PlainTextObject(text=clip(line.name, LABEL_MAX)),
+                element=StaticSelectElement(
+                    action_id=member_action_id(line.person_id),
+                    options=options,
+                    initial_option=next(o for o in options if o.value == chosen),
+                ),
+            )
+        )
+    return View(
+        type="modal",
+        callback_id=CallbackId.REGISTER,
+        title=PlainTextObject(text=t_plain(lang, "attendance.modal.title")),
+        submit=PlainTextObject(text=t_plain(lang, "attendance.modal.submit")),
+        close=PlainTextObject(text=t_plain(lang, "attendance.modal.close")),
+        private_metadata=json.dumps({"meeting_id": form.meeting_id}),
+        blocks=blocks,
+    ).to_dict()
+
+
+def build_done_modal(*, lang: Lang, tz: tzinfo, result: RegistrationResult) -> dict[str, Any]:
+    """What the modal turns into after "Invoeren": a summary of what was stored and sent."""
+    text = t(
+        lang,
+        "attendance.done.text",
+        date=format_date(result.starts_at, tz=tz),
+        number=result.group_number,
+        present=result.present,
+        absent=result.absent,
+        issued=result.issued,
+        superseded=result.superseded,
+        revoked=result.revoked,
+    )
+    return View(
+        type="modal",
+        callback_id=CallbackId.REGISTER,
+        title=PlainTextObject(text=t_plain(lang, "attendance.done.title")),
+        close=PlainTextObject(text=t_plain(lang, "hours.modal.close")),
+        blocks=[section(text)],
+    ).to_dict()
+
+
+def build_picker_message(
+    *, lang: Lang, tz: tzinfo, group_number: int, meetings: Sequence[Meeting]
+) -> dict[str, Any]:
+    """Past meetings of a group to (re)register, one button each."""
+    blocks: list[Block] = [section(t(lang, "attendance.pick.text", number=group_number))]
+    for meeting in meetings:
+        state = t_plain(
+            lang,
+            "attendance.pick.registered"
+            if meeting.attendance_registered_at
+            else "attendance.pick.open",
+        )
+        blocks.append(
+            section(
+                t(
+                    lang,
+                    "attendance.pick.item",
+                    date=format_date(meeting.starts_at, tz=tz),
+                    start=format_time(meeting.starts_at, tz=tz),
+                    state=state,
+                ),
+                block_id=f"{BlockId.PICK}:{meeting.id}",
+                accessory=button(
+                    t_plain(lang, "attendance.button.register"),
+                    action_id=ActionId.OPEN_REGISTRATION,
+                    value=str(meeting.id),
+                ),
+            )
+        )
+    return message(t_plain(lang, "attendance.pick.text", number=group_number), blocks)
+
+
+def build_roles_message(
+    *,
+    lang: Lang,
+    group_number: int,
+    group_name: str,
+    start: date,
+    end_inclusive: date,
+    statuses: Sequence[RotationStatus],
+) -> dict[str, Any]:
+    """Who has been inbrenger and facilitator in the group's rotation period."""
+    title = t(
+        lang,
+        "roles.title",
+        number=group_number,
+        name=group_name,
+        start=format_date(start),
+        end=format_date(end_inclusive),
+    )
+
+    def mark(count: int) -> str:
+        return t(lang, "roles.yes", count=count) if count else t(lang, "roles.no")
+
+    lines = [
+        t(
+            lang,
+            "roles.line",
+            name=s.name,
+            presenter=mark(s.presenter),
+            facilitator=mark(s.facilitator),
+        )
+        for s in statuses
+    ]
+    blocks: list[Block] = [section(title)]
+    blocks.append(section("\n".join(lines) if lines else t(lang, "roles.no_members")))
+    blocks.append(context(t(lang, "roles.footer")))
+    return message(title, blocks)
+
+
+def certificate_blocks(
+    *, lang: Lang, tz: tzinfo, certificates: Sequence[Certificate], total: int
+) -> list[Block]:
+    """The member's certificates, newest first, each with a "send again" button."""
+    blocks: list[Block] = [section(t(lang, "certificates.title"))]
+    if not certificates:
+        blocks.append(context(t(lang, "certificates.none")))
+        return blocks
+    for cert in certificates:
+        role = t_plain(lang, f"role.{cert.role.value}") if cert.role else "—"
+        blocks.append(
+            section(
+                t(
+                    lang,
+                    "certificates.item",
+                    date=format_date(cert.meeting_starts_at, tz=tz),
+                    group=cert.group_number,
+                    hours=format_hours(cert.net_minutes, lang),
+                    role=role,
+                    number=cert.number,
+                    status=t_plain(lang, f"certificate.status.{cert.status.value}"),
+                ),
+                block_id=f"{BlockId.CERTIFICATE}:{cert.id}",
+                accessory=button(
+                    t_plain(lang, "certificates.button.resend"),
+                    action_id=ActionId.RESEND_CERTIFICATE,
+                    value=str(cert.id),
+                ),
+            )
+        )
+    if total > len(certificates):
+        blocks.append(context(t(lang, "certificates.more", count=total - len(certificates))))
+    return blocks
+
+
+def build_certificates_message(
+    *, lang: Lang, tz: tzinfo, certificates: Sequence[Certificate], total: int
+) -> dict[str, Any]:
+    """`/intervisie bewijzen`: the list as an ephemeral message."""
+    return message(
+        t_plain(lang, "certificates.title"),
+        certificate_blocks(lang=lang, tz=tz, certificates=certificates, total=total),
+    )
+
+
+def meter_blocks(
+    *, lang: Lang, meter: Meter, min_hours: int, max_hours: int, with_buttons: bool
+) -> list[Block]:
+    """The recertification meter: the period, counted against 32 hours, per year, the roles."""
+    day = timedelta(days=1)
+    period = meter.period
+    blocks: list[Block] = [
+        section(
+            t(
+                lang,
+                "hours.title",
+                start=format_date(period.start),
+                end=format_date(period.end - day),
+            )
+        )
+    ]
+    if not period.personal:
+        blocks.append(context(t(lang, "hours.default_period")))
+    lines = [
+        t(
+            lang,
+            "hours.total",
+            counted=format_hours(meter.counted_minutes, lang),
+            required=format_hours(meter.required_minutes, lang),
+            hours=format_hours(meter.total_minutes, lang),
+            done=t(lang, "hours.done") if meter.complete else "",
+        )
+    ]
+    for year in meter.years:
+        key = {
+            YearSignal.OK: "hours.year.ok",
+            YearSignal.UNDER: "hours.year.under",
+            YearSignal.OVER: "hours.year.over",
+            YearSignal.FUTURE: "hours.year.future",
+        }[year.signal]
+        lines.append(
+            "• "
+            + t(
+                lang,
+                key,
+                start=format_date(year.year.start),
+                end=format_date(year.year.end - day),
+                hours=format_hours(year.minutes, lang),
+                excess=format_hours(year.excess_minutes, lang),
+                min=min_hours,
+                max=max_hours,
+            )
+        )
+    blocks.append(section("\n".join(lines)))
+    roles = ", ".join(t_plain(lang, f"role.{r.value}") for r in Role if r in meter.roles)
+    blocks.append(context(t(lang, "hours.roles", roles=roles or t_plain(lang, "hours.roles_none"))))
+    if with_buttons:
+        blocks.append(
+            actions(
+                button(t_plain(lang, "hours.button.start"), action_id=ActionId.SET_PERIOD_START),
+                button(t_plain(lang, "hours.button.pdf"), action_id=ActionId.OVERVIEW_PDF),
+                block_id=BlockId.HOURS_ACTIONS,
+            )
+        )
+    return blocks
+
+
+def build_hours_message(
+    *, lang: Lang, meter: Meter, min_hours: int, max_hours: int
+) -> dict[str, Any]:
+    """`/intervisie uren`: the meter as an ephemeral message."""
+    return message(
+        t_plain(lang, "hours.title", start=format_date(meter.period.start), end=""),
+        meter_blocks(
+            lang=lang, meter=meter, min_hours=min_hours, max_hours=max_hours, with_buttons=True
+        ),
+    )
+
+
+def build_period_start_modal(*, lang: Lang, current: str) -> dict[str, Any]:
+    """A small modal to set the start date of the certification period (dd-mm-jjjj)."""
+    return View(
+        type="modal",
+        callback_id=CallbackId.PERIOD_START,
+        title=PlainTextObject(text=t_plain(lang, "hours.modal.title")),
+        submit=PlainTextObject(text=t_plain(lang, "hours.modal.submit")),
+        close=PlainTextObject(text=t_plain(lang, "attendance.modal.close")),
+        blocks=[
+            InputBlock(
+                block_id=BlockId.PERIOD_START,
+                label=PlainTextObject(text=t_plain(lang, "hours.modal.label")),
+                element=PlainTextInputElement(
+                    action_id=ActionId.PERIOD_START_INPUT,
+                    initial_value=current or None,
+                    placeholder=PlainTextObject(text="01-01-2025"),
+                    max_length=10,
+                ),
+            )
+        ],
+    ).to_dict()

@@ -1,0 +1,373 @@
+"""Joining by number, the contact person's decision buttons, the size rules, races, and leaving."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
+from storage.models import AuditEvent, Enrollment, MembershipType, Person
+from tests.blockkit import assert_valid_view
+from tests.conftest import PEOPLE
+from tests.fake_slack import FakeSlack
+from tests.groups_fixtures import (
+    approve,
+    approved_count,
+    ask_to_join,
+    button_value,
+    create_group,
+    dms_containing,
+    fill_group,
+    request_message,
+    responses,
+    statuses,
+    wait_dm,
+    wait_response,
+    wait_until,
+    wait_view,
+)
+from tests.harness import SlackSim
+
+ANNE = "UANNE001"
+OTHERS = ["UBRAM002", "UZOE0003", "UDAAN004", "UEMMA005", "UFEMK006"]
+
+
+def _name(user: str) -> str:
+    return PEOPLE[user]["real_name"]
+
+
+def _db_snapshot(engine: Engine) -> tuple[int, int, list[str]]:
+    with engine.connect() as conn:
+        return (
+            conn.execute(select(func.count()).select_from(Enrollment)).scalar() or 0,
+            conn.execute(select(func.count()).select_from(AuditEvent)).scalar() or 0,
+            [
+                str(s)
+                for s in conn.execute(select(Enrollment.status).order_by(Enrollment.id)).scalars()
+            ],
+        )
+
+
+def test_five_join_four_approved_one_rejected_group_becomes_active(
+    slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
+) -> None:
+    number = create_group(slack, fake_slack, ANNE, name="Utrecht Noord")
+
+    # First request: the membership modal states the non-member fee plainly.
+    first = OTHERS[0]
+    slack.command(first, f"aanmelden {number}")
+    modal = wait_view(fake_slack, first, CallbackId.MEMBERSHIP)
+    assert_valid_view(modal)
+    assert "€ 75,- excl. btw per jaar" in str(modal)
+    # A member without a member number is asked for it; nothing is stored.
+    missing = slack.submit(first, modal, {ActionId.MEMBERSHIP_TYPE: "member"})
+    assert "lidnummer" in missing.json["errors"][BlockId.MEMBER_NUMBER]
+    assert _db_snapshot(db_engine)[0] == 1
+    sent = slack.submit(first, modal, {ActionId.MEMBERSHIP_TYPE: "participant"})
+    assert sent.json["response_action"] == "update"
+    assert "aanvraag voor groep" in str(sent.json["view"]) and "verstuurd" in str(sent.json["view"])
+
+    for user in OTHERS[1:]:
+        ask_to_join(slack, fake_slack, user, number)
+
+    # The contact person gets one DM per request, with name, membership type and two buttons.
+    request = request_message(fake_slack, ANNE, _name(first))
+    assert "intervisiedeelnemer zonder lidmaatschap" in str(request["blocks"])
+    assert "Accorderen" in str(request["blocks"]) and "Afwijzen" in str(request["blocks"])
+    zoe_request = request_message(fake_slack, ANNE, _name(OTHERS[1]))
+    assert "LVV-lid (lidnummer LVV-003)" in str(zoe_request["blocks"])
+    assert statuses(db_engine, number) == {ANNE: "approved", **{u: "pending" for u in OTHERS}}
+
+    # Approve four: the group is forming until the fifth member.
+    slack.command("UGERT007", "groepen")
+    assert "in oprichting" in wait_response(fake_slack, "Utrecht Noord")
+    for user in OTHERS[:4]:
+        approve(slack, fake_slack, ANNE, _name(user))
+        welcome = wait_dm(fake_slack, user, "Welkom")
+        assert str(number) in welcome["text"]
+        assert "Anne de Vries" in welcome["text"]
+
+    # The request message is updated: no buttons, who decided and when.
+    updated = wait_until(
+        lambda: next(
+            (
+                m
+                for m in fake_slack.messages(ANNE)
+                if _name(OTHERS[3]) in str(m["blocks"]) and m.get("updated")
+            ),
+            None,
+        ),
+        what="updated request message",
+    )
+    assert "Geaccordeerd door Anne de Vries" in str(updated["blocks"])
+    assert "Accorderen" not in str(updated["blocks"])
+    assert "5 deelnemers (actief)" in str(updated["blocks"])
+
+    # Reject the fifth, with a reason, through the modal.
+    last = OTHERS[4]
+    msg = request_message(fake_slack, ANNE, _name(last))
+    slack.click(
+        ANNE, action_id=ActionId.REJECT, value=button_value(msg, ActionId.REJECT), message=msg
+    )
+    reject_modal = wait_view(fake_slack, ANNE, CallbackId.REJECT)
+    assert_valid_view(reject_modal)
+    done = slack.submit(
+        ANNE, reject_modal, {ActionId.REJECT_REASON: "We zoeken iemand uit Utrecht"}
+    )
+    assert done.status == 200 and not done.body
+    rejection = wait_dm(fake_slack, last, "afgewezen")
+    assert "We zoeken iemand uit Utrecht" in str(rejection["blocks"])
+    assert dms_containing(fake_slack, last, "Welkom") == []
+
+    expected = {ANNE: "approved", **{u: "approved" for u in OTHERS[:4]}, last: "rejected"}
+    assert statuses(db_engine, number) == expected
+    slack.command("UGERT007", "groepen")
+    wait_until(
+        lambda: any("actief" in r and "Utrecht Noord" in r for r in responses(fake_slack)),
+        what="directory showing the group active",
+    )
+    with db_engine.connect() as conn:
+        actions = conn.execute(select(AuditEvent.action)).scalars().all()
+        details = conn.execute(
+            select(AuditEvent.details).where(AuditEvent.action == "enrollment_rejected")
+        ).scalar_one()
+    assert actions.count("enrollment_requested") == 5
+    assert actions.count("enrollment_approved") == 4
+    assert actions.count("enrollment_rejected") == 1
+    assert "We zoeken" not in str(details)  # metadata only
+
+
+def test_eleventh_request_to_a_full_group_is_refused(
+    slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
+) -> None:
+    number = create_group(slack, fake_slack, ANNE, name="Volle groep")
+    nine = [
+        "UBRAM002",
+        "UZOE0003",
+        "UDAAN004",
+        "UEMMA005",
+        "UFEMK006",
+        "UGERT007",
+        "UHANS008",
+        "UINGE009",
+        "UJOOS010",
+    ]
+    fill_group(slack, fake_slack, number, nine)
+    assert approved_count(db_engine, number) == 10
+
+    before = _db_snapshot(db_engine)
+    slack.command("UKARL011", f"aanmelden {number}")
+    text = wait_response(fake_slack, "is vol")
+    assert "er zijn al 10 deelnemers" in text
+    assert _db_snapshot(db_engine) == before
+    assert fake_slack.opened_views("UKARL011") == []
+
+    # In the directory it shows as full, without a join button.
+    slack.command("UKARL011", "groepen")
+    listing = wait_response(fake_slack, "nog 0 plaatsen")
+    assert "_vol_" in listing and "nog 0 plaatsen" in listing
+    assert ActionId.DIRECTORY_JOIN not in listing
+
+
+def test_non_contact_person_is_refused_and_double_click_approves_once(
+    slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
+) -> None:
+    number = create_group(slack, fake_slack, ANNE, name="Dubbel")
+    ask_to_join(slack, fake_slack, "UBRAM002", number)
+    ask_to_join(slack, fake_slack, "UZOE0003", number)
+    msg = request_message(fake_slack, ANNE, "Bram Jansen")
+    value = button_value(msg, ActionId.APPROVE)
+
+    # Zoë (a requester, not the contact person) presses Approve on the same message.
+    before = _db_snapshot(db_engine)
+    slack.click("UZOE0003", action_id=ActionId.APPROVE, value=value, message=msg)
+    assert "Alleen de contactpersoon van groep" in wait_response(
+        fake_slack, "Alleen de contactpersoon"
+    )
+    slack.click("UZOE0003", action_id=ActionId.REJECT, value=value, message=msg)
+    wait_until(
+        lambda: sum("Alleen de contactpersoon" in r for r in responses(fake_slack)) == 2,
+        what="second refusal",
+    )
+    assert _db_snapshot(db_engine) == before
+    assert fake_slack.opened_views("UZOE0003") == [] or all(
+        v.get("callback_id") != CallbackId.REJECT for v in fake_slack.opened_views("UZOE0003")
+    )
+
+    # Anne double-clicks.
+    slack.click(ANNE, action_id=ActionId.APPROVE, value=value, message=msg)
+    slack.click(ANNE, action_id=ActionId.APPROVE, value=value, message=msg)
+    wait_dm(fake_slack, "UBRAM002", "Welkom")
+    wait_response(fake_slack, "al beslist")
+    assert statuses(db_engine, number)["UBRAM002"] == "approved"
+    with db_engine.connect() as conn:
+        approvals = conn.execute(
+            select(func.count())
+            .select_from(AuditEvent)
+            .where(AuditEvent.action == "enrollment_approved")
+        ).scalar()
+    assert approvals == 1
+    assert len(dms_containing(fake_slack, "UBRAM002", "Welkom")) == 1
+
+    # Approve, then Reject on the same request: the reject is refused before any modal.
+    slack.click(ANNE, action_id=ActionId.REJECT, value=value, message=msg)
+    wait_until(
+        lambda: sum("al beslist" in r for r in responses(fake_slack)) == 2, what="second refusal"
+    )
+    assert statuses(db_engine, number)["UBRAM002"] == "approved"
+
+
+@pytest.mark.postgres_only
+def test_two_approvals_racing_for_the_last_seat_never_make_eleven(
+    slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
+) -> None:
+    number = create_group(slack, fake_slack, ANNE, name="Laatste plek")
+    eight = [
+        "UBRAM002",
+        "UZOE0003",
+        "UDAAN004",
+        "UEMMA005",
+        "UFEMK006",
+        "UGERT007",
+        "UHANS008",
+        "UINGE009",
+    ]
+    fill_group(slack, fake_slack, number, eight)
+    ask_to_join(slack, fake_slack, "UJOOS010", number)
+    ask_to_join(slack, fake_slack, "UKARL011", number)
+    wait_dm(fake_slack, ANNE, "Joost Meijer")
+    ask_to_join(slack, fake_slack, "UENG0012", number)
+    messages = [
+        request_message(fake_slack, ANNE, name)
+        for name in ("Joost Meijer", "Karla de Groot", "Emily Clarke")
+    ]
+    assert approved_count(db_engine, number) == 9
+
+    barrier = threading.Barrier(len(messages))
+
+    def press(msg: dict[str, object]) -> None:
+        barrier.wait()
+        slack.click(
+            ANNE, action_id=ActionId.APPROVE, value=button_value(msg, ActionId.APPROVE), message=msg
+        )
+
+    threads = [threading.Thread(target=press, args=(m,)) for m in messages]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wait_until(lambda: sum("is vol" in r for r in responses(fake_slack)) == 2, what="two refusals")
+    assert approved_count(db_engine, number) == 10
+    wait_until(
+        lambda: [
+            u
+            for u in ("UJOOS010", "UKARL011", "UENG0012")
+            if dms_containing(fake_slack, u, "Welkom") or dms_containing(fake_slack, u, "Welcome")
+        ],
+        what="one welcome",
+    )
+    welcomed = [
+        u
+        for u in ("UJOOS010", "UKARL011", "UENG0012")
+        if dms_containing(fake_slack, u, "Welkom") or dms_containing(fake_slack, u, "Welcome")
+    ]
+    assert len(welcomed) == 1
+
+
+def test_bad_inputs_each_get_their_own_message_and_change_nothing(
+    slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
+) -> None:
+    number = create_group(slack, fake_slack, ANNE, name="Regels")
+    closed = create_group(slack, fake_slack, "UBRAM002", name="Dicht", values={ActionId.OPEN: "no"})
+    ask_to_join(slack, fake_slack, "UZOE0003", number)
+    request_message(fake_slack, ANNE, _name("UZOE0003"))
+    before = _db_snapshot(db_engine)
+
+    cases = [
+        ("UZOE0003", f"aanmelden {number}", "al aangemeld"),
+        (ANNE, f"aanmelden {number}", "al deelnemer"),
+        ("UZOE0003", "aanmelden 9999", "geen intervisiegroep met nummer 9999"),
+        ("UZOE0003", f"aanmelden {closed}", "geen aanmeldingen aan"),
+        ("UZOE0003", "aanmelden", "Geef het groepsnummer mee"),
+        ("UZOE0003", "aanmelden twaalf", "is geen groepsnummer"),
+        (ANNE, f"afmelden {number}", "opvolger"),
+        ("UDAAN004", f"afmelden {number}", "geen deelnemer van groep"),
+        ("UDAAN004", "afmelden 4242", "geen intervisiegroep met nummer 4242"),
+    ]
+    for user, text, expected in cases:
+        slack.command(user, text)
+        wait_response(fake_slack, expected)
+    assert _db_snapshot(db_engine) == before
+    assert all(
+        v.get("callback_id") != CallbackId.MEMBERSHIP
+        for v in fake_slack.opened_views("UZOE0003")[1:]
+    )
+
+
+def test_english_user_joins_in_english(
+    slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
+) -> None:
+    number = create_group(slack, fake_slack, ANNE, name="International")
+    slack.command("UENG0012", f"join {number}")
+    modal = wait_view(fake_slack, "UENG0012", CallbackId.MEMBERSHIP)
+    assert "€75 excl. VAT per year" in str(modal)
+    sent = slack.submit(
+        "UENG0012", modal, {ActionId.MEMBERSHIP_TYPE: "member", ActionId.MEMBER_NUMBER: "L-77"}
+    )
+    assert "has been sent" in str(sent.json["view"])
+    approve(slack, fake_slack, ANNE, "Emily Clarke")
+    assert "Welcome!" in wait_dm(fake_slack, "UENG0012", "Welcome")["text"]
+    with db_engine.connect() as conn:
+        person = conn.execute(select(Person).where(Person.slack_user_id == "UENG0012")).one()
+    assert (person.membership_type, person.member_number) == (MembershipType.MEMBER, "L-77")
+    # A second request needs no modal: the membership is known.
+    other = create_group(slack, fake_slack, "UBRAM002", name="Second")
+    slack.command("UENG0012", f"join {other}")
+    wait_response(fake_slack, "has been sent")
+
+
+def test_join_from_the_directory_button(slack: SlackSim, fake_slack: FakeSlack) -> None:
+    number = create_group(slack, fake_slack, ANNE, name="Knopgroep")
+    slack.command("UBRAM002", "groepen")
+    wait_response(fake_slack, "Knopgroep")
+    slack.click(
+        "UBRAM002",
+        action_id=ActionId.DIRECTORY_JOIN,
+        value=str(number),
+        message={"ts": "1.0", "channel": "C0GENERAL"},
+    )
+    modal = wait_view(fake_slack, "UBRAM002", CallbackId.MEMBERSHIP)
+    slack.submit("UBRAM002", modal, {ActionId.MEMBERSHIP_TYPE: "participant"})
+    request_message(fake_slack, ANNE, "Bram Jansen")
+
+
+def test_leave_with_confirmation_tells_the_contact_person(
+    slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
+) -> None:
+    number = create_group(slack, fake_slack, ANNE, name="Vertrek")
+    fill_group(slack, fake_slack, number, ["UBRAM002"])
+    slack.command("UBRAM002", f"afmelden {number}")
+    confirm = fake_slack.wait_for(
+        "response_url", predicate=lambda c: "Weet je zeker" in str(c.body.get("blocks"))
+    )[0].body
+    buttons = next(b for b in confirm["blocks"] if b["type"] == "actions")["elements"]
+    yes = next(e for e in buttons if e["action_id"] == ActionId.LEAVE_CONFIRM)
+    assert statuses(db_engine, number)["UBRAM002"] == "approved"
+
+    slack.click(
+        "UBRAM002",
+        action_id=ActionId.LEAVE_CONFIRM,
+        value=yes["value"],
+        message={"ts": "1.0", "channel": "C0GENERAL"},
+    )
+    wait_response(fake_slack, "Je bent afgemeld bij groep")
+    note = wait_dm(fake_slack, ANNE, "heeft zich afgemeld")
+    assert "Bram Jansen" in note["text"]
+    assert statuses(db_engine, number)["UBRAM002"] == "left"
+
+    # Leaving frees the seat: Bram may ask again.
+    slack.command("UBRAM002", f"aanmelden {number}")
+    wait_response(fake_slack, "is verstuurd")
+    assert statuses(db_engine, number)["UBRAM002"] == "pending"

@@ -1,0 +1,229 @@
+"""Creating a group through the modal, its number, and the directory (filtered, paged, in limits)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, func, insert, select, update
+
+from bot import rules
+from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
+from storage.models import (
+    AuditEvent,
+    Enrollment,
+    EnrollmentStatus,
+    Group,
+    GroupForm,
+    GroupKind,
+    Person,
+    Workspace,
+)
+from tests.blockkit import assert_valid_view
+from tests.fake_slack import FakeSlack
+from tests.groups_fixtures import (
+    count_views,
+    create_group,
+    wait_dm,
+    wait_response,
+    wait_view,
+)
+from tests.harness import SlackSim
+
+
+def test_member_creates_a_group_gets_its_number_by_dm_and_it_is_in_the_directory(
+    slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
+) -> None:
+    number = create_group(slack, fake_slack, "UANNE001", name="Utrecht Noord")
+    assert number == rules.FIRST_GROUP_NUMBER
+    dm = wait_dm(fake_slack, "UANNE001", "Utrecht Noord")
+    assert "geef dit nummer door aan de deelnemers" in dm["text"].lower()
+    assert f"/intervisie aanmelden {number}" in dm["text"]
+
+    with db_engine.connect() as conn:
+        group = conn.execute(select(Group).where(Group.number == number)).one()
+        anne = conn.execute(select(Person.id).where(Person.slack_user_id == "UANNE001")).scalar()
+        assert group.contact_person_id == anne
+        assert group.max_members == 10 and group.kind == GroupKind.PEER
+        enrollment = conn.execute(select(Enrollment).where(Enrollment.group_id == group.id)).one()
+        assert enrollment.person_id == anne and enrollment.status == EnrollmentStatus.APPROVED
+        actions = conn.execute(select(AuditEvent.action)).scalars().all()
+        assert "group_created" in actions
+
+    slack.command("UBRAM002", "groepen")
+    text = wait_response(fake_slack, "Utrecht Noord")
+    assert str(number) in text
+    assert "in oprichting" in text  # one member: forming
+    assert "nog 9 plaatsen" in text
+
+
+def test_numbers_are_unique_and_never_reused(
+    slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
+) -> None:
+    first = create_group(slack, fake_slack, "UANNE001", name="Eerste")
+    second = create_group(slack, fake_slack, "UBRAM002", name="Tweede")
+    assert second == first + 1
+    # Even if a group disappears, its number is not handed out again.
+    with db_engine.begin() as conn:
+        conn.execute(
+            update(Group).where(Group.number == second).values(archived_at=datetime.now(UTC))
+        )
+    third = create_group(slack, fake_slack, "UZOE0003", name="Derde")
+    assert third == second + 1
+    with db_engine.connect() as conn:
+        assert conn.execute(select(Workspace.last_group_number)).scalar() == third
+
+
+def test_create_modal_is_valid_and_in_english_for_english_users(
+    slack: SlackSim, fake_slack: FakeSlack
+) -> None:
+    slack.command("UENG0012", "create")
+    view = wait_view(fake_slack, "UENG0012", CallbackId.CREATE_GROUP)
+    assert_valid_view(view)
+    assert "New group" in str(view["title"])
+    assert "Group name" in str(view)
+
+
+def test_guided_group_needs_a_supervisor_and_sizes_within_bounds(
+    slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
+) -> None:
+    slack.command("UANNE001", "nieuw")
+    view = wait_view(fake_slack, "UANNE001", CallbackId.CREATE_GROUP)
+    no_supervisor = slack.submit(
+        "UANNE001",
+        view,
+        {ActionId.NAME: "Begeleid", ActionId.KIND: "guided", ActionId.MAX_MEMBERS: "8"},
+    )
+    assert no_supervisor.json["response_action"] == "errors"
+    assert "begeleider" in no_supervisor.json["errors"][BlockId.SUPERVISOR]
+
+    too_big = slack.submit(
+        "UANNE001",
+        view,
+        {
+            ActionId.NAME: "Begeleid",
+            ActionId.KIND: "guided",
+            ActionId.SUPERVISOR: "Mr. Supervisor",
+            ActionId.MAX_MEMBERS: "10",
+        },
+    )
+    assert "tussen 4 en 8" in too_big.json["errors"][BlockId.MAX_MEMBERS]
+
+    small_peer = slack.submit("UANNE001", view, {ActionId.NAME: "Klein", ActionId.MAX_MEMBERS: "4"})
+    assert "tussen 5 en 10" in small_peer.json["errors"][BlockId.MAX_MEMBERS]
+
+    blank = slack.submit("UANNE001", view, {ActionId.NAME: "   "})
+    assert BlockId.NAME in blank.json["errors"]
+
+    with db_engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Group)).scalar() == 0
+        assert conn.execute(select(func.count()).select_from(AuditEvent)).scalar() == 0
+
+    ok = slack.submit(
+        "UANNE001",
+        view,
+        {
+            ActionId.NAME: "Begeleid",
+            ActionId.KIND: "guided",
+            ActionId.SUPERVISOR: "Mr. Supervisor",
+            ActionId.MAX_MEMBERS: "8",
+            ActionId.FORM: "online",
+        },
+    )
+    assert ok.status == 200 and not ok.body
+    with db_engine.connect() as conn:
+        group = conn.execute(select(Group)).one()
+    assert (group.kind, group.form, group.max_members, group.supervisor_name) == (
+        GroupKind.GUIDED,
+        GroupForm.ONLINE,
+        8,
+        "Mr. Supervisor",
+    )
+
+
+def test_closed_group_is_not_in_the_directory(slack: SlackSim, fake_slack: FakeSlack) -> None:
+    create_group(slack, fake_slack, "UANNE001", name="Open groep")
+    create_group(slack, fake_slack, "UBRAM002", name="Dichte groep", values={ActionId.OPEN: "no"})
+    slack.command("UZOE0003", "groepen")
+    text = wait_response(fake_slack, "Open groep")
+    assert "Dichte groep" not in text
+
+
+def test_directory_with_a_thousand_groups_filters_and_pages_within_limits(
+    slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
+) -> None:
+    # Fixture data: 1,000 groups inserted directly (the create flow is tested above).
+    slack.command("UANNE001", "help")
+    fake_slack.wait_for("response_url")
+    now = datetime.now(UTC)
+    with db_engine.begin() as conn:
+        anne = conn.execute(select(Person.id).where(Person.slack_user_id == "UANNE001")).scalar()
+        conn.execute(
+            insert(Group),
+            [
+                {
+                    "team_id": "T1",
+                    "number": 1001 + i,
+                    "name": f"Groep {i:04d} " + "x" * 100,
+                    "description": "",
+                    "region": "Utrecht" if i % 10 == 0 else "Zwolle",
+                    "form": "physical",
+                    "kind": "peer",
+                    "max_members": 10,
+                    "open_for_requests": True,
+                    "contact_person_id": anne,
+                    "rotation_period_months": 12,
+                    "reminder_lead_minutes": [2880, 120],
+                    "calendar_token": f"tok{i}",
+                    "created_at": now,
+                }
+                for i in range(1000)
+            ],
+        )
+    slack.command("UBRAM002", "groepen")
+    first = fake_slack.wait_for("response_url", count=2)[1].body
+    assert len(first["blocks"]) <= 50
+    assert "1000" in str(first["blocks"])
+    assert "Pagina 1 van 100" in str(first["blocks"])
+    paging = next(b for b in first["blocks"] if b.get("block_id") == BlockId.PAGING)
+    next_button = paging["elements"][0]
+    assert next_button["action_id"] == ActionId.DIRECTORY_NEXT
+
+    slack.click(
+        "UBRAM002",
+        action_id=ActionId.DIRECTORY_NEXT,
+        value=next_button["value"],
+        message={"ts": "1.0", "channel": "C0GENERAL"},
+    )
+    second = fake_slack.wait_for("response_url", count=3)[2].body
+    assert second["replace_original"] is True
+    assert "Pagina 2 van 100" in str(second["blocks"])
+    assert "Groep 0010" in str(second["blocks"])
+    assert json.loads(next_button["value"])["p"] == 1
+
+    slack.command("UBRAM002", "groepen utrecht")
+    filtered = fake_slack.wait_for("response_url", count=4)[3].body
+    assert "(100)" in str(filtered["blocks"])
+    assert "Zwolle" not in str(filtered["blocks"])
+    assert len(filtered["blocks"]) <= 50
+
+
+def test_directory_search_without_results_says_so(slack: SlackSim, fake_slack: FakeSlack) -> None:
+    slack.command("UBRAM002", "groepen maastricht")
+    assert "Geen groepen gevonden" in wait_response(fake_slack, "maastricht")
+
+
+def test_home_shows_my_groups(slack: SlackSim, fake_slack: FakeSlack) -> None:
+    number = create_group(slack, fake_slack, "UANNE001", name="Thuisgroep")
+    slack.open_home("UANNE001")
+    view = fake_slack.wait_for("views.publish")[0].body["view"]
+    assert_valid_view(view)
+    assert "Mijn groepen" in str(view)
+    assert f"*{number}* Thuisgroep" in str(view)
+    assert "jij bent contactpersoon" in str(view)
+
+
+def test_modal_opens_once_per_command(slack: SlackSim, fake_slack: FakeSlack) -> None:
+    slack.command("UANNE001", "create")
+    wait_view(fake_slack, "UANNE001", CallbackId.CREATE_GROUP)
+    assert count_views(fake_slack, "UANNE001", CallbackId.CREATE_GROUP) == 1
