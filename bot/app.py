@@ -43,12 +43,45 @@ def create_app(deps: Deps, *, client: WebClient | None = None) -> App:
         next()
 
     app.use(inject_deps)
-    app.error(_error_handler(deps))
+    report = _error_handler(deps)
+    app.error(report)
 
     from handlers import register_all
 
     register_all(app)
+    _guard_listeners(app, report)
     return app
+
+
+def _guard_listeners(app: App, report: Any) -> None:
+    """Route every listener's exception to the one error handler, inside the listener thread.
+
+    Why not leave it to Bolt: when a listener raises after ack(), Bolt's thread runner resets the
+    ack's response to None; if that happens before the request thread saw the ack, the request
+    waits out the ack timeout and Slack gets a 404 ("the app did not respond"). Reporting here
+    keeps the ack, and acks first when the listener failed before acking.
+    """
+    for listener in getattr(app, "_listeners", []):
+        original = listener.ack_function
+        names = list(listener.arg_names)
+
+        def guarded(_original: Any = original, _names: list[str] = names, **kwargs: Any) -> Any:
+            try:
+                return _original(**{name: kwargs[name] for name in _names if name in kwargs})
+            except Exception as error:  # the one place where any listener error is handled
+                ack = kwargs["ack"]
+                if ack.response is None:
+                    ack()
+                report(
+                    error=error,
+                    body=kwargs["body"],
+                    respond=kwargs.get("respond"),
+                    client=kwargs["client"],
+                )
+                return None
+
+        listener.ack_function = guarded
+        listener.arg_names = sorted(set(names) | {"ack", "body", "respond", "client"})
 
 
 def _error_handler(deps: Deps) -> Any:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
 from typing import Any
 
 from slack_bolt import App
 from slack_bolt.request import BoltRequest
 from slack_sdk import WebClient
+from waitress import wasyncore
 from waitress.server import create_server
 
 from bot.app import create_app
@@ -181,7 +183,7 @@ class Runtime:
             max_request_body_size=self.settings.max_request_bytes,
             ident="intervisie",
         )
-        self._server_thread = threading.Thread(target=self._server.run, name="http", daemon=True)
+        self._server_thread = threading.Thread(target=self._serve, name="http", daemon=True)
         self._server_thread.start()
         log.info(
             "HTTP server on %s:%s (%s mode)",
@@ -203,14 +205,10 @@ class Runtime:
         self._stopped.set()
         if self._socket_handler is not None:
             self._socket_handler.close()
-        if self._server is not None:
-            self._server.close()  # no new connections
-            self._server.task_dispatcher.shutdown(cancel_pending=False, timeout=timeout)
-            import waitress.wasyncore as wasyncore
-
-            wasyncore.close_all(self._server._map)
-            if self._server_thread is not None:
-                self._server_thread.join(timeout)
+        if self._server_thread is not None:
+            # The loop thread itself stops accepting, drains and closes (see _serve): asyncore
+            # sockets must not be closed from another thread while the loop polls them.
+            self._server_thread.join(timeout + 2)
         # Bolt listeners run after the ack; let the ones in flight finish their unit of work.
         executor = self.app.listener_runner.listener_executor
         executor.shutdown(wait=True, cancel_futures=False)
@@ -220,6 +218,31 @@ class Runtime:
         unregister_runtime(self.name)
         self.deps.engine.dispose()
         log.info("stopped")
+
+    def _serve(self) -> None:
+        """waitress's loop, run here so that shutdown happens in the loop's own thread."""
+        server = self._server
+        while not self._stopped.is_set():
+            wasyncore.loop(timeout=0.2, map=server._map, use_poll=True, count=1)
+        # Stop accepting: the listening socket leaves the map, open connections stay.
+        server.del_channel()
+        server.socket.close()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and self._http_busy(server):
+            wasyncore.loop(timeout=0.05, map=server._map, use_poll=True, count=1)
+        server.task_dispatcher.shutdown(cancel_pending=True, timeout=1)
+        wasyncore.close_all(server._map)
+
+    @staticmethod
+    def _http_busy(server: Any) -> bool:
+        """Requests still being handled, or answers not yet written to their sockets."""
+        dispatcher = server.task_dispatcher
+        if dispatcher.active_count or dispatcher.queue:
+            return True
+        return any(
+            getattr(channel, "requests", None) or getattr(channel, "total_outbufs_len", 0)
+            for channel in list(server._map.values())
+        )
 
     def wait(self) -> None:
         """Block until stop() is called (from a signal handler)."""

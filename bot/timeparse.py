@@ -90,7 +90,7 @@ def parse_lead_minutes(text: str) -> int:
     return minutes
 
 
-def local_instant(day: date, at: time, tz: tzinfo) -> datetime:
+def local_instant(day: date, at: time, *, tz: tzinfo) -> datetime:
     """The aware UTC instant of a wall-clock date and time in `tz`.
 
     A time skipped when clocks go forward (29-03-2026 02:30 in Amsterdam) does not exist and is

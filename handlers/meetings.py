@@ -4,6 +4,7 @@ Wijzig/Annuleer, and `/intervisie herinneringen` for a group's reminder lead tim
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -100,7 +101,7 @@ def _quick_plan(call: CommandCall) -> None:
     viewer, deps = call.viewer, call.deps
     number, day, start, duration, *place = call.args
     data = svc.MeetingInput(
-        starts_at=local_instant(parse_date(day), parse_time(start), viewer.tz),
+        starts_at=local_instant(parse_date(day), parse_time(start), tz=viewer.tz),
         duration_minutes=int(
             check_duration(parse_duration_minutes(duration)).total_seconds() // 60
         ),
@@ -121,7 +122,7 @@ def _quick_plan(call: CommandCall) -> None:
         )
         notice = _outcome_notice(viewer, meeting, now=now, key="meeting.planned_ok")
         reply = _list_message(session, deps, viewer, group, notice=notice)
-        retroactive = svc.is_past(meeting, now)
+        retroactive = svc.is_past(meeting, now=now)
         meeting_id = meeting.id
     call.respond(**reply, response_type="ephemeral")
     if retroactive:
@@ -206,9 +207,9 @@ def _no_group_text(viewer: Viewer, sub: str) -> str:
     return t(viewer.lang, "meeting.group_number_usage", sub=sub)
 
 
-def _outcome_notice(viewer: Viewer, meeting: Meeting, *, now: Any, key: str) -> str:
+def _outcome_notice(viewer: Viewer, meeting: Meeting, *, now: datetime, key: str) -> str:
     when_text = short_when(meeting, viewer.lang, viewer.tz)
-    if svc.is_past(meeting, now) and meeting.attendance_registered_at is None:
+    if svc.is_past(meeting, now=now) and meeting.attendance_registered_at is None:
         # Registering attendance is the attendance area's flow; point the contact person to it.
         return t(viewer.lang, "meeting.past_register", when=when_text)
     return t(viewer.lang, key, when=when_text)
@@ -223,7 +224,7 @@ def _list_message(
             meeting_id=m.id,
             when=short_when(m, viewer.lang, viewer.tz),
             where=where(m, viewer.lang),
-            awaiting_registration=svc.is_past(m, now),
+            awaiting_registration=svc.is_past(m, now=now),
         )
         for m in svc.listed_meetings(session, group_id=group.id, now=now)
     ]
@@ -339,23 +340,34 @@ def _save(
     group_id: int | None,
     meeting_id: int | None,
     data: svc.MeetingInput,
-    now: Any,
+    now: datetime,
 ) -> tuple[int, bool]:
-    common = {
-        "team_id": viewer.team_id,
-        "actor_id": viewer.person_id,
-        "is_secretariat": viewer.is_secretariat,
-        "data": data,
-        "now": now,
-        "default_tz": deps.settings.timezone,
-    }
     if meeting_id is not None:
         before = svc.get_meeting(session, team_id=viewer.team_id, meeting_id=meeting_id).sequence
-        meeting = svc.change_meeting(session, meeting_id=meeting_id, **common)
+        meeting = svc.change_meeting(
+            session,
+            team_id=viewer.team_id,
+            meeting_id=meeting_id,
+            actor_id=viewer.person_id,
+            is_secretariat=viewer.is_secretariat,
+            data=data,
+            now=now,
+            default_tz=deps.settings.timezone,
+        )
         key = "meeting.changed_ok" if meeting.sequence != before else "meeting.unchanged"
     else:
-        assert group_id is not None
-        meeting = svc.plan_meeting(session, group_id=group_id, **common)
+        if group_id is None:
+            raise InvalidInput("meeting.error.group_required", field=BlockId.GROUP)
+        meeting = svc.plan_meeting(
+            session,
+            team_id=viewer.team_id,
+            group_id=group_id,
+            actor_id=viewer.person_id,
+            is_secretariat=viewer.is_secretariat,
+            data=data,
+            now=now,
+            default_tz=deps.settings.timezone,
+        )
         key = "meeting.planned_ok"
     notice = _outcome_notice(viewer, meeting, now=now, key=key)
     reply = _list_message(session, deps, viewer, meeting.group, notice=notice)
@@ -369,7 +381,7 @@ def _save(
         dedupe_key=f"meeting-saved:{meeting.id}:{meeting.sequence}:{viewer.person_id}",
         now=now,
     )
-    return meeting.id, svc.is_past(meeting, now) and meeting.attendance_registered_at is None
+    return meeting.id, svc.is_past(meeting, now=now) and meeting.attendance_registered_at is None
 
 
 def _parse_modal(
@@ -398,7 +410,7 @@ def _parse_modal(
     starts_at = None
     if day is not None and at is not None:
         try:
-            starts_at = local_instant(day, at, tz)
+            starts_at = local_instant(day, at, tz=tz)
         except InvalidInput as exc:
             fail(BlockId.START, exc)
     if errors or starts_at is None:

@@ -46,7 +46,13 @@ def _owe(outbox: Outbox, clean_db: Engine, user: str = "UANNE001", key: str = "k
     factory = make_session_factory(clean_db)
     with unit_of_work(factory) as session:
         d = enqueue_message(
-            session, team_id="T1", user_id=user, text="Hallo", blocks=None, dedupe_key=key, now=START
+            session,
+            team_id="T1",
+            user_id=user,
+            text="Hallo",
+            blocks=None,
+            dedupe_key=key,
+            now=START,
         )
         session.flush()
         return d.id

@@ -112,19 +112,19 @@ def test_duration_choices_are_half_hours_up_to_eight_hours() -> None:
 
 
 def test_local_time_on_both_sides_of_the_spring_change() -> None:
-    assert local_instant(date(2026, 3, 28), time(9), AMS) == datetime(2026, 3, 28, 8, tzinfo=UTC)
-    assert local_instant(date(2026, 3, 30), time(9), AMS) == datetime(2026, 3, 30, 7, tzinfo=UTC)
+    assert local_instant(date(2026, 3, 28), time(9), tz=AMS) == datetime(2026, 3, 28, 8, tzinfo=UTC)
+    assert local_instant(date(2026, 3, 30), time(9), tz=AMS) == datetime(2026, 3, 30, 7, tzinfo=UTC)
 
 
 def test_a_time_skipped_by_the_clock_change_is_refused() -> None:
     with pytest.raises(InvalidInput) as caught:
-        local_instant(date(2026, 3, 29), time(2, 30), AMS)
+        local_instant(date(2026, 3, 29), time(2, 30), tz=AMS)
     assert caught.value.key == "meeting.error.time_skipped"
 
 
 def test_a_repeated_time_takes_its_first_occurrence() -> None:
     # 25-10-2026 02:30 happens twice; the first time is still summer time (UTC+2).
-    got = local_instant(date(2026, 10, 25), time(2, 30), AMS)
+    got = local_instant(date(2026, 10, 25), time(2, 30), tz=AMS)
     assert got == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
     assert got.tzinfo is UTC
 

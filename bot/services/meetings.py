@@ -59,7 +59,7 @@ def split_place(place: str) -> tuple[str, str]:
     return place, ""
 
 
-def is_past(meeting: Meeting, now: datetime) -> bool:
+def is_past(meeting: Meeting, *, now: datetime) -> bool:
     """A meeting that has started is "in the past": it is registered, not announced."""
     return meeting.starts_at <= now
 
@@ -116,10 +116,10 @@ def plan_meeting(
             "meeting_id": meeting.id,
             "starts_at": meeting.starts_at.isoformat(),
             "duration_minutes": meeting.duration_minutes,
-            "retroactive": is_past(meeting, now),
+            "retroactive": is_past(meeting, now=now),
         },
     )
-    if not is_past(meeting, now):
+    if not is_past(meeting, now=now):
         _notify_members(
             session, meeting=meeting, group=group, what="planned", now=now, tz=default_tz
         )
@@ -174,7 +174,7 @@ def change_meeting(
             "duration_before": before[1],
         },
     )
-    if not is_past(meeting, now):
+    if not is_past(meeting, now=now):
         _notify_members(
             session, meeting=meeting, group=meeting.group, what="changed", now=now, tz=default_tz
         )
@@ -209,7 +209,7 @@ def cancel_meeting(
         group_id=meeting.group_id,
         details={"meeting_id": meeting.id, "starts_at": meeting.starts_at.isoformat()},
     )
-    if not is_past(meeting, now):
+    if not is_past(meeting, now=now):
         _notify_members(
             session, meeting=meeting, group=meeting.group, what="cancelled", now=now, tz=default_tz
         )

@@ -1,0 +1,1 @@
+"""Runnable benchmarks that print figures (see bench/README.md)."""

@@ -1,0 +1,40 @@
+"""One error handler: a refusal raised after the ack still leaves Slack with its 200 (never the
+404 of a lost ack) and tells the user why, in their language; an unexpected error gets a
+reference, not a stack trace."""
+
+from __future__ import annotations
+
+from handlers.ui.attendance_ui import ActionId
+from tests.fake_slack import FakeSlack
+from tests.harness import SlackSim
+
+
+def test_a_refusal_after_the_ack_keeps_the_ack_every_time(
+    slack: SlackSim, fake_slack: FakeSlack
+) -> None:
+    # Resending a certificate that does not exist is refused by the service after ack().
+    for _ in range(10):
+        result = slack.click(
+            "UANNE001",
+            action_id=ActionId.RESEND_CERTIFICATE,
+            value="987654",
+            message={"ts": "1.000001", "channel": "DUANNE001"},
+        )
+        assert result.status == 200
+        assert result.elapsed < 1.0
+    replies = fake_slack.wait_for("response_url", count=10)
+    assert all(r.body["response_type"] == "ephemeral" for r in replies)
+    assert all(r.body["text"] == "Dit deelnamebewijs bestaat niet." for r in replies)
+
+
+def test_an_unexpected_error_gets_a_reference(slack: SlackSim, fake_slack: FakeSlack) -> None:
+    # A button value that is not a number is not something the app ever sends: a bug-like error.
+    result = slack.click(
+        "UENG0012",
+        action_id=ActionId.RESEND_CERTIFICATE,
+        value="not-a-number",
+        message={"ts": "1.000001", "channel": "DUENG0012"},
+    )
+    assert result.status == 200
+    reply = fake_slack.wait_for("response_url")[0]
+    assert "Something went wrong on our side (reference" in reply.body["text"]
