@@ -10,6 +10,7 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
+from bot.acks import prompt_ack_middleware
 from bot.deps import Deps
 from bot.errors import DomainError
 from bot.i18n import lang_for, t
@@ -43,12 +44,15 @@ def create_app(deps: Deps, *, client: WebClient | None = None) -> App:
         next()
 
     app.use(inject_deps)
+    # The request thread answers Slack the moment a listener acks (no 10 ms polling).
+    app.use(prompt_ack_middleware)
     report = _error_handler(deps)
     app.error(report)
 
-    from handlers import register_all
+    from handlers import install_composers, register_all
 
     register_all(app)
+    install_composers(deps.composers)
     _guard_listeners(app, report)
     return app
 

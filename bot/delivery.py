@@ -3,7 +3,8 @@ sent after the ack by a worker that retries Slack's bad minutes (429, 5xx, timeo
 
 A row is claimed with a lease; a process that dies mid-send leaves the row SENDING with an expired
 lease, and the next claimer first asks Slack whether the message already arrived (by the
-`delivery_id` in the message metadata) so a restart neither loses nor duplicates it.
+`delivery_id` in the message metadata; for a file, by the file ids recorded in the row before each
+upload is completed) so a restart neither loses nor duplicates it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import logging
 import random
 import threading
 import time
+import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from bot.clock import Clock
 from storage.db import SessionFactory, unit_of_work
-from storage.models import AuditEvent, Delivery, DeliveryKind, DeliveryStatus
+from storage.models import AuditEvent, Delivery, DeliveryKind, DeliveryStatus, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -205,6 +207,8 @@ class Outbox:
         max_attempts: int = 10,
         poll_seconds: float = 2.0,
         batch_size: int = 20,
+        backoff_base_seconds: float = 2.0,
+        lease_seconds: float = LEASE.total_seconds(),
     ) -> None:
         self._factory = session_factory
         self._client = client
@@ -212,6 +216,8 @@ class Outbox:
         self._max_attempts = max_attempts
         self._poll = poll_seconds
         self._batch = batch_size
+        self._backoff_base = backoff_base_seconds
+        self._lease = timedelta(seconds=lease_seconds)
         self._renderers: dict[str, FileRenderer] = {}
         self._wake = threading.Event()
         self._stopping = threading.Event()
@@ -327,8 +333,14 @@ class Outbox:
                 # Several app processes share the table: each takes rows nobody else holds.
                 query = query.with_for_update(skip_locked=True)
             rows = session.scalars(query).all()
+            # An uninstalled workspace gets nothing more: what was owed there is cancelled.
+            inactive = set(session.scalars(select(Workspace.team_id).where(~Workspace.active)))
             claims = []
             for row in rows:
+                if row.team_id in inactive:
+                    row.status = DeliveryStatus.CANCELLED
+                    row.last_error = "workspace inactive"
+                    continue
                 claims.append(
                     _Claim(
                         id=row.id,
@@ -342,7 +354,7 @@ class Outbox:
                     )
                 )
                 row.status = DeliveryStatus.SENDING
-                row.lease_until = now + LEASE
+                row.lease_until = now + self._lease
                 row.attempts += 1
             return claims
 
@@ -426,17 +438,50 @@ class Outbox:
         renderer = self._renderers.get(p["renderer"])
         if renderer is None:
             raise GiveUp(f"no renderer {p['renderer']!r}")
+        channel = self._dm_channel(claim)
+        earlier = [str(f) for f in p.get("file_ids") or []]
+        if claim.uncertain and earlier:
+            found = self._file_shared(channel, earlier)
+            if found is not None:
+                log.info("delivery %s: file had arrived before; not sending again", claim.id)
+                return channel, found
         with unit_of_work(self._factory) as session:
             content = renderer(session, p["args"])
-        channel = self._dm_channel(claim)
-        self._client.files_upload_v2(
-            channel=channel,
-            content=content,
-            filename=p["filename"],
-            title=p["title"],
+        # The three steps of files_upload_v2, done here so the file id is on record before the
+        # upload is completed: a later attempt then knows which file to look for in the DM.
+        upload = self._client.files_getUploadURLExternal(
+            filename=p["filename"], length=len(content)
+        )
+        file_id, url = str(upload["file_id"]), str(upload["upload_url"])
+        self._remember_file(claim.id, file_id)
+        request = urllib.request.Request(url, data=content, method="POST")
+        with urllib.request.urlopen(request, timeout=self._client.timeout) as answer:
+            answer.read()
+        self._client.files_completeUploadExternal(
+            files=[{"id": file_id, "title": p["title"]}],
+            channel_id=channel,
             initial_comment=p["comment"],
         )
         return channel, None
+
+    def _file_shared(self, channel: str, file_ids: list[str]) -> str | None:
+        """The ts of the DM message showing one of `file_ids`, if Slack shows one."""
+        history = self._client.conversations_history(channel=channel, limit=50)
+        wanted = set(file_ids)
+        for message in history.get("messages") or []:
+            if any(f.get("id") in wanted for f in message.get("files") or []):
+                return str(message.get("ts"))
+        return None
+
+    def _remember_file(self, delivery_id: int, file_id: str) -> None:
+        with unit_of_work(self._factory) as session:
+            row = session.get(Delivery, delivery_id)
+            if row is not None:
+                payload = dict(row.payload)
+                payload["file_ids"] = [*(payload.get("file_ids") or []), file_id]
+                row.payload = payload
+                # From here on Slack may show the file even if this attempt dies unanswered.
+                row.maybe_sent = True
 
     def _classify(self, exc: SlackApiError, claim: _Claim) -> Exception:
         response = exc.response
@@ -456,7 +501,9 @@ class Outbox:
         return RetryLater(error or f"http {status}", self._backoff(claim.attempts))
 
     def _backoff(self, attempts: int) -> timedelta:
-        base = min(2.0 ** min(attempts, 12), MAX_BACKOFF.total_seconds())
+        base = min(
+            self._backoff_base * 2.0 ** min(max(attempts - 1, 0), 12), MAX_BACKOFF.total_seconds()
+        )
         # Jitter spreads retries of a fan-out so they do not hit Slack in one burst again.
         return timedelta(seconds=base * (0.5 + self._random.random() / 2))
 
@@ -504,6 +551,8 @@ class Outbox:
                 return
             row.status = DeliveryStatus.FAILED
             row.lease_until = None
+            # When it failed: the secretariat's overview shows it (`admin bezorging`).
+            row.next_attempt_at = now
             row.last_error = reason[:500]
             # The secretariat sees failures in the audit log and the admin overview.
             session.add(

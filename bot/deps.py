@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock
+from bot.composers import Composers
 from bot.delivery import Outbox
 from bot.directory import UserDirectory
 from bot.settings import Settings
@@ -27,6 +28,9 @@ class Deps:
     clock: Clock
     directory: UserDirectory
     outbox: Outbox
+    composers: Composers = field(default_factory=Composers)
+    # More outbox senders (settings.outbox_workers - 1), sharing the first one's rate limits.
+    more_senders: tuple[Outbox, ...] = ()
 
     @contextmanager
     def uow(self) -> Iterator[Session]:

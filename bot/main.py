@@ -26,12 +26,45 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_parser("migrate", help="apply pending database migrations and exit")
     sub.add_parser("check", help="validate the settings and the database connection, then exit")
+    demo = sub.add_parser(
+        "demo",
+        help="try the app without a Slack workspace: play a story against a local stand-in for Slack",
+        description="Try the app without a Slack workspace. Starts the app on a free loopback "
+        "port against a local stand-in for Slack's Web API (the development sandbox in "
+        "bot/devtools: no network, no Slack settings needed) and a fresh "
+        "SQLite file, then plays a story through the real signed endpoint: a contact person creates "
+        "a group, six colleagues ask to join, four are approved and one rejected, a meeting is "
+        "planned and changed, the reminder falls due, attendance is registered with roles, the "
+        "certificates arrive and one is verified, and the App Home shows the hours. Prints what "
+        "each person saw (in Dutch) and writes the transcript, every certificate PDF, the "
+        "recertification overview and the group's .ics feed to the output folder. To go on to a "
+        "real workspace, create the Slack app from manifest.yml and set SLACK_BOT_TOKEN and "
+        "SLACK_SIGNING_SECRET (README.md, 'Creating the Slack app'), then run `intervisie-bot`.",
+    )
+    demo.add_argument(
+        "--output",
+        metavar="DIR",
+        default="demo-output",
+        help="folder for the transcript, PDFs, .ics feed and the demo database "
+        "(default: ./demo-output; earlier demo files there are replaced)",
+    )
+    demo.add_argument(
+        "--keep-running",
+        action="store_true",
+        help="keep the demo server running afterwards, to open the verify page and the feed "
+        "(Ctrl-C stops it)",
+    )
+    demo.add_argument(
+        "--quiet", action="store_true", help="do not print the transcript (it is still written)"
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     args = _parser().parse_args(argv)
+    if args.command == "demo":
+        return _demo(args)
     try:
         settings = from_env()
     except SettingsError as exc:
@@ -56,6 +89,20 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write("configuration ok\n")
         return 0
     return _serve(settings)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    """The sandbox demo: builds its own settings, so no Slack settings are needed."""
+    from pathlib import Path
+
+    from bot.demo import run
+
+    logging.basicConfig(level="WARNING", format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return run(Path(args.output), keep_running=args.keep_running, quiet=args.quiet)
+    except SettingsError as exc:
+        sys.stderr.write(f"intervisie-bot demo: {exc}\n")
+        return 2
 
 
 def _serve(settings: object) -> int:

@@ -20,3 +20,8 @@ def install(outbox: Outbox, settings: Settings) -> None:
         meetings.ICS_RENDERER,
         lambda session, args: meetings.render_meeting_ics(session, args, tz_name=tz_name),
     )
+
+    from bot.services import privacy, secretariat_export
+
+    outbox.register_renderer(privacy.EXPORT_RENDERER, privacy.render_export)
+    outbox.register_renderer(secretariat_export.CSV_RENDERER, secretariat_export.render_csv)

@@ -51,9 +51,14 @@ class PeriodicJob:
 
 def periodic_jobs(poll_seconds: float) -> list[PeriodicJob]:
     """Every periodic job of the app; each area adds its own here."""
+    from bot.rules import RETENTION_PURGE_INTERVAL
+    from bot.services.privacy import run_purge_job
     from bot.services.reminders import run_reminder_job
 
-    return [PeriodicJob("reminders", run_reminder_job, poll_seconds)]
+    return [
+        PeriodicJob("reminders", run_reminder_job, poll_seconds),
+        PeriodicJob("retention_purge", run_purge_job, RETENTION_PURGE_INTERVAL.total_seconds()),
+    ]
 
 
 def make_scheduler() -> BackgroundScheduler:

@@ -24,7 +24,7 @@ from bot.directory import UserDirectory
 from bot.renderers import install as install_renderers
 from bot.scheduling import install_jobs, make_scheduler, register_runtime, unregister_runtime
 from bot.settings import Settings
-from bot.slack_api import make_web_client
+from bot.slack_api import make_outbox_client, make_web_client
 from bot.web import Environ, Response, Route, Router, headers_of, read_body, route
 from storage.db import make_engine, make_session_factory, ping
 from storage.migrate import current_revision, head_revision, upgrade_to_head
@@ -42,14 +42,24 @@ def build_deps(settings: Settings, *, clock: Clock | None = None) -> Deps:
     engine = make_engine(settings.database_url)
     factory = make_session_factory(engine)
     client = make_web_client(settings)
-    outbox = Outbox(
-        session_factory=factory,
-        client=client,
-        clock=clock,
-        max_attempts=settings.delivery_max_attempts,
-        poll_seconds=settings.delivery_poll_seconds,
-    )
-    install_renderers(outbox, settings)
+    # Rate-limited per workspace and method: a fan-out is spaced out, never refused by Slack.
+    # Every sender shares this client, so its token buckets hold for all of them together.
+    outbox_client = make_outbox_client(settings)
+
+    def sender() -> Outbox:
+        outbox = Outbox(
+            session_factory=factory,
+            client=outbox_client,
+            clock=clock,
+            max_attempts=settings.delivery_max_attempts,
+            poll_seconds=settings.delivery_poll_seconds,
+            backoff_base_seconds=settings.delivery_backoff_base_seconds,
+            lease_seconds=settings.delivery_lease_seconds,
+        )
+        install_renderers(outbox, settings)
+        return outbox
+
+    outbox = sender()
     return Deps(
         settings=settings,
         engine=engine,
@@ -57,6 +67,7 @@ def build_deps(settings: Settings, *, clock: Clock | None = None) -> Deps:
         clock=clock,
         directory=UserDirectory(client, clock=clock),
         outbox=outbox,
+        more_senders=tuple(sender() for _ in range(settings.outbox_workers - 1)),
     )
 
 
@@ -71,6 +82,10 @@ def slack_events_route(app: App, *, max_bytes: int) -> Route:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
             return Response.text(400, "body is not UTF-8")
+        timestamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP")
+        if timestamp is not None and not timestamp.strip().isdigit():
+            # Bolt would raise on int() and answer 500; a malformed timestamp is just unsigned.
+            return Response.text(401, "invalid request")
         bolt_response = app.dispatch(
             BoltRequest(
                 body=text,
@@ -168,6 +183,8 @@ class Runtime:
         """Start the outbox, the scheduler, the HTTP server and (if configured) Socket Mode."""
         register_runtime(self.name, self.deps)
         self.deps.outbox.start()
+        for sender in self.deps.more_senders:
+            sender.start()
         if self.scheduler is not None:
             install_jobs(
                 self.scheduler,
@@ -214,6 +231,8 @@ class Runtime:
         executor.shutdown(wait=True, cancel_futures=False)
         if self.scheduler is not None and self.scheduler.running:
             self.scheduler.shutdown(wait=True)
+        for sender in self.deps.more_senders:
+            sender.stop(timeout=timeout)
         self.deps.outbox.stop(timeout=timeout)
         unregister_runtime(self.name)
         self.deps.engine.dispose()

@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot import rules
+from bot.ratelimit import DEFAULT_RATE_LIMITS, RateLimit
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 DEFAULT_DATABASE_URL = "sqlite:///intervisie.db"
@@ -45,15 +46,26 @@ class Settings:
     public_url: str = "http://localhost:3000"
     admins: frozenset[str] = field(default_factory=frozenset)
     default_timezone: str = DEFAULT_TIMEZONE
-    # Bolt runs listeners on this pool after the ack; sized so slow listeners never delay acks.
-    listener_threads: int = 16
+    # Bolt runs listeners on this pool and every listener acks first, so the pool must outnumber
+    # the requests in flight or acks wait behind earlier listeners' work (bench/README.md: 16
+    # threads gave 5× the floor at 10 clients, 64 under 2×). Idle threads cost little.
+    listener_threads: int = 64
     http_threads: int = 16
     max_request_bytes: int = 1024 * 1024
     pdf_font_path: str = ""
     pdf_font_bold_path: str = ""
     delivery_max_attempts: int = 10
     delivery_poll_seconds: float = 2.0
+    # Outbox retry backoff: base * 2^(attempt-1) seconds with jitter (tests lower it).
+    delivery_backoff_base_seconds: float = 2.0
+    # How long a claimed delivery is held before another worker may take it over (after a crash).
+    delivery_lease_seconds: float = 120.0
     scheduler_poll_seconds: float = 30.0
+    # The outbox's token buckets per workspace: (Slack method, calls per second, burst).
+    slack_rate_limits: tuple[RateLimit, ...] = DEFAULT_RATE_LIMITS
+    # Outbox sender threads: more hide Slack's latency in a fan-out (the rate limits still hold),
+    # but then two DMs to the same person may arrive in either order. One keeps the order.
+    outbox_workers: int = 1
     min_hours_per_year: int = rules.DEFAULT_MIN_HOURS_PER_YEAR
     max_counted_hours_per_year: int = rules.DEFAULT_MAX_COUNTED_HOURS_PER_YEAR
     retention_years: int = 5
@@ -89,6 +101,34 @@ def _int(env: Mapping[str, str], name: str, default: int, *, low: int, high: int
     if not low <= value <= high:
         raise SettingsError(f"{name} must be between {low} and {high}, got {value}")
     return value
+
+
+def _float(env: Mapping[str, str], name: str, default: float, *, low: float, high: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number, got {raw!r}") from None
+    if not low <= value <= high:
+        raise SettingsError(f"{name} must be between {low:g} and {high:g}, got {value:g}")
+    return value
+
+
+def _rate_limits(env: Mapping[str, str]) -> tuple[RateLimit, ...]:
+    # INTERVISIE_SLACK_RATE_LIMITS="chat.postMessage=5/20 chat.update=2/10" (per second / burst).
+    name = "INTERVISIE_SLACK_RATE_LIMITS"
+    raw = env.get(name, "").strip()
+    if not raw:
+        return DEFAULT_RATE_LIMITS
+    limits = []
+    for item in re.split(r"[\s,;]+", raw):
+        match = re.fullmatch(r"([a-z][A-Za-z.]+)=(\d+(?:\.\d+)?)/(\d+)", item)
+        if match is None or float(match.group(2)) <= 0 or int(match.group(3)) < 1:
+            raise SettingsError(f"{name} must list method=per_second/burst, got {item!r}")
+        limits.append((match.group(1), float(match.group(2)), int(match.group(3))))
+    return tuple(limits)
 
 
 def _url(name: str, value: str, *, schemes: tuple[str, ...] = ("http", "https")) -> str:
@@ -178,13 +218,21 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         public_url=public_url,
         admins=admins,
         default_timezone=tz_name,
-        listener_threads=_int(env, "INTERVISIE_LISTENER_THREADS", 16, low=2, high=512),
+        listener_threads=_int(env, "INTERVISIE_LISTENER_THREADS", 64, low=2, high=512),
         http_threads=_int(env, "INTERVISIE_HTTP_THREADS", 16, low=2, high=512),
         pdf_font_path=find_font(font),
         pdf_font_bold_path=find_font(font_bold, setting="INTERVISIE_PDF_FONT_BOLD")
         if font_bold
         else "",
         delivery_max_attempts=_int(env, "INTERVISIE_DELIVERY_MAX_ATTEMPTS", 10, low=1, high=100),
+        slack_rate_limits=_rate_limits(env),
+        outbox_workers=_int(env, "INTERVISIE_OUTBOX_WORKERS", 1, low=1, high=32),
+        delivery_backoff_base_seconds=_float(
+            env, "INTERVISIE_DELIVERY_BACKOFF_BASE_SECONDS", 2.0, low=0.01, high=600
+        ),
+        delivery_lease_seconds=_float(
+            env, "INTERVISIE_DELIVERY_LEASE_SECONDS", 120.0, low=1, high=3600
+        ),
         min_hours_per_year=_int(
             env, "INTERVISIE_MIN_HOURS_PER_YEAR", rules.DEFAULT_MIN_HOURS_PER_YEAR, low=0, high=32
         ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
+from bot.ratelimit import RateLimitedWebClient, RateLimiter
 from bot.settings import Settings
 
 
@@ -16,5 +17,16 @@ def make_web_client(settings: Settings, *, timeout: int = 10) -> WebClient:
         timeout=timeout,
         # Only connection resets are retried inline; 429/5xx for owed messages are the outbox's job,
         # where a retry survives a restart.
+        retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1)],
+    )
+
+
+def make_outbox_client(settings: Settings, *, timeout: int = 10) -> WebClient:
+    """The outbox's WebClient: like make_web_client, within settings.slack_rate_limits."""
+    return RateLimitedWebClient(
+        limiter=RateLimiter(settings.slack_rate_limits),
+        token=settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        timeout=timeout,
         retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1)],
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from slack_bolt import App
+from slack_bolt import Ack, App, BoltContext, Respond
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -25,8 +25,12 @@ from bot.services.admin import (
 )
 from bot.services.enrollment import parse_group_number
 from bot.services.groups import all_groups
+from bot.services.outbox_admin import failed_deliveries, retry_delivery
 from bot.services.people import display_name, ensure_person
+from handlers.context import deps_of, team_of, user_of, viewer_for
 from handlers.ui.groups_ui import build_admin_groups, build_text, membership_text
+from handlers.ui.outbox_ui import ActionId as OutboxActionId
+from handlers.ui.outbox_ui import build_failed_deliveries, what_text
 from storage.models import Person
 
 if TYPE_CHECKING:
@@ -40,7 +44,8 @@ _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
 
 def register(app: App) -> None:
-    """The secretariat works with the slash command only; nothing to listen for here."""
+    """The secretariat works with the slash command; the delivery overview has a retry button."""
+    app.action(OutboxActionId.RETRY_DELIVERY)(on_retry_delivery)
 
 
 def parse_user(word: str | None) -> str:
@@ -72,6 +77,10 @@ def admin_command(call: CommandCall) -> None:
         _fee_paid(call, rest)
     elif what in {"groepen", "groups"}:
         _groups(call, rest)
+    elif what in {"bezorging", "deliveries"}:
+        _deliveries(call)
+    elif what == "export":
+        _export(call, rest)
     else:
         call.respond(**build_text(t(call.viewer.lang, "admin.usage")), response_type="ephemeral")
 
@@ -170,3 +179,60 @@ def _groups(call: CommandCall, args: list[str]) -> None:
         contacts = {p.id: display_name(p) for p in people}
         msg = build_admin_groups(lang=viewer.lang, page=found, contacts=contacts)
     call.respond(**msg, response_type="ephemeral")
+
+
+def _export(call: CommandCall, args: list[str]) -> None:
+    """`admin export 01-01-2026 31-12-2026`: hours and certificates as CSV, by DM (outbox)."""
+    from bot.i18n import format_date
+    from bot.services.secretariat_export import parse_period, request_csv
+
+    viewer, deps = call.viewer, call.deps
+    start, end = parse_period(args[0] if args else None, args[1] if len(args) > 1 else None)
+    with deps.uow() as session:
+        request_csv(
+            session,
+            team_id=viewer.team_id,
+            actor_id=viewer.person_id,
+            user_id=viewer.user_id,
+            is_secretariat=viewer.is_secretariat,
+            lang=viewer.lang,
+            start=start,
+            end=end,
+            tz_name=deps.settings.default_timezone,
+            now=deps.now(),
+        )
+    text = t(viewer.lang, "export.queued", start=format_date(start), end=format_date(end))
+    call.respond(**build_text(text), response_type="ephemeral")
+
+
+def _deliveries(call: CommandCall) -> None:
+    viewer, deps = call.viewer, call.deps
+    with deps.uow() as session:
+        page = failed_deliveries(session, team_id=viewer.team_id)
+    msg = build_failed_deliveries(lang=viewer.lang, tz=viewer.tz, page=page)
+    call.respond(**msg, response_type="ephemeral")
+
+
+def on_retry_delivery(
+    ack: Ack, body: dict[str, Any], context: BoltContext, respond: Respond
+) -> None:
+    """ "Opnieuw proberen": put one failed delivery back in the outbox (once, however often clicked)."""
+    ack()
+    deps = deps_of(context)
+    viewer = viewer_for(deps, team_id=team_of(body), user_id=user_of(body))
+    require_secretariat(is_secretariat=viewer.is_secretariat)
+    raw = str((body.get("actions") or [{}])[0].get("value") or "")
+    if not raw.isdigit():
+        raise InvalidInput("admin.deliveries.not_found")
+    with deps.uow() as session:
+        row = retry_delivery(
+            session,
+            team_id=viewer.team_id,
+            delivery_id=int(raw),
+            actor_id=viewer.person_id,
+            now=deps.now(),
+        )
+        what = what_text(viewer.lang, row.kind, row.payload.get("filename"))
+    deps.outbox.kick()
+    done = t(viewer.lang, "admin.deliveries.retried", what=what)
+    respond(**build_text(done), response_type="ephemeral", replace_original=False)

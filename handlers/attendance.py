@@ -12,7 +12,7 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.deps import Deps
-from bot.errors import DomainError
+from bot.errors import DomainError, NotFound
 from bot.i18n import t
 from bot.services import access
 from bot.services import attendance as service
@@ -163,6 +163,14 @@ def on_open_registration(
 
 
 def _parse(view: dict[str, Any]) -> tuple[int, dict[int, str], int, bool]:
+    """The submitted modal; forged or garbled metadata and values are refused, never a crash."""
+    try:
+        return _parse_values(view)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise NotFound("attendance.meeting_not_found") from None
+
+
+def _parse_values(view: dict[str, Any]) -> tuple[int, dict[int, str], int, bool]:
     values: dict[str, dict[str, Any]] = view["state"]["values"]
     meeting_id = int(json.loads(view["private_metadata"])["meeting_id"])
     choices: dict[int, str] = {}
@@ -192,10 +200,10 @@ def on_register_submit(
     """
     deps = deps_of(context)
     viewer = viewer_for(deps, team_id=team_of(body), user_id=user_of(body))
-    meeting_id, choices, minutes, confirmed = _parse(view)
-    roles = {pid: None if value == ABSENT else Role(value) for pid, value in choices.items()}
     tz = deps.settings.timezone
     try:
+        meeting_id, choices, minutes, confirmed = _parse(view)
+        roles = {pid: None if value == ABSENT else Role(value) for pid, value in choices.items()}
         warnings = service.role_warnings(roles)
         if warnings and not confirmed:
             with deps.uow() as session:

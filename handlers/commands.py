@@ -20,6 +20,7 @@ from handlers import enrollment as enrollment_area
 from handlers import groups as groups_area
 from handlers import help as help_area
 from handlers import meetings as meetings_area
+from handlers import privacy as privacy_area
 from handlers.context import Viewer, deps_of, viewer_for
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         certificates_area.certificates_command,
         "help.cmd.certificates",
     ),
+    Subcommand(("mijn-gegevens", "mydata"), privacy_area.mydata_command, "help.cmd.mydata"),
 )
 
 ROUTES: dict[str, Subcommand] = {name: sub for sub in SUBCOMMANDS for name in sub.names}

@@ -15,6 +15,7 @@ from handlers import calendar as calendar_area
 from handlers import certificates as certificates_area
 from handlers import groups as groups_area
 from handlers.context import Viewer, deps_of, viewer_for
+from handlers.events import first_delivery
 from handlers.ui.home_ui import build_home_view
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,9 @@ def on_home_opened(
     if event.get("tab", "home") != "home":
         return
     deps = deps_of(context)
+    with deps.uow() as session:
+        if not first_delivery(session, body, now=deps.now()):
+            return  # Slack redelivered an event already handled (X-Slack-Retry-Num)
     viewer = viewer_for(deps, team_id=body["team_id"], user_id=event["user"])
     publish_home(deps, viewer=viewer, client=client)
 

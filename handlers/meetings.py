@@ -30,6 +30,7 @@ from bot.timeparse import (
 )
 from handlers.attendance import open_registration
 from handlers.context import Viewer, deps_of, team_of, user_of, viewer_for
+from handlers.events import first_submission
 from handlers.ui.meetings_ui import (
     ActionId,
     BlockId,
@@ -316,6 +317,9 @@ def on_submit(
     try:
         # Fast and local: run before the ack so a refusal becomes an inline error.
         with deps.uow() as session:
+            if not first_submission(session, body, now=now):
+                ack()  # the same modal submitted twice (double click): the first one decided
+                return
             saved_id, retroactive = _save(
                 session, deps, viewer, group_id=group_id, meeting_id=meeting_id, data=data, now=now
             )

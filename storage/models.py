@@ -318,6 +318,10 @@ class Certificate(Base):
     __table_args__ = (
         UniqueConstraint("team_id", "number"),
         Index("ix_certificate_person_issued", "person_id", "issued_at"),
+        # Deleting a meeting or attendance row sets these to NULL: without an index PostgreSQL
+        # scans every certificate per deleted row (13 s for 20 meetings at 800k certificates).
+        Index("ix_certificate_meeting", "meeting_id"),
+        Index("ix_certificate_attendance", "attendance_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

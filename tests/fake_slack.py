@@ -97,6 +97,25 @@ class _Delay:
 
 
 @dataclass
+class _RateLimit:
+    """A token bucket per method: `per_second` calls a second, `burst` saved up."""
+
+    per_second: float
+    burst: int
+    tokens: float
+    updated: float
+
+    def take(self, now: float) -> float:
+        """0.0 when a token was taken, else the seconds until one is available."""
+        self.tokens = min(self.burst, self.tokens + (now - self.updated) * self.per_second)
+        self.updated = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return 0.0
+        return (1 - self.tokens) / self.per_second
+
+
+@dataclass
 class _RandomFaults:
     """Deterministic random failure settings."""
 
@@ -317,6 +336,7 @@ class FakeSlack:
         self._faults: list[_Fault] = []
         self._delays: list[_Delay] = []
         self._random: _RandomFaults | None = None
+        self._rate_limits: dict[str, _RateLimit] = {}
         self._ts_counter = itertools.count(1)
         self.violations.clear()
 
@@ -456,6 +476,14 @@ class FakeSlack:
                 rate_429, rate_500, random.Random(seed), methods, retry_after
             )
 
+    def rate_limit(self, method: str, per_second: float, burst: int = 1) -> None:
+        """Answer calls to `method` beyond `per_second` (with `burst` saved up) with 429 and a
+        Retry-After, as Slack does; calls within the limit are answered normally."""
+        with self._lock:
+            self._rate_limits[method] = _RateLimit(
+                per_second, burst, float(burst), time.monotonic()
+            )
+
     def stop_failing(self) -> None:
         """Drop random failures and every queued fault and delay."""
         with self._lock:
@@ -579,8 +607,12 @@ class FakeSlack:
             time.sleep(delay)
         with self._lock:
             fault = self._take_fault(method)
+            limit = self._rate_limits.get(method)
+            wait = limit.take(time.monotonic()) if fault is None and limit is not None else 0.0
             if fault is not None:
                 reply = fault
+            elif wait > 0:
+                reply = self._fault_reply(429, max(1, int(wait + 0.999)), None)
             elif method == UPLOAD:
                 reply = self._upload(path.removeprefix("/upload/"), content_type, raw, body)
             elif method == RESPONSE_URL:
@@ -1094,6 +1126,23 @@ class FakeSlack:
             stored.thread_ts = body.get("thread_ts")
             stored.completed = True
             result.append({"id": stored.file_id, "title": stored.title, "name": stored.filename})
+        if channel is not None:
+            # Slack shows the share as a message with a `files` array in the channel's history.
+            channel = self._resolve_channel(channel)
+            self._messages.setdefault(channel, []).append(
+                {
+                    "type": "message",
+                    "user": "UBOT",
+                    "bot_id": "BBOT",
+                    "ts": self._next_ts(),
+                    "channel": channel,
+                    "text": body.get("initial_comment") or "",
+                    "files": copy.deepcopy(result),
+                    "upload": True,
+                    "thread_ts": body.get("thread_ts"),
+                    "updated": 0,
+                }
+            )
         return {"files": result}
 
     # ----------------------------------------------------------------- other endpoints

@@ -14,6 +14,8 @@ from bot.clock import ManualClock
 from bot.scheduling import periodic_jobs
 from bot.server import Runtime
 from bot.services.reminders import dispatch_due_reminders, run_reminder_job
+from handlers.ui.attendance_ui import ActionId as AttendanceAction
+from handlers.ui.attendance_ui import CallbackId as AttendanceCallback
 from handlers.ui.meetings_ui import ActionId
 from storage.models import Delivery, Meeting, Reminder, ReminderStatus
 from tests.conftest import SIGNING_SECRET, TEAM
@@ -102,6 +104,18 @@ def test_reminders_and_nudges_fire_at_the_right_instants(
     assert dispatch_due_reminders(deps) == 0  # then it stops
     deps.outbox.wait_idle()
     assert len(_reminder_dms(fake_slack, "UBRAM002")) == 2
+    # The nudge carries the button that opens the registration, right from the DM.
+    nudge = next(m for m in fake_slack.messages(CONTACT) if "nog niet geregistreerd" in m["text"])
+    button = nudge["blocks"][-1]["elements"][0]
+    assert button["action_id"] == AttendanceAction.OPEN_REGISTRATION
+    assert (
+        app.slack.click(
+            CONTACT, action_id=button["action_id"], value=button["value"], message=nudge
+        ).status
+        == 200
+    )
+    modal = fake_slack.wait_for("views.open")[-1].body["view"]
+    assert modal["callback_id"] == AttendanceCallback.REGISTER
     assert not any(
         "nog niet geregistreerd" in str(m.get("text")) for m in fake_slack.messages("UBRAM002")
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from fpdf.enums import TextEmphasis, XPos, YPos
 
 from bot.i18n import Lang, format_date, format_hours, t_plain
 from storage.models import Role
@@ -89,13 +89,32 @@ class OverviewDocument:
     created_at: datetime
 
 
+class _Pdf(FPDF):
+    """FPDF whose style "B" is the regular face when no bold face was configured."""
+
+    has_bold = True
+
+    def set_font(
+        self, family: str | None = None, style: str | TextEmphasis = "", size: float = 0
+    ) -> None:
+        """Set the font; without a bold face, "B" is drawn with the regular one."""
+        if not self.has_bold and isinstance(style, str):
+            style = style.replace("B", "")
+        super().set_font(family, style, size)
+
+
 def _new_pdf(*, font_path: str, bold_font_path: str, created_at: datetime, title: str) -> FPDF:
-    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+    pdf = _Pdf(orientation="portrait", unit="mm", format="A4")
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(auto=True, margin=MARGIN)
     pdf.add_font(FONT, "", font_path)
-    # Without a bold face configured the regular face stands in, so style "B" never fails.
-    pdf.add_font(FONT, "B", bold_font_path or font_path)
+    # Without a bold face configured the regular face stands in, so style "B" never fails. It is
+    # not registered a second time: parsing and embedding the same TTF twice doubled the time per
+    # PDF for an identical page (bench/README.md, certificates).
+    if bold_font_path and bold_font_path != font_path:
+        pdf.add_font(FONT, "B", bold_font_path)
+    else:
+        pdf.has_bold = False
     pdf.set_creation_date(created_at)
     pdf.set_title(title)
     pdf.set_creator("Intervisie")

@@ -5,8 +5,9 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     "help.cmd.admin": (
         "`/intervisie admin …` — voor het secretariaat: contactpersoon, lidmaatschap, betaald, "
-        "groepen",
-        "`/intervisie admin …` — for the secretariat: contact person, membership, fee paid, groups",
+        "groepen, bezorging",
+        "`/intervisie admin …` — for the secretariat: contact person, membership, fee paid, groups, "
+        "deliveries",
     ),
     "admin.only_secretariat": (
         "Dit kan alleen het secretariaat. Heb je een wijziging nodig (bijvoorbeeld een nieuwe "
@@ -19,12 +20,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "• `/intervisie admin contactpersoon 1234 @persoon` — nieuwe contactpersoon\n"
         "• `/intervisie admin lidmaatschap @persoon lid|deelnemer [lidnummer]`\n"
         "• `/intervisie admin betaald @persoon 2026` — deelnemersbijdrage betaald\n"
-        "• `/intervisie admin groepen [pagina]` — alle groepen",
+        "• `/intervisie admin groepen [pagina]` — alle groepen\n"
+        "• `/intervisie admin bezorging` — berichten en bestanden die niet aankwamen",
         "*Secretariat*\n"
         "• `/intervisie admin contactpersoon 1234 @person` — new contact person\n"
         "• `/intervisie admin lidmaatschap @person lid|deelnemer [member number]`\n"
         "• `/intervisie admin betaald @person 2026` — participant fee paid\n"
-        "• `/intervisie admin groepen [page]` — all groups",
+        "• `/intervisie admin groepen [page]` — all groups\n"
+        "• `/intervisie admin bezorging` — messages and files that did not arrive",
     ),
     "admin.bad_user": (
         "Noem de persoon met @, bijvoorbeeld `@Anne de Vries`.",
@@ -88,6 +91,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admin.groups.open": ("open", "open"),
     "admin.groups.closed": ("gesloten", "closed"),
     "admin.groups.empty": ("Er zijn nog geen groepen.", "There are no groups yet."),
+    "admin.deliveries.title": ("Mislukte bezorgingen ({total})", "Failed deliveries ({total})"),
+    "admin.deliveries.empty": (
+        "Er zijn geen mislukte bezorgingen: alle berichten en bestanden zijn aangekomen of "
+        "staan nog in de wachtrij.",
+        "There are no failed deliveries: every message and file arrived or is still queued.",
+    ),
+    "admin.deliveries.line_user": (
+        "*{what}* voor <@{user}>\nMislukt op {when}: `{error}`",
+        "*{what}* for <@{user}>\nFailed on {when}: `{error}`",
+    ),
+    "admin.deliveries.line_channel": (
+        "*{what}* in {channel}\nMislukt op {when}: `{error}`",
+        "*{what}* in {channel}\nFailed on {when}: `{error}`",
+    ),
+    "admin.deliveries.kind.message": ("Bericht", "Message"),
+    "admin.deliveries.kind.update": ("Berichtwijziging", "Message update"),
+    "admin.deliveries.kind.file": ("Bestand {filename}", "File {filename}"),
+    "admin.deliveries.retry": ("Opnieuw proberen", "Try again"),
+    "admin.deliveries.more": (
+        "En nog {more} eerder mislukte bezorgingen.",
+        "And {more} earlier failed deliveries.",
+    ),
+    "admin.deliveries.retried": (
+        "Opnieuw in de wachtrij: {what}. De app probeert het nu opnieuw; lukt het weer niet, dan "
+        "staat het weer in `/intervisie admin bezorging`.",
+        "Queued again: {what}. The app is trying now; if it fails again, it shows up in "
+        "`/intervisie admin bezorging` again.",
+    ),
+    "admin.deliveries.not_failed": (
+        "Deze bezorging staat al in de wachtrij of is al aangekomen; er is niets veranderd.",
+        "This delivery is already queued or has arrived; nothing was changed.",
+    ),
+    "admin.deliveries.not_found": (
+        "Deze bezorging bestaat niet (meer).",
+        "This delivery does not exist (any more).",
+    ),
     "admin.groups.page": (
         "Pagina {page} van {pages}; volgende: `/intervisie admin groepen {next}`",
         "Page {page} of {pages}; next: `/intervisie admin groepen {next}`",

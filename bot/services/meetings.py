@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from bot import rules
 from bot.delivery import enqueue_file
@@ -219,6 +219,9 @@ def cancel_meeting(
 def _editable(
     session: Session, *, team_id: str, meeting_id: int, actor_id: int, sec: bool
 ) -> Meeting:
+    # Row lock: two clicks on Annuleer (or two windows) are applied one after the other, so the
+    # second sees CANCELLED and changes nothing (SQLite serialises writers already).
+    session.get(Meeting, meeting_id, with_for_update=True)
     meeting = get_meeting(session, team_id=team_id, meeting_id=meeting_id)
     access.require_manager(meeting.group, person_id=actor_id, is_secretariat=sec)
     if meeting.status is MeetingStatus.CANCELLED:
@@ -290,6 +293,8 @@ def upcoming_for_person(
                 Meeting.status == MeetingStatus.PLANNED,
                 Meeting.starts_at > now,
             )
+            # The lines show each meeting's group: load them in the same query (no N+1).
+            .options(joinedload(Meeting.group))
             .order_by(Meeting.starts_at, Meeting.id)
             .limit(limit)
         )
@@ -422,6 +427,8 @@ def _feed_meetings(session: Session, *, group_ids: list[int], now: datetime) -> 
                 Meeting.group_id.in_(group_ids),
                 Meeting.starts_at >= now - rules.CALENDAR_FEED_HISTORY,
             )
+            # Every event's summary names its group: load them in the same query (no N+1).
+            .options(joinedload(Meeting.group))
             .order_by(Meeting.starts_at, Meeting.id)
         )
     )

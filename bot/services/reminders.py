@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot import rules
+from bot.composers import ATTENDANCE_NUDGE
 from bot.delivery import enqueue_message
 from bot.deps import Deps
 from bot.i18n import lang_for, t
@@ -149,14 +150,20 @@ def _claim_and_send(session: Session, *, reminder_id: int, now: datetime, deps: 
         lang = lang_for(person.locale)
         tz = person_tz(person, default_tz)
         text = t(lang, key, number=group.number, name=group.name, when=when(meeting, lang, tz))
+        blocks = None
         if reminder.kind is ReminderKind.BEFORE_MEETING:
             text += where(meeting, lang)
+        else:
+            # The nudge carries the button that opens the registration (issue: "from the DM").
+            blocks = deps.composers.blocks(
+                ATTENDANCE_NUDGE, lang=lang, text=text, meeting_id=meeting.id
+            )
         enqueue_message(
             session,
             team_id=group.team_id,
             user_id=person.slack_user_id,
             text=text,
-            blocks=None,
+            blocks=blocks,
             dedupe_key=f"reminder:{reminder.id}:{reminder.due_at.isoformat()}:{person.id}",
             now=now,
         )

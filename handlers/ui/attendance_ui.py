@@ -112,6 +112,11 @@ def build_register_button(lang: Lang, meeting_id: int) -> Any:
     )
 
 
+def build_attendance_nudge(*, lang: Lang, text: str, meeting_id: int) -> dict[str, Any]:
+    """The DM nudging a contact person to register attendance, with the button that opens it."""
+    return message(text, [section(text), actions(build_register_button(lang, meeting_id))])
+
+
 def _rotation_text(lang: Lang, form: RegistrationForm) -> str:
     nobody = t_plain(lang, "attendance.modal.nobody")
     presenters = ", ".join(r.name for r in form.rotation if r.presenter == 0) or nobody

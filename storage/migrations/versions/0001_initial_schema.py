@@ -436,6 +436,8 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_certificate_person_issued", ["person_id", "issued_at"], unique=False
         )
+        batch_op.create_index("ix_certificate_meeting", ["meeting_id"], unique=False)
+        batch_op.create_index("ix_certificate_attendance", ["attendance_id"], unique=False)
 
     op.create_table(
         "delivery",
@@ -501,6 +503,8 @@ def downgrade() -> None:
 
     op.drop_table("delivery")
     with op.batch_alter_table("certificate", schema=None) as batch_op:
+        batch_op.drop_index("ix_certificate_attendance")
+        batch_op.drop_index("ix_certificate_meeting")
         batch_op.drop_index("ix_certificate_person_issued")
 
     op.drop_table("certificate")

@@ -1,0 +1,122 @@
+"""The secretariat's export of hours and certificates (CSV) for a period, sent as a file in a DM."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot import rules
+from bot.delivery import enqueue_file
+from bot.errors import InvalidInput
+from bot.exports.csv_export import ExportRow, build_csv
+from bot.i18n import Lang, format_date, format_hours, format_time, t_plain
+from bot.services import audit
+from bot.services.admin import require_secretariat
+from bot.timeparse import parse_date
+from storage.models import Certificate, Person
+
+CSV_RENDERER = "secretariat_csv"
+
+
+def parse_period(first: str | None, last: str | None) -> tuple[date, date]:
+    """Two dates dd-mm-jjjj, the first not after the last, spanning at most EXPORT_PERIOD_MAX."""
+    if not first or not last:
+        raise InvalidInput("export.usage")
+    start, end = parse_date(first), parse_date(last)
+    if end < start:
+        raise InvalidInput("export.period_reversed")
+    if end - start > rules.EXPORT_PERIOD_MAX:
+        raise InvalidInput("export.period_too_long")
+    return start, end
+
+
+def export_rows(
+    session: Session, *, team_id: str, start: date, end: date, tz: tzinfo
+) -> list[ExportRow]:
+    """Every certificate of the workspace for a meeting on a day in [start, end] (local time)."""
+    lower = datetime.combine(start, time(0), tzinfo=tz)
+    upper = datetime.combine(end + timedelta(days=1), time(0), tzinfo=tz)
+    found = session.execute(
+        select(Certificate, Person)
+        .join(Person, Person.id == Certificate.person_id)
+        .where(
+            Certificate.team_id == team_id,
+            Certificate.meeting_starts_at >= lower,
+            Certificate.meeting_starts_at < upper,
+        )
+        .order_by(Certificate.meeting_starts_at, Certificate.group_number, Certificate.id)
+    ).all()
+    return [
+        ExportRow(
+            number=c.number,
+            status=c.status.value,
+            name=c.holder_name,
+            registration_number=c.registration_number or "",
+            membership=p.membership_type.value if p.membership_type else "",
+            group_number=c.group_number,
+            group_name=c.group_name,
+            date=format_date(c.meeting_starts_at, tz=tz),
+            start=format_time(c.meeting_starts_at, tz=tz),
+            net_hours=format_hours(c.net_minutes, "nl"),
+            role=c.role.value if c.role else "",
+            issued=format_date(c.issued_at, tz=tz),
+        )
+        for c, p in found
+    ]
+
+
+def render_csv(session: Session, args: dict[str, Any]) -> bytes:
+    """Outbox renderer "secretariat_csv"."""
+    tz = ZoneInfo(str(args["tz"]))
+    rows = export_rows(
+        session,
+        team_id=str(args["team_id"]),
+        start=date.fromisoformat(str(args["start"])),
+        end=date.fromisoformat(str(args["end"])),
+        tz=tz,
+    )
+    return build_csv(rows)
+
+
+def request_csv(
+    session: Session,
+    *,
+    team_id: str,
+    actor_id: int,
+    user_id: str,
+    is_secretariat: bool,
+    lang: Lang,
+    start: date,
+    end: date,
+    tz_name: str,
+    now: datetime,
+) -> None:
+    """Owe the secretariat member the CSV in a DM (rendered by the outbox worker)."""
+    require_secretariat(is_secretariat=is_secretariat)
+    period = {"start": start.isoformat(), "end": end.isoformat()}
+    enqueue_file(
+        session,
+        team_id=team_id,
+        user_id=user_id,
+        renderer=CSV_RENDERER,
+        args={"team_id": team_id, "tz": tz_name, **period},
+        filename=f"intervisie-uren-{start.isoformat()}-{end.isoformat()}.csv",
+        title=t_plain(lang, "export.file.title"),
+        comment=t_plain(
+            lang, "export.file.comment", start=format_date(start), end=format_date(end)
+        ),
+        dedupe_key=f"secretariat-csv:{team_id}:{actor_id}:{now.isoformat()}",
+        now=now,
+    )
+    audit.record(
+        session,
+        team_id=team_id,
+        action="hours_exported",
+        now=now,
+        actor_id=actor_id,
+        details=period,
+    )

@@ -1,0 +1,56 @@
+"""Idempotency keys kept in processed_event. Events: Slack redelivers an event (X-Slack-Retry-Num)
+when our 200 was late or lost; the event id is recorded in the same transaction as the event's
+effect, so a redelivery is acked (Bolt acks events itself) and then does nothing. Modals: the view
+id of a successful submission is recorded with what it saved, so a second submit of the same modal
+(double click) saves nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from storage.models import ProcessedEvent
+
+
+def first_delivery(session: Session, body: dict[str, Any], *, now: Any) -> bool:
+    """Record the event id of `body`; True the first time, False for a redelivery.
+
+    Call inside the unit of work that makes the event's effect: if that rolls back, the id is not
+    kept and Slack's retry gets another chance. Two deliveries racing each other both insert; the
+    database keeps one row and the loser sees rowcount 0 (PostgreSQL waits for the winner's commit).
+    """
+    event_id = str(body.get("event_id") or "")
+    if not event_id:
+        # Not an Events API envelope: nothing to deduplicate by.
+        return True
+    return _first(session, key=event_id, team_id=str(body.get("team_id") or ""), now=now)
+
+
+def first_submission(session: Session, body: dict[str, Any], *, now: Any) -> bool:
+    """Record the submitted modal's view id; False when this modal was already saved once.
+
+    Call in the transaction that saves the submission, after validation: a submit answered with
+    inline errors records nothing, so the corrected submit of the same modal still counts.
+    """
+    view_id = str((body.get("view") or {}).get("id") or "")
+    if not view_id:
+        return True
+    team = body.get("team") or {}
+    team_id = str(team.get("id") or "") if isinstance(team, dict) else ""
+    return _first(session, key=f"view:{view_id}", team_id=team_id, now=now)
+
+
+def _first(session: Session, *, key: str, team_id: str, now: Any) -> bool:
+    values = {"event_id": key[:64], "team_id": team_id[:32], "received_at": now}
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = (
+        insert(ProcessedEvent)
+        .values(**values)
+        .on_conflict_do_nothing()
+        .returning(ProcessedEvent.event_id)
+    )
+    # A row comes back only when this insert made it (not when the key was there already).
+    return session.execute(statement).scalar() is not None

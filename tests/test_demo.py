@@ -1,0 +1,191 @@
+"""`intervisie-bot demo`: the whole story runs end to end against the sandbox Slack and leaves
+readable certificates, an overview, a parseable group feed and a transcript with every step; the
+Block Kit renderer shows messages and modals as a person sees them."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from pypdf import PdfReader
+
+from bot.demo import GROUP_NAME, REJECT_REASON, STEPS
+from bot.devtools.render import mrkdwn_to_text, render_message, render_view
+from bot.main import main
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def _pdf_text(path: Path) -> str:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_the_demo_plays_the_story_and_leaves_the_artefacts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "out"
+    (output / "certificates").mkdir(parents=True)
+    stale = output / "certificates" / "deelnamebewijs-OLD.pdf"
+    stale.write_bytes(b"from an earlier run")
+
+    assert main(["demo", "--output", str(output), "--quiet"]) == 0
+
+    captured = capsys.readouterr()
+    assert f"[{len(STEPS)}/{len(STEPS)}]" in captured.err  # the progress indicator
+    assert "Stap 1/" not in captured.out  # --quiet: the transcript is not printed …
+    assert str(output / "transcript.txt") in captured.out  # … but where things are is
+    assert not stale.exists()
+
+    transcript = (output / "transcript.txt").read_text(encoding="utf-8")
+    for index, step in enumerate(STEPS, start=1):
+        assert f"Stap {index}/{len(STEPS)}: {step.title}" in transcript
+    for seen in (
+        "▶ Anne typt: /intervisie nieuw",
+        "Anne krijgt het formulier „Nieuwe groep”",
+        "[ Accorderen ]  [ Afwijzen ]",
+        "Geaccordeerd door Anne de Vries",
+        "Welkom!",
+        REJECT_REASON,
+        "Zoë Şahin-Łukasiewicz",
+        "Gewijzigd: de bijeenkomst",
+        "Herinnering: intervisiegroep",
+        "nog niet geregistreerd",
+        "▶ Anne klikt op [ Aanwezigheid invoeren ]",
+        "Zoë Şahin-Łukasiewicz: Deelnemer",
+        "4 aanwezig, 1 afwezig",
+        "Naam Z. Şahin-Łukasiewicz",
+        "2,5 van 32 uur",
+    ):
+        assert seen in transcript, seen
+    assert "<http" not in transcript and "*" not in transcript  # mrkdwn rendered to plain text
+
+    certificates = sorted((output / "certificates").glob("*.pdf"))
+    assert len(certificates) == 4  # five members, one absent
+    texts = [_pdf_text(path) for path in certificates]
+    for name in ("Bram Jansen", "Zoë Şahin-Łukasiewicz", "Daan van der Berg"):
+        assert sum(name in text for text in texts) == 1, name
+    assert all("Anne de Vries" in text for text in texts)  # her own, and as contact person
+    assert not any("Emma Bakker" in text for text in texts)
+    assert all("2,5 uur" in text for text in texts)
+
+    [overview] = output.glob("overzicht-uren-*.pdf")
+    assert overview.name == "overzicht-uren-zoe-sahin-lukasiewicz.pdf"
+    assert "Zoë Şahin-Łukasiewicz" in _pdf_text(overview)
+
+    [feed] = output.glob("groep-*.ics")
+    calendar = icalendar.Calendar.from_ical(feed.read_bytes())
+    [event] = list(calendar.walk("VEVENT"))
+    assert GROUP_NAME in str(event["SUMMARY"])
+    assert int(event["SEQUENCE"]) == 1  # planned, then changed once
+    start = event.decoded("DTSTART").astimezone(AMS)
+    assert (start.hour, start.minute) == (13, 30)
+    assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(minutes=150)
+
+
+def test_demo_help_explains_it(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["demo", "--help"])
+    assert exit_info.value.code == 0
+    text = capsys.readouterr().out
+    for option in ("--output", "--keep-running", "--quiet", "without a Slack workspace"):
+        assert option in " ".join(text.split()), option
+
+
+def test_python_m_bot_demo_needs_no_slack_settings(tmp_path: Path, repo_root: Path) -> None:
+    """`python -m bot demo --help` from the repository root, with no Slack variables at all."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "demo", "--help"],
+        cwd=repo_root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "--keep-running" in result.stdout
+
+
+def test_messages_render_as_plain_text() -> None:
+    names = {"U1": "Anne de Vries"}
+    assert (
+        mrkdwn_to_text("*Let op* <@U1>: <https://x.test/a|de link> &amp; :warning:", names=names)
+        == "Let op @Anne de Vries: de link (https://x.test/a) & ⚠"
+    )
+    message = {
+        "text": "fallback",
+        "blocks": [
+            {"type": "header", "text": {"type": "plain_text", "text": "Groep 1001"}},
+            {"type": "section", "text": {"type": "mrkdwn", "text": "_Vijf_ deelnemers"}},
+            {
+                "type": "actions",
+                "elements": [
+                    {"type": "button", "text": {"type": "plain_text", "text": "Accorderen"}},
+                    {"type": "button", "text": {"type": "plain_text", "text": "Afwijzen"}},
+                ],
+            },
+        ],
+    }
+    assert render_message(message) == [
+        "GROEP 1001",
+        "──────────",
+        "Vijf deelnemers",
+        "[ Accorderen ]  [ Afwijzen ]",
+    ]
+    assert render_message({"text": "Alleen *tekst*"}) == ["Alleen tekst"]
+
+
+def test_modals_render_as_forms_with_values_and_errors() -> None:
+    role = {
+        "type": "static_select",
+        "action_id": "role",
+        "options": [
+            {"text": {"type": "plain_text", "text": "Afwezig"}, "value": "absent"},
+            {"text": {"type": "plain_text", "text": "Deelnemer"}, "value": "participant"},
+        ],
+        "initial_option": {"text": {"type": "plain_text", "text": "Afwezig"}, "value": "absent"},
+    }
+    view = {
+        "type": "modal",
+        "title": {"type": "plain_text", "text": "Registratie"},
+        "submit": {"type": "plain_text", "text": "Invoeren"},
+        "close": {"type": "plain_text", "text": "Annuleer"},
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": "b1",
+                "label": {"type": "plain_text", "text": "Zoë Şahin-Łukasiewicz"},
+                "element": role,
+            },
+            {
+                "type": "input",
+                "block_id": "b2",
+                "optional": True,
+                "label": {"type": "plain_text", "text": "Plaats"},
+                "element": {
+                    "type": "plain_text_input",
+                    "action_id": "place",
+                    "placeholder": {"type": "plain_text", "text": "Utrecht"},
+                },
+            },
+        ],
+    }
+    assert render_view(view) == [
+        "┌─ Registratie " + "─" * 29,
+        "│ Zoë Şahin-Łukasiewicz: [Afwezig ▾]",
+        "│ Plaats (optioneel): [bv. Utrecht]",
+        "└─ [ Annuleer ]  [ Invoeren ]",
+    ]
+    filled = render_view(
+        view, values={"role": "participant", "place": "Zwolle"}, errors={"b2": "Te ver weg"}
+    )
+    assert "│ Zoë Şahin-Łukasiewicz: [Deelnemer ▾]" in filled
+    assert filled[2:4] == ["│ Plaats (optioneel): [Zwolle]", "│   ⚠ Te ver weg"]
