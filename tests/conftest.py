@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, make_url, text
 
 from bot.clock import Clock
 from bot.server import Runtime
@@ -61,6 +61,9 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
     if not url:
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if url.startswith("postgresql") and worker:
+        url = _worker_database(url, worker)
     engine = make_engine(url)
     if engine.dialect.name == "postgresql":
         # Start from an empty schema so a run never sees a previous run's tables.
@@ -70,6 +73,18 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     upgrade_to_head(engine)
     engine.dispose()
     return url
+
+
+def _worker_database(url: str, worker: str) -> str:
+    """A database of its own for each pytest-xdist worker (tests truncate tables freely)."""
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    admin = make_engine(base.render_as_string(hide_password=False))
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture(scope="session")
