@@ -36,6 +36,8 @@ from waitress.server import create_server
 
 from bench._common import machine, median, ms, out, percentile, ratio
 from bench.scale import ensure_database
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import http_request, sign
 from bot.server import Runtime, slack_events_route
 from bot.settings import Settings, find_font
 from bot.web import Router
@@ -51,8 +53,6 @@ from storage.models import (
     Person,
     Workspace,
 )
-from tests.fake_slack import FakeSlack
-from tests.harness import http_request, sign
 
 SECRET = "bench-signing-secret"
 TEAM = "T1"

@@ -20,6 +20,8 @@ from fpdf import FPDF
 from sqlalchemy import Engine
 
 from bench._common import machine, median, ms, out, percentile, ratio
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import SlackSim
 from bot.exports.pdf import FONT, CertificateDocument, render_certificate
 from bot.server import Runtime
 from bot.settings import Settings, find_font
@@ -27,8 +29,6 @@ from handlers.ui.attendance_ui import member_action_id
 from storage.models import Role
 from tests.attendance_fixtures import add_meeting, seed_group
 from tests.conftest import PEOPLE
-from tests.fake_slack import FakeSlack
-from tests.harness import SlackSim
 
 SECRET = "bench-signing-secret"
 TEAM = "T1"

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from bench._common import machine, out
 from bench.scale import ensure_database
+from bot.devtools.fake_slack import FakeSlack
 from bot.server import Runtime
 from bot.services.reminders import dispatch_due_reminders
 from bot.settings import Settings, find_font
@@ -48,7 +49,6 @@ from storage.models import (
     ReminderStatus,
     Workspace,
 )
-from tests.fake_slack import FakeSlack
 
 TEAM = "T1"
 SECRET = "bench-signing-secret"

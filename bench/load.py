@@ -30,6 +30,8 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from bench._common import machine, out, percentile
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import HttpResult, SlackSim
 from bot.server import Runtime
 from bot.settings import Settings, find_font
 from handlers.ui.attendance_ui import member_action_id
@@ -38,8 +40,6 @@ from storage.db import make_engine
 from storage.migrate import upgrade_to_head
 from storage.models import Delivery, DeliveryStatus
 from tests.attendance_fixtures import SeededGroup, add_meeting, seed_group
-from tests.fake_slack import FakeSlack
-from tests.harness import HttpResult, SlackSim
 
 SECRET = "load-bench-signing-secret"
 TEAM = "T1"

@@ -534,7 +534,8 @@ class Outbox:
         log.info("delivery %s: %s, retrying in %.1fs", claim.id, reason, delay.total_seconds())
         with unit_of_work(self._factory) as session:
             row = session.get(Delivery, claim.id)
-            if row is None:
+            # Cancelled meanwhile (workspace uninstalled, member deleted their data): stays so.
+            if row is None or row.status is not DeliveryStatus.SENDING:
                 return
             row.status = DeliveryStatus.PENDING
             row.lease_until = None
@@ -547,7 +548,7 @@ class Outbox:
         now = self._clock.now()
         with unit_of_work(self._factory) as session:
             row = session.get(Delivery, claim.id)
-            if row is None:
+            if row is None or row.status is not DeliveryStatus.SENDING:
                 return
             row.status = DeliveryStatus.FAILED
             row.lease_until = None

@@ -13,13 +13,13 @@ import pytest
 from sqlalchemy import Engine, make_url, text
 
 from bot.clock import Clock
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import SlackSim
 from bot.server import Runtime
 from bot.settings import Settings, find_font
 from storage.db import make_engine
 from storage.migrate import upgrade_to_head
 from storage.models import Base
-from tests.fake_slack import FakeSlack
-from tests.harness import SlackSim
 
 SIGNING_SECRET = "test-signing-secret-8f2c"
 TEAM = "T1"

@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import HttpResult, SlackSim
 from handlers.ui.groups_ids import ActionId, CallbackId
 from storage.models import Enrollment, EnrollmentStatus, Group, Person
-from tests.fake_slack import FakeSlack
-from tests.harness import HttpResult, SlackSim
 
 JSON = dict[str, Any]
 

@@ -15,6 +15,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from bot.clock import ManualClock
+from bot.devtools.fake_slack import FakeSlack, UploadedFile
+from bot.devtools.slack_sim import SlackSim
 from bot.server import Runtime
 from storage.models import (
     Enrollment,
@@ -27,8 +29,6 @@ from storage.models import (
     Workspace,
 )
 from tests.conftest import PEOPLE, SIGNING_SECRET, TEAM
-from tests.fake_slack import FakeSlack, UploadedFile
-from tests.harness import SlackSim
 
 JSON = dict[str, Any]
 CONTACT = "UANNE001"

@@ -13,12 +13,13 @@ from typing import Any
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
+from bot.devtools.fake_slack import FakeSlack, UploadedFile
+from bot.devtools.slack_sim import SlackSim
 from bot.server import Runtime
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallbackId
 from handlers.ui.attendance_ui import member_action_id
 from handlers.ui.groups_ids import ActionId as GroupActionId
 from storage.models import Base, Certificate, Group, Meeting, Person
-from tests.fake_slack import FakeSlack, UploadedFile
 from tests.groups_fixtures import (
     ask_to_join,
     button_value,
@@ -27,7 +28,6 @@ from tests.groups_fixtures import (
     wait_dm,
     wait_until,
 )
-from tests.harness import SlackSim
 
 JSON = dict[str, Any]
 # The afternoon of 20-11-2026 (Amsterdam): two meetings earlier this month, one in December.

@@ -8,8 +8,8 @@ import threading
 
 from slack_bolt.response import BoltResponse
 
-from bot.acks import PromptAck
-from tests.harness import SlackSim
+from bot.app import PromptAck
+from bot.devtools.slack_sim import SlackSim
 
 
 def test_the_waiting_thread_gets_the_ack_given_by_another_thread() -> None:

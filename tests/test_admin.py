@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, func, select
 
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import SlackSim
 from storage.models import AuditEvent, FeePayment, Group, MembershipType, Person
 from tests.conftest import ADMIN
-from tests.fake_slack import FakeSlack
 from tests.groups_fixtures import (
     create_group,
     fill_group,
@@ -16,7 +17,6 @@ from tests.groups_fixtures import (
     wait_response,
     wait_until,
 )
-from tests.harness import SlackSim
 
 ANNE = "UANNE001"
 

@@ -17,14 +17,14 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from bot.clock import ManualClock
+from bot.devtools.blockkit import assert_valid_view
+from bot.devtools.fake_slack import FakeSlack, UploadedFile
+from bot.devtools.slack_sim import HttpResult, SlackSim, http_request
 from bot.server import Runtime
 from handlers.ui.attendance_ui import ActionId, member_action_id
 from storage.models import AuditEvent, Certificate, CertificateStatus, Meeting
 from tests.attendance_fixtures import SeededGroup, add_meeting, seed_group
-from tests.blockkit import assert_valid_view
 from tests.conftest import SIGNING_SECRET, TEAM, RuntimeFactory
-from tests.fake_slack import FakeSlack, UploadedFile
-from tests.harness import HttpResult, SlackSim, http_request
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 # 20-11-2026 09:00 in Amsterdam (UTC+1).

@@ -18,6 +18,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from bot.clock import ManualClock
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import SlackSim, http_request
 from bot.server import Runtime
 from handlers.ui.attendance_ui import ActionId as AttendanceActionId
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallbackId
@@ -36,9 +38,7 @@ from storage.models import (
     Person,
 )
 from tests.conftest import SIGNING_SECRET, RuntimeFactory
-from tests.fake_slack import FakeSlack
 from tests.groups_fixtures import wait_until
-from tests.harness import SlackSim, http_request
 from tests.privacy_fixtures import (
     ACTORS,
     JSON,

@@ -15,15 +15,15 @@ import pytest
 from sqlalchemy import Engine
 
 from bot.clock import ManualClock
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import SlackSim
 from bot.server import Runtime
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallbackId
 from handlers.ui.attendance_ui import member_action_id
 from handlers.ui.groups_ids import ActionId as GroupActionId
 from handlers.ui.groups_ids import CallbackId as GroupCallbackId
 from tests.conftest import SIGNING_SECRET, RuntimeFactory
-from tests.fake_slack import FakeSlack
 from tests.groups_fixtures import wait_until, wait_view
-from tests.harness import SlackSim
 from tests.privacy_fixtures import (
     CONTACT,
     MEMBER,

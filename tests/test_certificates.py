@@ -12,14 +12,14 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from bot.clock import ManualClock
+from bot.devtools.blockkit import assert_valid_view
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import SlackSim
 from bot.server import Runtime
 from handlers.ui.attendance_ui import ActionId
 from storage.models import AuditEvent, Certificate, Person
 from tests.attendance_fixtures import SeededGroup, add_meeting, seed_group
-from tests.blockkit import assert_valid_view
 from tests.conftest import SIGNING_SECRET, TEAM, RuntimeFactory
-from tests.fake_slack import FakeSlack
-from tests.harness import SlackSim
 from tests.test_attendance import files_for, pdf_text
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)

@@ -7,11 +7,12 @@ import threading
 import pytest
 from sqlalchemy import Engine, func, select
 
+from bot.devtools.blockkit import assert_valid_view
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import SlackSim
 from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
 from storage.models import AuditEvent, Enrollment, MembershipType, Person
-from tests.blockkit import assert_valid_view
 from tests.conftest import PEOPLE
-from tests.fake_slack import FakeSlack
 from tests.groups_fixtures import (
     approve,
     approved_count,
@@ -28,7 +29,6 @@ from tests.groups_fixtures import (
     wait_until,
     wait_view,
 )
-from tests.harness import SlackSim
 
 ANNE = "UANNE001"
 OTHERS = ["UBRAM002", "UZOE0003", "UDAAN004", "UEMMA005", "UFEMK006"]

@@ -4,9 +4,9 @@ reference, not a stack trace."""
 
 from __future__ import annotations
 
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import SlackSim
 from handlers.ui.attendance_ui import ActionId
-from tests.fake_slack import FakeSlack
-from tests.harness import SlackSim
 
 
 def test_a_refusal_after_the_ack_keeps_the_ack_every_time(

@@ -17,8 +17,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from slack_sdk.webhook import WebhookClient
 
-from tests.blockkit import assert_valid_message, assert_valid_view, check_message, check_view
-from tests.fake_slack import FakeSlack
+from bot.devtools.blockkit import assert_valid_message, assert_valid_view, check_message, check_view
+from bot.devtools.fake_slack import FakeSlack
 
 JSON = dict[str, Any]
 

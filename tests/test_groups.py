@@ -8,6 +8,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, func, insert, select, update
 
 from bot import rules
+from bot.devtools.blockkit import assert_valid_view
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import SlackSim
 from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
 from storage.models import (
     AuditEvent,
@@ -19,8 +22,6 @@ from storage.models import (
     Person,
     Workspace,
 )
-from tests.blockkit import assert_valid_view
-from tests.fake_slack import FakeSlack
 from tests.groups_fixtures import (
     count_views,
     create_group,
@@ -28,7 +29,6 @@ from tests.groups_fixtures import (
     wait_response,
     wait_view,
 )
-from tests.harness import SlackSim
 
 
 def test_member_creates_a_group_gets_its_number_by_dm_and_it_is_in_the_directory(

@@ -12,6 +12,8 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import HttpResult, SlackSim
 from bot.server import Runtime
 from handlers.ui.attendance_ui import member_action_id
 from handlers.ui.groups_ids import ActionId as GroupActionId
@@ -28,7 +30,6 @@ from storage.models import (
 )
 from tests import attendance_fixtures
 from tests.conftest import RuntimeFactory
-from tests.fake_slack import FakeSlack
 from tests.groups_fixtures import (
     ask_to_join,
     button_value,
@@ -37,7 +38,6 @@ from tests.groups_fixtures import (
     request_message,
     wait_view,
 )
-from tests.harness import HttpResult, SlackSim
 from tests.meetings_fixtures import (
     CONTACT,
     MEMBERS,

@@ -8,9 +8,9 @@ from typing import Any
 
 import yaml
 
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import SlackSim
 from handlers.commands import COMMAND
-from tests.fake_slack import FakeSlack
-from tests.harness import SlackSim
 
 # Which bot scope each Web API method the app calls needs (Slack's method reference).
 SCOPE_OF_METHOD = {

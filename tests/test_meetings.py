@@ -13,6 +13,8 @@ import vobject
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from bot.devtools.fake_slack import Call, FakeSlack
+from bot.devtools.slack_sim import http_request
 from handlers.ui.attendance_ui import ActionId as AttendanceActionId
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallbackId
 from handlers.ui.meetings_ui import ActionId, BlockId, CallbackId
@@ -24,8 +26,6 @@ from storage.models import (
     ReminderKind,
     ReminderStatus,
 )
-from tests.fake_slack import Call, FakeSlack
-from tests.harness import http_request
 from tests.meetings_fixtures import (
     CONTACT,
     MEMBERS,

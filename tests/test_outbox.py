@@ -12,12 +12,13 @@ from sqlalchemy import Engine, select
 
 from bot.clock import ManualClock
 from bot.delivery import Outbox, enqueue_message, enqueue_update
+from bot.devtools.fake_slack import FakeSlack
 from bot.services.people import ensure_workspace
+from bot.services.workspaces import deactivate_workspace
 from bot.settings import Settings
 from bot.slack_api import make_web_client
 from storage.db import make_session_factory, unit_of_work
 from storage.models import AuditEvent, Delivery, DeliveryStatus
-from tests.fake_slack import FakeSlack
 
 START = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 
@@ -220,3 +221,19 @@ def test_the_worker_thread_delivers_right_after_commit(
     _owe(outbox, clean_db)
     fake_slack.wait_for("chat.postMessage", timeout=5)
     assert outbox.wait_idle(timeout=5)
+
+
+def test_a_delivery_cancelled_while_in_flight_is_not_brought_back(
+    outbox: Outbox, clean_db: Engine, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    delivery_id = _owe(outbox, clean_db)
+    fake_slack.fail_next("chat.postMessage", status=503)
+    claims = outbox._claim()
+    # The workspace is uninstalled while the attempt is under way.
+    with unit_of_work(make_session_factory(clean_db)) as session:
+        deactivate_workspace(session, team_id="T1", now=START)
+    outbox._send(claims[0])
+    assert _row(clean_db, delivery_id).status is DeliveryStatus.CANCELLED
+    clock.advance(timedelta(hours=1))
+    assert outbox.run_once() == 0
+    assert fake_slack.messages("DUANNE001") == []

@@ -17,6 +17,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from bot.clock import ManualClock
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import SlackSim, http_request
 from bot.exports.csv_export import ExportRow, build_csv
 from bot.scheduling import periodic_jobs
 from bot.server import Runtime
@@ -34,9 +36,7 @@ from storage.models import (
     Workspace,
 )
 from tests.conftest import SIGNING_SECRET, RuntimeFactory
-from tests.fake_slack import FakeSlack
 from tests.groups_fixtures import wait_until
-from tests.harness import SlackSim, http_request
 from tests.privacy_fixtures import (
     CONTACT,
     MEMBER,

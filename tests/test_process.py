@@ -11,9 +11,9 @@ import sys
 import time
 from pathlib import Path
 
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import SlackSim, http_request
 from tests.conftest import SIGNING_SECRET
-from tests.fake_slack import FakeSlack
-from tests.harness import SlackSim, http_request
 
 
 def _free_port() -> int:

@@ -9,13 +9,13 @@ from collections import Counter
 import pytest
 
 from bot.delivery import enqueue_message
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import http_request
 from bot.ratelimit import RateLimiter, TokenBucket
 from bot.server import Runtime
 from bot.services.people import ensure_workspace
 from bot.settings import SettingsError, from_env
 from tests.conftest import TEAM, RuntimeFactory
-from tests.fake_slack import FakeSlack
-from tests.harness import http_request
 
 
 class FakeTime:

@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 
 from bot.clock import ManualClock
 from bot.delivery import Outbox, enqueue_file
+from bot.devtools.fake_slack import FakeSlack, UploadedFile
+from bot.devtools.slack_sim import SlackSim, http_request
 from bot.server import Runtime
 from bot.services.people import ensure_workspace
 from bot.settings import Settings
@@ -33,8 +35,6 @@ from storage.db import make_session_factory, unit_of_work
 from storage.models import AuditEvent, Certificate, Delivery, DeliveryKind, DeliveryStatus
 from tests.attendance_fixtures import SeededGroup, add_meeting, seed_group
 from tests.conftest import ADMIN, SIGNING_SECRET, TEAM, RuntimeFactory
-from tests.fake_slack import FakeSlack, UploadedFile
-from tests.harness import SlackSim, http_request
 
 TEN = (
     "UANNE001",

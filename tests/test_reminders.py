@@ -11,6 +11,8 @@ from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.clock import ManualClock
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import SlackSim
 from bot.scheduling import periodic_jobs
 from bot.server import Runtime
 from bot.services.reminders import dispatch_due_reminders, run_reminder_job
@@ -19,8 +21,6 @@ from handlers.ui.attendance_ui import CallbackId as AttendanceCallback
 from handlers.ui.meetings_ui import ActionId
 from storage.models import Delivery, Meeting, Reminder, ReminderStatus
 from tests.conftest import SIGNING_SECRET, TEAM
-from tests.fake_slack import FakeSlack
-from tests.harness import SlackSim
 from tests.meetings_fixtures import (
     CONTACT,
     MEMBERS,

@@ -16,14 +16,14 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import HttpResult, SlackSim, http_request, sign
 from bot.server import Runtime
 from bot.services.certificates import new_verification_code
 from bot.services.meetings import new_calendar_token
 from storage.models import Group, Person, ProcessedEvent
 from tests.conftest import SIGNING_SECRET
-from tests.fake_slack import FakeSlack
 from tests.groups_fixtures import create_group
-from tests.harness import HttpResult, SlackSim, http_request, sign
 
 # Listeners run after the ack: how long a refused request gets to (wrongly) do something.
 SETTLE = 0.4

@@ -9,13 +9,13 @@ from dataclasses import replace
 
 from sqlalchemy import Engine, func, select
 
+from bot.devtools.blockkit import assert_valid_view
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import SlackSim, http_request
 from bot.server import Runtime, build_deps, healthz_route
 from bot.settings import Settings
 from bot.web import Router
 from storage.models import Person
-from tests.blockkit import assert_valid_view
-from tests.fake_slack import FakeSlack
-from tests.harness import SlackSim, http_request
 
 
 def _response_texts(fake: FakeSlack) -> list[str]:

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from bot.devtools.slack_sim import http_request
 from bot.server import Runtime
 from bot.services.certificates import new_verification_code, public_name
 from storage.models import Certificate, CertificateKind, CertificateStatus
 from tests.attendance_fixtures import person, seed_group
-from tests.harness import http_request
 
 
 @pytest.mark.parametrize(
