@@ -8,7 +8,6 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.delivery import enqueue_message
@@ -26,7 +25,7 @@ from bot.services.admin import (
 from bot.services.enrollment import parse_group_number
 from bot.services.groups import all_groups
 from bot.services.outbox_admin import failed_deliveries, retry_delivery
-from bot.services.people import display_name, ensure_person
+from bot.services.people import display_name, ensure_person, people_by_ids
 from handlers.context import deps_of, team_of, user_of, viewer_for
 from handlers.ui.groups_ui import build_admin_groups, build_text, membership_text
 from handlers.ui.outbox_ui import ActionId as OutboxActionId
@@ -175,7 +174,7 @@ def _groups(call: CommandCall, args: list[str]) -> None:
     with deps.uow() as session:
         found = all_groups(session, team_id=viewer.team_id, page=page)
         ids = {s.group.contact_person_id for s in found.items}
-        people = session.scalars(select(Person).where(Person.id.in_(ids))).all() if ids else []
+        people = people_by_ids(session, person_ids=list(ids))
         contacts = {p.id: display_name(p) for p in people}
         msg = build_admin_groups(lang=viewer.lang, page=found, contacts=contacts)
     call.respond(**msg, response_type="ephemeral")

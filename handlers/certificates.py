@@ -15,6 +15,7 @@ from bot.deps import Deps
 from bot.errors import DomainError
 from bot.i18n import format_date, t
 from bot.services import certificates as service
+from bot.services.people import person_by_id
 from handlers.context import Viewer, deps_of, team_of, user_of, viewer_for
 from handlers.ui.attendance_ui import (
     CERTIFICATES_SHOWN,
@@ -28,7 +29,6 @@ from handlers.ui.attendance_ui import (
     meter_blocks,
 )
 from handlers.ui.blocks import divider
-from storage.models import Person
 
 if TYPE_CHECKING:
     from handlers.commands import CommandCall
@@ -89,7 +89,7 @@ def hours_command(call: CommandCall) -> None:
         call.respond(text=t(viewer.lang, "hours.overview_sent"), response_type="ephemeral")
         return
     with deps.uow() as session:
-        person = session.get_one(Person, viewer.person_id)
+        person = person_by_id(session, person_id=viewer.person_id)
         meter, _ = service.hours_meter(
             session, person=person, today=_today(deps), settings=deps.settings
         )
@@ -104,7 +104,7 @@ def hours_command(call: CommandCall) -> None:
 
 def _send_overview(deps: Deps, viewer: Viewer, *, press_id: str) -> None:
     with deps.uow() as session:
-        person = session.get_one(Person, viewer.person_id)
+        person = person_by_id(session, person_id=viewer.person_id)
         service.enqueue_overview(
             session, team_id=viewer.team_id, person=person, press_id=press_id, now=deps.now()
         )
@@ -173,7 +173,7 @@ def on_set_period_start(
     deps = deps_of(context)
     viewer = viewer_for(deps, team_id=team_of(body), user_id=user_of(body))
     with deps.uow() as session:
-        person = session.get_one(Person, viewer.person_id)
+        person = person_by_id(session, person_id=viewer.person_id)
         start = person.certification_period_start
     current = format_date(start) if start else ""
     client.views_open(
@@ -228,7 +228,7 @@ def home_certificates(deps: Deps, viewer: Viewer) -> list[Block]:
 def home_hours(deps: Deps, viewer: Viewer) -> list[Block]:
     """App Home: the recertification meter with its buttons."""
     with deps.uow() as session:
-        person = session.get_one(Person, viewer.person_id)
+        person = person_by_id(session, person_id=viewer.person_id)
         meter, _ = service.hours_meter(
             session, person=person, today=_today(deps), settings=deps.settings
         )

@@ -30,7 +30,7 @@ from bot.services.enrollment import (
     set_membership,
 )
 from bot.services.groups import GroupSummary, member_count
-from bot.services.people import display_name
+from bot.services.people import display_name, person_by_id
 from handlers.context import Viewer, deps_of, team_of, user_of, viewer_for
 from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
 from handlers.ui.groups_ui import (
@@ -44,7 +44,7 @@ from handlers.ui.groups_ui import (
     build_text,
     status_text,
 )
-from storage.models import Enrollment, EnrollmentStatus, Group, MembershipType, Person
+from storage.models import Enrollment, EnrollmentStatus, Group, MembershipType
 
 if TYPE_CHECKING:
     from handlers.commands import CommandCall
@@ -84,9 +84,8 @@ def _enqueue_request_dm(
     session: Session, deps: Deps, *, enrollment: Enrollment, group: Group
 ) -> None:
     """Owe the contact person the request with its two buttons (in the request's transaction)."""
-    contact = session.get(Person, group.contact_person_id)
-    requester = session.get(Person, enrollment.person_id)
-    assert contact is not None and requester is not None
+    contact = person_by_id(session, person_id=group.contact_person_id)
+    requester = person_by_id(session, person_id=enrollment.person_id)
     msg = build_request_dm(
         lang=lang_for(contact.locale),
         enrollment_id=enrollment.id,
@@ -196,8 +195,7 @@ def on_membership_submit(ack: Ack, body: dict[str, Any], context: BoltContext) -
         ).get("value")
         group_id = int(json.loads(view.get("private_metadata") or "{}").get("group", 0))
         with deps.uow() as session:
-            person = session.get(Person, viewer.person_id)
-            assert person is not None
+            person = person_by_id(session, person_id=viewer.person_id)
             set_membership(
                 session,
                 team_id=viewer.team_id,
@@ -265,8 +263,7 @@ def _after_decision(
             dedupe_key=f"enroll-decided-update:{enrollment.id}",
             now=deps.now(),
         )
-    contact = session.get(Person, group.contact_person_id)
-    assert contact is not None
+    contact = person_by_id(session, person_id=group.contact_person_id)
     dm = build_decision_dm(
         lang=lang_for(decision.requester.locale),
         approved=approved,
@@ -419,9 +416,8 @@ def on_leave_confirm(
                 group_id=int(action.get("value") or 0),
                 now=deps.now(),
             )
-            contact = session.get(Person, group.contact_person_id)
-            person = session.get(Person, viewer.person_id)
-            assert contact is not None and person is not None
+            contact = person_by_id(session, person_id=group.contact_person_id)
+            person = person_by_id(session, person_id=viewer.person_id)
             summary = GroupSummary(group=group, members=member_count(session, group_id=group.id))
             contact_lang = lang_for(contact.locale)
             note = t(

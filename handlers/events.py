@@ -6,16 +6,15 @@ id of a successful submission is recorded with what it saved, so a second submit
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from storage.models import ProcessedEvent
+from bot.services.idempotency import claim_key
 
 
-def first_delivery(session: Session, body: dict[str, Any], *, now: Any) -> bool:
+def first_delivery(session: Session, body: dict[str, Any], *, now: datetime) -> bool:
     """Record the event id of `body`; True the first time, False for a redelivery.
 
     Call inside the unit of work that makes the event's effect: if that rolls back, the id is not
@@ -26,10 +25,10 @@ def first_delivery(session: Session, body: dict[str, Any], *, now: Any) -> bool:
     if not event_id:
         # Not an Events API envelope: nothing to deduplicate by.
         return True
-    return _first(session, key=event_id, team_id=str(body.get("team_id") or ""), now=now)
+    return claim_key(session, key=event_id, team_id=str(body.get("team_id") or ""), now=now)
 
 
-def first_submission(session: Session, body: dict[str, Any], *, now: Any) -> bool:
+def first_submission(session: Session, body: dict[str, Any], *, now: datetime) -> bool:
     """Record the submitted modal's view id; False when this modal was already saved once.
 
     Call in the transaction that saves the submission, after validation: a submit answered with
@@ -40,17 +39,4 @@ def first_submission(session: Session, body: dict[str, Any], *, now: Any) -> boo
         return True
     team = body.get("team") or {}
     team_id = str(team.get("id") or "") if isinstance(team, dict) else ""
-    return _first(session, key=f"view:{view_id}", team_id=team_id, now=now)
-
-
-def _first(session: Session, *, key: str, team_id: str, now: Any) -> bool:
-    values = {"event_id": key[:64], "team_id": team_id[:32], "received_at": now}
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = (
-        insert(ProcessedEvent)
-        .values(**values)
-        .on_conflict_do_nothing()
-        .returning(ProcessedEvent.event_id)
-    )
-    # A row comes back only when this insert made it (not when the key was there already).
-    return session.execute(statement).scalar() is not None
+    return claim_key(session, key=f"view:{view_id}", team_id=team_id, now=now)

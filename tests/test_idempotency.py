@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -15,11 +16,13 @@ from sqlalchemy.orm import Session
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import HttpResult, SlackSim
 from bot.server import Runtime
+from bot.services.idempotency import claim_key, forget_old_keys
 from handlers.ui.attendance_ui import member_action_id
 from handlers.ui.groups_ids import ActionId as GroupActionId
 from handlers.ui.groups_ids import CallbackId as GroupCallbackId
 from handlers.ui.meetings_ui import ActionId as MeetingActionId
 from handlers.ui.meetings_ui import CallbackId as MeetingCallbackId
+from storage.db import make_session_factory, unit_of_work
 from storage.models import (
     AuditEvent,
     Certificate,
@@ -309,3 +312,19 @@ def test_cancel_clicked_twice_at_once_cancels_once(
     for user in MEMBERS:
         assert len(ics_files(fake_slack, user)) == 2, user
     assert count(db_engine, AuditEvent, AuditEvent.action == "meeting_cancelled") == 1
+
+
+def test_idempotency_keys_are_forgotten_after_slack_can_no_longer_resend(
+    db_engine: Engine, clean_db: Engine
+) -> None:
+    """processed_event does not grow forever: keys older than a week are dropped."""
+    start = datetime(2026, 11, 1, tzinfo=UTC)
+    factory = make_session_factory(db_engine)
+    with unit_of_work(factory) as session:
+        assert claim_key(session, key="Ev1", team_id="T1", now=start)
+        assert not claim_key(session, key="Ev1", team_id="T1", now=start)
+        assert claim_key(session, key="Ev2", team_id="T1", now=start + timedelta(days=6))
+    with unit_of_work(factory) as session:
+        assert forget_old_keys(session, now=start + timedelta(days=7, seconds=1)) == 1
+        assert claim_key(session, key="Ev1", team_id="T1", now=start + timedelta(days=8))
+        assert not claim_key(session, key="Ev2", team_id="T1", now=start + timedelta(days=8))

@@ -89,3 +89,15 @@ def find_person(session: Session, *, team_id: str, slack_user_id: str) -> Person
 def display_name(person: Person) -> str:
     """The name to show: full name, else display name, else the Slack id."""
     return person.full_name or person.display_name or person.slack_user_id
+
+
+def person_by_id(session: Session, *, person_id: int) -> Person:
+    """A person by internal id (ids come from the app's own rows, so it exists)."""
+    return session.get_one(Person, person_id)
+
+
+def people_by_ids(session: Session, *, person_ids: list[int]) -> list[Person]:
+    """Several people by internal id, in one statement."""
+    if not person_ids:
+        return []
+    return list(session.scalars(select(Person).where(Person.id.in_(person_ids))))

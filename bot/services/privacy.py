@@ -23,6 +23,7 @@ from bot.i18n import lang_for, t_plain
 from bot.services import audit
 from bot.services.access import managed_groups
 from bot.services.certificates import enqueue_certificate
+from bot.services.idempotency import forget_old_keys
 from storage.models import (
     Attendance,
     AuditEvent,
@@ -310,7 +311,8 @@ def purge_before(session: Session, *, now: datetime, years: int) -> int:
 def purge_expired(deps: Deps) -> int:
     """The retention purge (settings.retention_years) in one transaction; returns rows deleted."""
     with deps.uow() as session:
-        return purge_before(session, now=deps.now(), years=deps.settings.retention_years)
+        purged = purge_before(session, now=deps.now(), years=deps.settings.retention_years)
+        return purged + forget_old_keys(session, now=deps.now())
 
 
 def run_purge_job(runtime_name: str) -> None:
