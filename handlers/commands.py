@@ -11,7 +11,6 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.deps import Deps
-from bot.errors import DomainError
 from handlers import admin as admin_area
 from handlers import attendance as attendance_area
 from handlers import calendar as calendar_area
@@ -109,15 +108,7 @@ def on_command(
     if sub is None:
         help_area.show_help(call, unknown=words[0])
         return
-    try:
-        sub.run(call)
-    except DomainError as exc:
-        # A listener that raises after ack() makes Bolt clear the ack and answer Slack with a 404
-        # after 3 s (slack_bolt thread_runner); so a refusal is told here, as the global handler
-        # would tell it.
-        from bot.i18n import t
-
-        call.respond(text=t(viewer.lang, exc.key, **exc.params), response_type="ephemeral")
+    sub.run(call)
 
 
 def help_lines(viewer: Viewer) -> list[str]:

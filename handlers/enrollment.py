@@ -67,16 +67,6 @@ def _viewer(deps: Deps, body: dict[str, Any]) -> Viewer:
     return viewer_for(deps, team_id=team_of(body), user_id=user_of(body))
 
 
-def refuse(respond: Respond, *, viewer: Viewer, error: DomainError) -> None:
-    """Tell the clicker why nothing changed, ephemerally.
-
-    Button listeners catch DomainError themselves: one raising after ack() makes Bolt clear the
-    ack and answer Slack with a 404 after 3 s (slack_bolt's thread runner).
-    """
-    text = t(viewer.lang, error.key, **error.params)
-    respond(text=text, response_type="ephemeral", replace_original=False)
-
-
 # ------------------------------------------------------------------------------------ request
 
 
@@ -164,17 +154,14 @@ def on_directory_join(
     ack()
     deps = deps_of(context)
     viewer = _viewer(deps, body)
-    try:
-        start_join(
-            deps,
-            viewer=viewer,
-            number=parse_group_number(action.get("value")),
-            trigger_id=body.get("trigger_id", ""),
-            respond=respond,
-            client=client,
-        )
-    except DomainError as error:
-        refuse(respond, viewer=viewer, error=error)
+    start_join(
+        deps,
+        viewer=viewer,
+        number=parse_group_number(action.get("value")),
+        trigger_id=body.get("trigger_id", ""),
+        respond=respond,
+        client=client,
+    )
 
 
 def on_membership_submit(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
@@ -291,22 +278,18 @@ def on_approve(
     viewer = _viewer(deps, body)
     enrollment_id = int(action.get("value") or 0)
     channel, ts = _message_ref(body)
-    try:
-        with deps.uow() as session:
-            decision = decide(
-                session,
-                team_id=viewer.team_id,
-                enrollment_id=enrollment_id,
-                actor_id=viewer.person_id,
-                is_secretariat=viewer.is_secretariat,
-                approve=True,
-                reason=None,
-                now=deps.now(),
-            )
-            _after_decision(session, deps, viewer=viewer, decision=decision, channel=channel, ts=ts)
-    except DomainError as error:
-        refuse(respond, viewer=viewer, error=error)
-        return
+    with deps.uow() as session:
+        decision = decide(
+            session,
+            team_id=viewer.team_id,
+            enrollment_id=enrollment_id,
+            actor_id=viewer.person_id,
+            is_secretariat=viewer.is_secretariat,
+            approve=True,
+            reason=None,
+            now=deps.now(),
+        )
+        _after_decision(session, deps, viewer=viewer, decision=decision, channel=channel, ts=ts)
     log.info("enrollment %s approved by person %s", enrollment_id, viewer.person_id)
 
 
@@ -324,26 +307,22 @@ def on_reject_click(
     viewer = _viewer(deps, body)
     enrollment_id = int(action.get("value") or 0)
     channel, ts = _message_ref(body)
-    try:
-        with deps.uow() as session:
-            enrollment = load_pending_for_manager(
-                session,
-                team_id=viewer.team_id,
-                enrollment_id=enrollment_id,
-                actor_id=viewer.person_id,
-                is_secretariat=viewer.is_secretariat,
-            )
-            modal = build_reject_modal(
-                lang=viewer.lang,
-                enrollment_id=enrollment.id,
-                requester=enrollment.person,
-                group=enrollment.group,
-                channel=channel,
-                ts=ts,
-            )
-    except DomainError as error:
-        refuse(respond, viewer=viewer, error=error)
-        return
+    with deps.uow() as session:
+        enrollment = load_pending_for_manager(
+            session,
+            team_id=viewer.team_id,
+            enrollment_id=enrollment_id,
+            actor_id=viewer.person_id,
+            is_secretariat=viewer.is_secretariat,
+        )
+        modal = build_reject_modal(
+            lang=viewer.lang,
+            enrollment_id=enrollment.id,
+            requester=enrollment.person,
+            group=enrollment.group,
+            channel=channel,
+            ts=ts,
+        )
     client.views_open(trigger_id=body.get("trigger_id", ""), view=modal)
 
 
@@ -407,41 +386,37 @@ def on_leave_confirm(
     ack()
     deps = deps_of(context)
     viewer = _viewer(deps, body)
-    try:
-        with deps.uow() as session:
-            group, enrollment = leave(
-                session,
-                team_id=viewer.team_id,
-                person_id=viewer.person_id,
-                group_id=int(action.get("value") or 0),
-                now=deps.now(),
-            )
-            contact = person_by_id(session, person_id=group.contact_person_id)
-            person = person_by_id(session, person_id=viewer.person_id)
-            summary = GroupSummary(group=group, members=member_count(session, group_id=group.id))
-            contact_lang = lang_for(contact.locale)
-            note = t(
-                contact_lang,
-                "leave.notify_contact",
-                who=display_name(person),
-                number=group.number,
-                name=group.name,
-                members=summary.members,
-                status=status_text(contact_lang, summary),
-            )
-            enqueue_message(
-                session,
-                team_id=group.team_id,
-                user_id=contact.slack_user_id,
-                text=note,
-                blocks=build_text(note)["blocks"],
-                dedupe_key=f"enroll-left:{enrollment.id}",
-                now=deps.now(),
-            )
-            done = t(viewer.lang, "leave.done", number=group.number, name=group.name)
-    except DomainError as error:
-        refuse(respond, viewer=viewer, error=error)
-        return
+    with deps.uow() as session:
+        group, enrollment = leave(
+            session,
+            team_id=viewer.team_id,
+            person_id=viewer.person_id,
+            group_id=int(action.get("value") or 0),
+            now=deps.now(),
+        )
+        contact = person_by_id(session, person_id=group.contact_person_id)
+        person = person_by_id(session, person_id=viewer.person_id)
+        summary = GroupSummary(group=group, members=member_count(session, group_id=group.id))
+        contact_lang = lang_for(contact.locale)
+        note = t(
+            contact_lang,
+            "leave.notify_contact",
+            who=display_name(person),
+            number=group.number,
+            name=group.name,
+            members=summary.members,
+            status=status_text(contact_lang, summary),
+        )
+        enqueue_message(
+            session,
+            team_id=group.team_id,
+            user_id=contact.slack_user_id,
+            text=note,
+            blocks=build_text(note)["blocks"],
+            dedupe_key=f"enroll-left:{enrollment.id}",
+            now=deps.now(),
+        )
+        done = t(viewer.lang, "leave.done", number=group.number, name=group.name)
     respond(**build_text(done), response_type="ephemeral", replace_original=True)
 
 
