@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 METADATA_EVENT_TYPE = "intervisie_delivery"
 LEASE = timedelta(minutes=2)
+# Users whose DM channel id is remembered; a plain bound, cleared when reached.
+DM_CHANNEL_CACHE_SIZE = 100_000
 MAX_BACKOFF = timedelta(minutes=15)
 # Slack errors that will not go away by trying again: give up at once, visibly.
 PERMANENT_ERRORS = frozenset(
@@ -225,6 +227,7 @@ class Outbox:
         self._idle = threading.Condition()
         self._busy = False
         self._random = random.Random()
+        self._dm_channels: dict[tuple[str, str], str] = {}
         self._watch_commits()
 
     def register_renderer(self, name: str, renderer: FileRenderer) -> None:
@@ -393,8 +396,17 @@ class Outbox:
     def _dm_channel(self, claim: _Claim) -> str:
         if claim.result_channel:
             return claim.result_channel
+        key = (claim.team_id, claim.recipient)
+        cached = self._dm_channels.get(key)
+        if cached is not None:
+            # A user's DM channel with the app never changes: one conversations.open per user
+            # per process, not one per DM (it halves the Slack calls of a fan-out).
+            return cached
         opened = self._client.conversations_open(users=claim.recipient)
         channel = str(opened["channel"]["id"])
+        if len(self._dm_channels) >= DM_CHANNEL_CACHE_SIZE:
+            self._dm_channels.clear()
+        self._dm_channels[key] = channel
         self._remember_channel(claim.id, channel)
         return channel
 

@@ -237,3 +237,17 @@ def test_a_delivery_cancelled_while_in_flight_is_not_brought_back(
     clock.advance(timedelta(hours=1))
     assert outbox.run_once() == 0
     assert fake_slack.messages("DUANNE001") == []
+
+
+def test_a_users_dm_channel_is_opened_once_per_process(
+    outbox: Outbox, clean_db: Engine, fake_slack: FakeSlack
+) -> None:
+    for key in ("a", "b", "c"):
+        _owe(outbox, clean_db, key=key)
+    _owe(outbox, clean_db, user="UBRAM002", key="d")
+    while outbox.run_once():
+        pass
+    assert len(fake_slack.messages("DUANNE001")) == 3
+    assert len(fake_slack.messages("DUBRAM002")) == 1
+    opened = [c.body["users"] for c in fake_slack.calls_to("conversations.open")]
+    assert sorted(opened) == ["UANNE001", "UBRAM002"]
