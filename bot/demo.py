@@ -372,6 +372,24 @@ class World:
         view: JSON = self.wait_until(lambda: self.view_for(who, callback_id, seen), callback_id)
         return view
 
+    def press_for_form(
+        self, who: Colleague, message: JSON, *, action_id: str, callback_id: str, what: str
+    ) -> JSON:
+        """Press the button `action_id` in `message`, which opens a modal; return the modal."""
+        button = button_in(message, action_id)
+        seen = self.count_views(who, callback_id)
+        self.click(
+            who,
+            button["text"]["text"],
+            action_id=action_id,
+            value=button.get("value"),
+            message=message,
+            expect=lambda: self.view_for(who, callback_id, seen),
+            what=what,
+        )
+        view: JSON = self.wait_until(lambda: self.view_for(who, callback_id, seen), callback_id)
+        return view
+
     def dm_with(self, who: Colleague, needle: str) -> JSON | None:
         """The latest DM to `who` whose text or blocks contain `needle`."""
         hits = [
@@ -503,20 +521,14 @@ def step_reject(story: Story) -> None:
     world = story.world
     message = world.dm_with(ANNE, REJECTED.name)
     assert message is not None
-    button = button_in(message, GroupAction.REJECT)
-    seen = world.count_views(ANNE, GroupCallback.REJECT)
     world.out.write(f"  (het verzoek van {REJECTED.first} in Anne's berichten)")
-    world.click(
+    view = world.press_for_form(
         ANNE,
-        button["text"]["text"],
+        message,
         action_id=GroupAction.REJECT,
-        value=button.get("value"),
-        message=message,
-        expect=lambda: world.view_for(ANNE, GroupCallback.REJECT, seen),
+        callback_id=GroupCallback.REJECT,
         what="the reject modal",
     )
-    view = world.view_for(ANNE, GroupCallback.REJECT, seen)
-    assert view is not None
     world.submit(
         ANNE,
         view,
@@ -571,19 +583,13 @@ def step_change(story: Story) -> None:
     listing = world.reply_with("meeting_edit", after=before)
     assert listing is not None
     message = {"ts": "1700000000.000100", "channel": "C0DEMO", **listing}
-    button = button_in(message, MeetingAction.EDIT)
-    seen = world.count_views(ANNE, MeetingCallback.MEETING)
-    world.click(
+    view = world.press_for_form(
         ANNE,
-        button["text"]["text"],
+        message,
         action_id=MeetingAction.EDIT,
-        value=button.get("value"),
-        message=message,
-        expect=lambda: world.view_for(ANNE, MeetingCallback.MEETING, seen),
+        callback_id=MeetingCallback.MEETING,
         what="the change modal",
     )
-    view = world.view_for(ANNE, MeetingCallback.MEETING, seen)
-    assert view is not None
     world.submit(
         ANNE,
         view,
@@ -631,20 +637,14 @@ def step_register(story: Story) -> None:
     nudge = world.dm_with(ANNE, AttendanceAction.OPEN_REGISTRATION)
     if nudge is None:
         raise DemoError("the nudge to register has no button")
-    button = button_in(nudge, AttendanceAction.OPEN_REGISTRATION)
-    seen = world.count_views(ANNE, AttendanceCallback.REGISTER)
     world.out.write("  (het bericht van zojuist in Anne's berichten)")
-    world.click(
+    view = world.press_for_form(
         ANNE,
-        button["text"]["text"],
+        nudge,
         action_id=AttendanceAction.OPEN_REGISTRATION,
-        value=button.get("value"),
-        message=nudge,
-        expect=lambda: world.view_for(ANNE, AttendanceCallback.REGISTER, seen),
+        callback_id=AttendanceCallback.REGISTER,
         what="the registration modal",
     )
-    view = world.view_for(ANNE, AttendanceCallback.REGISTER, seen)
-    assert view is not None
     values: JSON = {}
     shown: dict[str, str] = {}
     labels = {"facilitator": "Facilitator", "presenter": "Inbrenger", "participant": "Deelnemer"}

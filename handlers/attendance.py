@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,22 @@ def open_registration(
 
     Other areas call this too, e.g. right after a past meeting is planned.
     """
+    client.views_open(
+        trigger_id=trigger_id, view=_registration_modal(deps, viewer, meeting_id=meeting_id)
+    )
+
+
+def _registration_modal(
+    deps: Deps,
+    viewer: Viewer,
+    *,
+    meeting_id: int,
+    choices: Mapping[int, str] | None = None,
+    net_minutes: int | None = None,
+    warnings: Sequence[str] = (),
+) -> dict[str, Any]:
+    """The registration modal of a meeting for this viewer (re-authorised by the service), shown
+    again with earlier choices and warnings after a submit that broke the role norm."""
     with deps.uow() as session:
         form = service.registration_form(
             session,
@@ -59,8 +76,14 @@ def open_registration(
             now=deps.now(),
             tz=deps.settings.timezone,
         )
-    view = build_registration_modal(lang=viewer.lang, tz=viewer.tz, form=form)
-    client.views_open(trigger_id=trigger_id, view=view)
+    return build_registration_modal(
+        lang=viewer.lang,
+        tz=viewer.tz,
+        form=form,
+        choices=choices,
+        net_minutes=net_minutes,
+        warnings=warnings,
+    )
 
 
 def _group_number(call: CommandCall, sub: str) -> int | None:
@@ -206,20 +229,10 @@ def on_register_submit(
         roles = {pid: None if value == ABSENT else Role(value) for pid, value in choices.items()}
         warnings = service.role_warnings(roles)
         if warnings and not confirmed:
-            with deps.uow() as session:
-                form = service.registration_form(
-                    session,
-                    team_id=viewer.team_id,
-                    meeting_id=meeting_id,
-                    person_id=viewer.person_id,
-                    is_secretariat=viewer.is_secretariat,
-                    now=deps.now(),
-                    tz=tz,
-                )
-            updated = build_registration_modal(
-                lang=viewer.lang,
-                tz=viewer.tz,
-                form=form,
+            updated = _registration_modal(
+                deps,
+                viewer,
+                meeting_id=meeting_id,
                 choices=choices,
                 net_minutes=minutes,
                 warnings=warnings,

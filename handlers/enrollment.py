@@ -270,7 +270,7 @@ def _after_decision(
 
 
 def on_approve(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext, respond: Respond
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
 ) -> None:
     """Accorderen: decided once, never beyond the maximum; anyone else is told so."""
     ack()
@@ -294,12 +294,7 @@ def on_approve(
 
 
 def on_reject_click(
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    context: BoltContext,
-    client: WebClient,
-    respond: Respond,
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext, client: WebClient
 ) -> None:
     """Afwijzen: check the clicker may decide, then ask for an optional reason."""
     ack()

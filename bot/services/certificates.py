@@ -33,6 +33,7 @@ from bot.services import recertification
 from bot.services.audit import record
 from bot.services.people import display_name
 from bot.settings import Settings
+from bot.timeparse import parse_date
 from storage.models import (
     Attendance,
     Certificate,
@@ -239,15 +240,14 @@ def by_code(session: Session, *, code: str) -> Certificate | None:
 
 
 def parse_day(text: str) -> date:
-    """A date typed as dd-mm-jjjj (also d-m-jjjj); InvalidInput otherwise."""
-    parts = text.strip().replace("/", "-").split("-")
+    """A period start typed as dd-mm-jjjj (bot.timeparse), with the hours area's own message."""
     try:
-        day, month, year = (int(p) for p in parts)
-        if year < 1900:
-            raise ValueError(year)
-        return date(year, month, day)
-    except ValueError:
+        day = parse_date(text)
+    except InvalidInput:
         raise InvalidInput("hours.bad_date") from None
+    if day.year < 1900:
+        raise InvalidInput("hours.bad_date")
+    return day
 
 
 def set_period_start(
