@@ -63,7 +63,9 @@ def test_the_demo_plays_the_story_and_leaves_the_artefacts(
         "Naam Z. Şahin-Łukasiewicz",
         "2,5 van 32 uur",
     ):
-        assert seen in transcript, seen
+        # The transcript wraps long lines, and where depends on the story's dates (they follow
+        # today's date): compare with runs of white space folded.
+        assert " ".join(seen.split()) in " ".join(transcript.split()), seen
     assert "<http" not in transcript and "*" not in transcript  # mrkdwn rendered to plain text
 
     certificates = sorted((output / "certificates").glob("*.pdf"))
