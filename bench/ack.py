@@ -412,7 +412,7 @@ def main(argv: list[str] | None = None) -> None:
                     cell.errors += errors
                     if is_app:
                         listeners_idle(runtime)
-        runtime.deps.outbox.wait_idle(timeout=60)
+        runtime.outbox.wait_idle(timeout=60)
     finally:
         runtime.stop(timeout=10)
         bare.stop()

@@ -29,8 +29,8 @@ from sqlalchemy.orm import Session
 from bench._common import machine, out
 from bench.scale import ensure_database
 from bot.devtools.fake_slack import FakeSlack
+from bot.jobs import dispatch_reminders
 from bot.server import Runtime
-from bot.services.reminders import dispatch_due_reminders
 from bot.settings import Settings, find_font
 from storage.db import make_engine
 from storage.migrate import upgrade_to_head
@@ -233,7 +233,7 @@ def run(
     runtime.start()
     started = time.monotonic()
     try:
-        while dispatch_due_reminders(runtime.deps):
+        while dispatch_reminders(runtime.deps):
             pass
         deadline = started + timeout
         while time.monotonic() < deadline and _pending(engine_url=url):

@@ -29,9 +29,9 @@ from bench._common import SqlTimer, StatementCounter, machine, median, ms, out, 
 from bot.clock import ManualClock
 from bot.deps import Deps
 from bot.server import build_deps
-from bot.services import certificates as certificate_service
+from bot.services import calendar as meeting_service
 from bot.services import groups as group_service
-from bot.services import meetings as meeting_service
+from bot.services import hours as certificate_service
 from bot.settings import Settings, find_font
 from handlers.context import Viewer
 from handlers.home import SECTIONS

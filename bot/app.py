@@ -16,14 +16,15 @@ from bot.deps import Deps
 from bot.errors import DomainError
 from bot.i18n import lang_for, t
 from bot.slack_api import make_web_client
+from handlers import install_renderers, register_all
+from handlers.context import DEPS_KEY
 
 log = logging.getLogger(__name__)
 
-DEPS_KEY = "intervisie_deps"
-
 
 def create_app(deps: Deps, *, client: WebClient | None = None) -> App:
-    """Build the Bolt app: listeners from handlers/, deps in every listener's context, one error handler."""
+    """Build the Bolt app: listeners from handlers/, deps in every listener's context, one error
+    handler, and the notification renderers handlers/ provides installed for the outbox."""
     settings = deps.settings
     # Bolt acks in the request thread and runs listeners here; sized explicitly so slow listeners
     # (users.info, views.open) queue among themselves and never delay an ack.
@@ -45,52 +46,27 @@ def create_app(deps: Deps, *, client: WebClient | None = None) -> App:
         next()
 
     app.use(inject_deps)
-    # The request thread answers Slack the moment a listener acks (no 10 ms polling).
+    # The request thread answers Slack the moment a listener acks (no 10 ms polling), and an ack
+    # once given stays given when the listener fails afterwards (see PromptAck).
     app.use(prompt_ack_middleware)
-    report = _error_handler(deps)
-    app.error(report)
-
-    from handlers import install_composers, register_all
-
+    app.error(_error_handler(deps))
     register_all(app)
-    install_composers(deps.composers)
-    _guard_listeners(app, report)
+    install_renderers(deps.renderers)
     return app
 
 
-def _guard_listeners(app: App, report: Any) -> None:
-    """Route every listener's exception to the one error handler, inside the listener thread.
-
-    Why not leave it to Bolt: when a listener raises after ack(), Bolt's thread runner resets the
-    ack's response to None; if that happens before the request thread saw the ack, the request
-    waits out the ack timeout and Slack gets a 404 ("the app did not respond"). Reporting here
-    keeps the ack, and acks first when the listener failed before acking.
-    """
-    for listener in getattr(app, "_listeners", []):
-        original = listener.ack_function
-        names = list(listener.arg_names)
-
-        def guarded(_original: Any = original, _names: list[str] = names, **kwargs: Any) -> Any:
-            try:
-                return _original(**{name: kwargs[name] for name in _names if name in kwargs})
-            except Exception as error:  # the one place where any listener error is handled
-                ack = kwargs["ack"]
-                if ack.response is None:
-                    ack()
-                report(
-                    error=error,
-                    body=kwargs["body"],
-                    respond=kwargs.get("respond"),
-                    client=kwargs["client"],
-                )
-                return None
-
-        listener.ack_function = guarded
-        listener.arg_names = sorted(set(names) | {"ack", "body", "respond", "client"})
-
-
 def _error_handler(deps: Deps) -> Any:
-    def on_error(error: Exception, body: dict[str, Any], respond: Any, client: WebClient) -> None:
+    """The one error handler: a domain error becomes a message in the user's language, anything
+    else is logged with a reference the user can quote. Returns a 200 for Slack when the listener
+    failed before acking, so Slack shows our message rather than "dispatch_failed"."""
+
+    def on_error(
+        error: Exception,
+        body: dict[str, Any],
+        respond: Any,
+        client: WebClient,
+        response: BoltResponse | None,
+    ) -> BoltResponse | None:
         user_id = _user_id(body)
         team_id = _team_id(body)
         lang = "nl"
@@ -103,6 +79,8 @@ def _error_handler(deps: Deps) -> Any:
             log.error("unhandled error (ref %s) for %s", ref, body.get("type"), exc_info=error)
             text = t(lang, "error.unexpected", ref=ref)  # type: ignore[arg-type]
         _tell_user(text=text, body=body, respond=respond, client=client, user_id=user_id)
+        # Not acked yet (Bolt prepared a 500): acknowledge with an empty 200 instead.
+        return BoltResponse(status=200, body="") if response is not None else None
 
     return on_error
 
@@ -141,6 +119,13 @@ def _team_id(body: dict[str, Any]) -> str | None:
 # late and competes for the interpreter with the listeners, so acks queue up behind work that was
 # meant to come after them (bench/README.md, ack latency). PromptAck makes that poll wait on an
 # event instead: the request thread answers Slack as soon as ack() has been called.
+#
+# An ack, once given, stays given. When a listener raises after ack(), Bolt's thread runner (1.x,
+# slack_bolt/listener/thread_runner.py) hands the error to app.error and then sets
+# `ack.response = None`; if the request thread had not yet read the ack, it would wait out the
+# ack timeout and Slack would say the app did not respond. PromptAck ignores that reset. Bolt
+# offers no public hook for this; tests/scenario/test_errors.py fails the day the behaviour
+# this relies on changes (an error after ack() must still answer 200 at once).
 
 # How long one read of `response` in the request thread waits for the listener's ack; Bolt reads
 # it again after its own 10 ms sleep, until its ack timeout.
@@ -167,6 +152,8 @@ class PromptAck(Ack):
 
     @response.setter
     def response(self, value: BoltResponse | None) -> None:
+        if value is None and self._response is not None:
+            return  # acked already: Slack has (or is about to have) its answer
         self._response = value
         if value is not None:
             self._answered.set()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.deps import Deps
-from bot.services.meetings import group_feed, member_feed
+from bot.services.calendar import group_feed, member_feed
 from bot.web import Environ, Response, Route, route
 
 _TOKEN = r"(?P<token>[A-Za-z0-9_-]{20,64})"

@@ -1,4 +1,5 @@
-"""What handlers and jobs need, bundled once at start-up and handed to them through Bolt's context."""
+"""What handlers and jobs need, bundled once at start-up and handed to them explicitly (handlers
+through Bolt's context, jobs as an argument)."""
 
 from __future__ import annotations
 
@@ -11,26 +12,23 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock
-from bot.composers import Composers
-from bot.delivery import Outbox
 from bot.directory import UserDirectory
+from bot.notify import Renderers
 from bot.settings import Settings
 from storage.db import SessionFactory, unit_of_work
 
 
 @dataclass(frozen=True, kw_only=True)
 class Deps:
-    """Settings, database, clock, Slack user directory and outbox of one running app."""
+    """Settings, database, clock, Slack user directory and notification renderers of one process."""
 
     settings: Settings
     engine: Engine
     session_factory: SessionFactory
     clock: Clock
     directory: UserDirectory
-    outbox: Outbox
-    composers: Composers = field(default_factory=Composers)
-    # More outbox senders (settings.outbox_workers - 1), sharing the first one's rate limits.
-    more_senders: tuple[Outbox, ...] = ()
+    # Filled by the app factory with the renderers handlers/ provides; the outbox reads it.
+    renderers: Renderers = field(default_factory=Renderers)
 
     @contextmanager
     def uow(self) -> Iterator[Session]:

@@ -4,30 +4,15 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from bot.actor import Profile
 from bot.clock import Clock
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Profile:
-    """What the app needs to know of a Slack user to address them in their language and time."""
-
-    team_id: str
-    user_id: str
-    full_name: str
-    display_name: str
-    locale: str | None
-    tz: str | None
-    is_bot: bool = False
-    # False when Slack could not be asked; the caller keeps what it already knew.
-    fresh: bool = True
 
 
 class UserDirectory:

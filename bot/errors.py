@@ -29,3 +29,12 @@ class Conflict(DomainError):
 
 class InvalidInput(DomainError):
     """Typed input that cannot be understood (a date, a time, a number)."""
+
+
+class InvalidFields(DomainError):
+    """Several fields of one form are wrong at once: each gets its own inline message."""
+
+    def __init__(self, problems: dict[str, DomainError]) -> None:
+        first = next(iter(problems.values()))
+        super().__init__(first.key, **first.params)
+        self.problems = problems

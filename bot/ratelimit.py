@@ -12,10 +12,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
-
-from slack_sdk import WebClient
-from slack_sdk.web import SlackResponse
 
 # (method, calls per second, burst): the default keeps chat.postMessage at 300 a minute.
 RateLimit = tuple[str, float, int]
@@ -86,20 +82,3 @@ class RateLimiter:
             if bucket is None:
                 bucket = self._buckets[key] = TokenBucket(*limit)
         return bucket.acquire()
-
-
-class RateLimitedWebClient(WebClient):
-    """A WebClient whose every API call first takes a token from the limiter.
-
-    Slack counts limits per app and workspace, that is per bot token: the token is the workspace
-    key here, so one client per workspace shares its buckets with nobody else.
-    """
-
-    def __init__(self, *, limiter: RateLimiter, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.limiter = limiter
-
-    def api_call(self, api_method: str, **kwargs: Any) -> SlackResponse:
-        """Wait for the method's rate limit, then call Slack."""
-        self.limiter.acquire(self.token or "", api_method)
-        return super().api_call(api_method, **kwargs)

@@ -21,8 +21,7 @@ from bot.clock import Clock, SystemClock
 from bot.delivery import Outbox
 from bot.deps import Deps
 from bot.directory import UserDirectory
-from bot.renderers import install as install_renderers
-from bot.scheduling import install_jobs, make_scheduler, register_runtime, unregister_runtime
+from bot.jobs import install_jobs, make_scheduler
 from bot.settings import Settings
 from bot.slack_api import make_outbox_client, make_web_client
 from bot.web import Environ, Response, Route, Router, headers_of, read_body, route
@@ -37,38 +36,38 @@ class MigrationsPending(RuntimeError):
 
 
 def build_deps(settings: Settings, *, clock: Clock | None = None) -> Deps:
-    """Engine, sessions, Slack client, user directory and outbox for one process."""
+    """Engine, sessions, clock and Slack user directory of one process (renderers come with the
+    app factory)."""
     clock = clock or SystemClock()
     engine = make_engine(settings.database_url)
-    factory = make_session_factory(engine)
-    client = make_web_client(settings)
-    # Rate-limited per workspace and method: a fan-out is spaced out, never refused by Slack.
-    # Every sender shares this client, so its token buckets hold for all of them together.
-    outbox_client = make_outbox_client(settings)
+    return Deps(
+        settings=settings,
+        engine=engine,
+        session_factory=make_session_factory(engine),
+        clock=clock,
+        directory=UserDirectory(make_web_client(settings), clock=clock),
+    )
 
-    def sender() -> Outbox:
-        outbox = Outbox(
-            session_factory=factory,
-            client=outbox_client,
-            clock=clock,
+
+def build_senders(deps: Deps) -> list[Outbox]:
+    """The outbox senders of one process (settings.outbox_workers), sharing one rate-limited
+    client so its token buckets hold for all of them together."""
+    settings = deps.settings
+    client = make_outbox_client(settings)
+    return [
+        Outbox(
+            session_factory=deps.session_factory,
+            client=client,
+            clock=deps.clock,
+            renderers=deps.renderers,
+            settings=settings,
             max_attempts=settings.delivery_max_attempts,
             poll_seconds=settings.delivery_poll_seconds,
             backoff_base_seconds=settings.delivery_backoff_base_seconds,
             lease_seconds=settings.delivery_lease_seconds,
         )
-        install_renderers(outbox, settings)
-        return outbox
-
-    outbox = sender()
-    return Deps(
-        settings=settings,
-        engine=engine,
-        session_factory=factory,
-        clock=clock,
-        directory=UserDirectory(client, clock=clock),
-        outbox=outbox,
-        more_senders=tuple(sender() for _ in range(settings.outbox_workers - 1)),
-    )
+        for _ in range(max(1, settings.outbox_workers))
+    ]
 
 
 def slack_events_route(app: App, *, max_bytes: int) -> Route:
@@ -147,6 +146,9 @@ class Runtime:
         self.deps = build_deps(settings, clock=clock)
         self._check_schema()
         self.app = create_app(self.deps, client=client)
+        self.senders = build_senders(self.deps)
+        # The first sender; tests and the demo wait on it (wait_idle) and kick it.
+        self.outbox = self.senders[0]
         self.scheduler = make_scheduler() if start_scheduler else None
         self._server: Any = None
         self._server_thread: threading.Thread | None = None
@@ -181,14 +183,13 @@ class Runtime:
 
     def start(self) -> None:
         """Start the outbox, the scheduler, the HTTP server and (if configured) Socket Mode."""
-        register_runtime(self.name, self.deps)
-        self.deps.outbox.start()
-        for sender in self.deps.more_senders:
+        for sender in self.senders:
             sender.start()
         if self.scheduler is not None:
             install_jobs(
                 self.scheduler,
-                runtime_name=self.name,
+                deps=self.deps,
+                name=self.name,
                 poll_seconds=self.settings.scheduler_poll_seconds,
             )
             self.scheduler.start()
@@ -231,10 +232,8 @@ class Runtime:
         executor.shutdown(wait=True, cancel_futures=False)
         if self.scheduler is not None and self.scheduler.running:
             self.scheduler.shutdown(wait=True)
-        for sender in self.deps.more_senders:
+        for sender in self.senders:
             sender.stop(timeout=timeout)
-        self.deps.outbox.stop(timeout=timeout)
-        unregister_runtime(self.name)
         self.deps.engine.dispose()
         log.info("stopped")
 

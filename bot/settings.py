@@ -59,7 +59,8 @@ class Settings:
     # Outbox retry backoff: base * 2^(attempt-1) seconds with jitter (tests lower it).
     delivery_backoff_base_seconds: float = 2.0
     # How long a claimed delivery is held before another worker may take it over (after a crash).
-    delivery_lease_seconds: float = 120.0
+    # A crash delays at most what was in hand by this long: held rows are renewed every quarter.
+    delivery_lease_seconds: float = 20.0
     scheduler_poll_seconds: float = 30.0
     # The outbox's token buckets per workspace: (Slack method, calls per second, burst).
     slack_rate_limits: tuple[RateLimit, ...] = DEFAULT_RATE_LIMITS
@@ -231,7 +232,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
             env, "INTERVISIE_DELIVERY_BACKOFF_BASE_SECONDS", 2.0, low=0.01, high=600
         ),
         delivery_lease_seconds=_float(
-            env, "INTERVISIE_DELIVERY_LEASE_SECONDS", 120.0, low=1, high=3600
+            env, "INTERVISIE_DELIVERY_LEASE_SECONDS", 20.0, low=4, high=3600
         ),
         min_hours_per_year=_int(
             env, "INTERVISIE_MIN_HOURS_PER_YEAR", rules.DEFAULT_MIN_HOURS_PER_YEAR, low=0, high=32

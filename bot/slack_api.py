@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
+from slack_sdk.web import SlackResponse
 
-from bot.ratelimit import RateLimitedWebClient, RateLimiter
+from bot.ratelimit import RateLimiter
 from bot.settings import Settings
+
+
+class RateLimitedWebClient(WebClient):
+    """A WebClient whose every API call first takes a token from the limiter.
+
+    Slack counts limits per app and workspace, that is per bot token: the token is the workspace
+    key here, so one client per workspace shares its buckets with nobody else.
+    """
+
+    def __init__(self, *, limiter: RateLimiter, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.limiter = limiter
+
+    def api_call(self, api_method: str, **kwargs: Any) -> SlackResponse:
+        """Wait for the method's rate limit, then call Slack."""
+        self.limiter.acquire(self.token or "", api_method)
+        return super().api_call(api_method, **kwargs)
 
 
 def make_web_client(settings: Settings, *, timeout: int = 10) -> WebClient:

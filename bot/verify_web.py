@@ -14,7 +14,8 @@ from typing import Any
 
 from bot.deps import Deps
 from bot.i18n import Lang, format_date, format_hours, t_plain
-from bot.services.certificates import by_code, public_name
+from bot.names import public_name
+from bot.services.certificates import by_code
 from bot.web import Environ, Response, Route, headers_of, route
 
 # token_urlsafe alphabet; anything else cannot be a code and is not looked up.

@@ -1,16 +1,16 @@
-"""Slack surfaces, one module per area; each exposes register(app)."""
+"""Slack surfaces, one module per area; each exposes register(app). How each notification reads is
+in handlers/notices/, installed into the outbox's renderers by the app factory."""
 
 from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.composers import ATTENDANCE_NUDGE, Composers
-from handlers import admin, commands, enrollment, groups, home, lifecycle
+from bot.notify import Renderers
+from handlers import admin, commands, enrollment, groups, home, lifecycle, notices
 from handlers import attendance as attendance_area
 from handlers import certificates as certificates_area
 from handlers import meetings as meetings_area
 from handlers import privacy as privacy_area
-from handlers.ui.attendance_ui import build_attendance_nudge
 
 
 def register_all(app: App) -> None:
@@ -30,6 +30,6 @@ def register_all(app: App) -> None:
         area.register(app)
 
 
-def install_composers(composers: Composers) -> None:
-    """Register how DMs owed by background jobs look (buttons and all)."""
-    composers.register(ATTENDANCE_NUDGE, build_attendance_nudge)
+def install_renderers(renderers: Renderers) -> None:
+    """Register how every notification reads (bot/notify.py)."""
+    notices.install(renderers)

@@ -10,35 +10,21 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.deps import Deps
+from bot.i18n import t
 from handlers import admin as admin_area
 from handlers import attendance as attendance_area
 from handlers import calendar as calendar_area
 from handlers import certificates as certificates_area
 from handlers import enrollment as enrollment_area
 from handlers import groups as groups_area
-from handlers import help as help_area
 from handlers import meetings as meetings_area
 from handlers import privacy as privacy_area
-from handlers.context import Viewer, deps_of, viewer_for
+from handlers.context import CommandCall, interaction_of
+from handlers.ui.help_ui import build_help_message
 
 log = logging.getLogger(__name__)
 
 COMMAND = "/intervisie"
-
-
-@dataclass(frozen=True, kw_only=True)
-class CommandCall:
-    """One `/intervisie …` invocation, parsed: who, which words, and how to answer."""
-
-    deps: Deps
-    viewer: Viewer
-    args: list[str]
-    text: str
-    trigger_id: str
-    respond: Respond
-    client: WebClient
-    channel_id: str
 
 
 @dataclass(frozen=True)
@@ -52,7 +38,7 @@ class Subcommand:
 
 # The order here is the order of the help text.
 SUBCOMMANDS: tuple[Subcommand, ...] = (
-    Subcommand(("help", "hulp"), help_area.show_help, "help.cmd.help"),
+    Subcommand(("help", "hulp"), lambda call: show_help(call), "help.cmd.help"),
     Subcommand(("nieuw", "create"), groups_area.create_command, "help.cmd.create"),
     Subcommand(("groepen", "groups"), groups_area.directory_command, "help.cmd.groups"),
     Subcommand(("aanmelden", "join"), enrollment_area.join_command, "help.cmd.join"),
@@ -88,31 +74,28 @@ def on_command(
 ) -> None:
     """Ack within Slack's 3 seconds with nothing, then answer through the response_url."""
     ack()
-    deps = deps_of(context)
     words = (command.get("text") or "").split()
-    viewer = viewer_for(deps, team_id=command["team_id"], user_id=command["user_id"])
+    base = interaction_of(body=command, context=context, client=client, respond=respond)
     call = CommandCall(
-        deps=deps,
-        viewer=viewer,
+        deps=base.deps,
+        actor=base.actor,
+        body=base.body,
+        client=base.client,
+        respond=base.respond,
         args=words[1:],
-        text=command.get("text") or "",
-        trigger_id=command.get("trigger_id", ""),
-        respond=respond,
-        client=client,
-        channel_id=command.get("channel_id", ""),
     )
     if not words:
-        help_area.show_help(call)
+        show_help(call)
         return
     sub = ROUTES.get(words[0].lower())
     if sub is None:
-        help_area.show_help(call, unknown=words[0])
+        show_help(call, unknown=words[0])
         return
     sub.run(call)
 
 
-def help_lines(viewer: Viewer) -> list[str]:
-    """One line per subcommand, in the viewer's language."""
-    from bot.i18n import t
-
-    return [t(viewer.lang, sub.help_key) for sub in SUBCOMMANDS]
+def show_help(call: CommandCall, *, unknown: str | None = None) -> None:
+    """`/intervisie help` (and no or an unknown subcommand): every subcommand, in the user's
+    language."""
+    lines = [t(call.actor.lang, sub.help_key) for sub in SUBCOMMANDS]
+    call.say(build_help_message(lang=call.actor.lang, lines=lines, unknown=unknown))

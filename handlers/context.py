@@ -1,17 +1,27 @@
-"""What every handler needs first: the app's deps and who is acting, in which language and zone."""
+"""What every listener needs first, done once: the app's deps, who is acting (an Actor, re-read
+from every payload), and how to answer. Areas register plain functions of one `Interaction`
+through `on_action` / `on_view`, so no listener repeats the ack-and-look-up preamble."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from slack_bolt import BoltContext
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
 
-from bot.app import DEPS_KEY
+from bot.actor import Actor, zone_of
 from bot.deps import Deps
-from bot.i18n import Lang, lang_for
+from bot.errors import DomainError, InvalidFields, InvalidInput
+from bot.i18n import lang_for, t_plain
+from bot.notify import Message
+from bot.services.access import managed_groups
+from bot.services.enrollment import parse_group_number
 from bot.services.people import ensure_person
+
+# The key under which the app factory's middleware puts the deps into Bolt's context.
+DEPS_KEY = "intervisie_deps"
 
 
 def deps_of(context: BoltContext) -> Deps:
@@ -20,21 +30,7 @@ def deps_of(context: BoltContext) -> Deps:
     return deps
 
 
-@dataclass(frozen=True, kw_only=True)
-class Viewer:
-    """The acting Slack user as the app knows them; re-read from every payload, never trusted
-    from private_metadata."""
-
-    team_id: str
-    user_id: str
-    person_id: int
-    name: str
-    lang: Lang
-    tz: ZoneInfo
-    is_secretariat: bool
-
-
-def viewer_for(deps: Deps, *, team_id: str, user_id: str) -> Viewer:
+def actor_for(deps: Deps, *, team_id: str, user_id: str) -> Actor:
     """Resolve (and on first contact create) the person behind a Slack user id."""
     profile = deps.directory.profile(team_id=team_id, user_id=user_id)
     with deps.uow() as session:
@@ -45,17 +41,13 @@ def viewer_for(deps: Deps, *, team_id: str, user_id: str) -> Viewer:
             person.locale,
             person.tz,
         )
-    try:
-        tz = ZoneInfo(tz_name) if tz_name else deps.settings.timezone
-    except (ZoneInfoNotFoundError, ValueError):
-        tz = deps.settings.timezone
-    return Viewer(
+    return Actor(
         team_id=team_id,
         user_id=user_id,
         person_id=person_id,
         name=name,
         lang=lang_for(locale),
-        tz=tz,
+        tz=zone_of(tz_name, default=deps.settings.timezone),
         is_secretariat=deps.is_secretariat(user_id),
     )
 
@@ -84,3 +76,155 @@ def user_of(body: dict[str, Any]) -> str:
     if event.get("user"):
         return str(event["user"])
     raise ValueError("payload without a user id")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Interaction:
+    """One click, modal submit or command: the deps, the actor, the payload and the ways to answer."""
+
+    deps: Deps
+    actor: Actor
+    body: dict[str, Any]
+    client: WebClient
+    respond: Respond
+
+    @property
+    def trigger_id(self) -> str:
+        """The trigger id for opening a modal (it lives 3 seconds)."""
+        return str(self.body.get("trigger_id") or "")
+
+    @property
+    def action(self) -> dict[str, Any]:
+        """The clicked element of a block_actions payload."""
+        actions = self.body.get("actions") or [{}]
+        first: dict[str, Any] = actions[0]
+        return first
+
+    @property
+    def value(self) -> str:
+        """The clicked button's value (ids only; re-authorised by the service)."""
+        return str(self.action.get("value") or "")
+
+    @property
+    def value_id(self) -> int:
+        """The clicked button's value as an id; anything else is a forged or garbled click."""
+        raw = self.value
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
+            raise InvalidInput("error.bad_form")
+        return int(raw)
+
+    @property
+    def press_id(self) -> str:
+        """One id per press: Slack's retries of the same press carry the same action_ts."""
+        return str(self.action.get("action_ts") or self.trigger_id)
+
+    @property
+    def view(self) -> dict[str, Any]:
+        """The submitted modal of a view_submission payload."""
+        view: dict[str, Any] = self.body.get("view") or {}
+        return view
+
+    @property
+    def values(self) -> dict[str, dict[str, Any]]:
+        """The submitted modal's state, by block id and action id."""
+        values: dict[str, dict[str, Any]] = (self.view.get("state") or {}).get("values") or {}
+        return values
+
+    def can_respond(self) -> bool:
+        """True when the payload has a response_url (messages; not modals or the App Home)."""
+        return bool(self.body.get("response_url") or self.body.get("response_urls"))
+
+    def say(self, message: Message | dict[str, Any], *, replace: bool = False) -> None:
+        """Answer ephemerally in the conversation the click or command came from."""
+        self.respond(**message, response_type="ephemeral", replace_original=replace)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CommandCall(Interaction):
+    """One `/intervisie …` invocation: the interaction and the words after the subcommand."""
+
+    args: list[str]
+
+    def group_number(self, sub: str) -> int:
+        """The group number typed first, or else the only group the actor is contact person of;
+        otherwise a refusal that says what to type (the one answer every subcommand gives)."""
+        if self.args:
+            return parse_group_number(self.args[0])
+        with self.deps.uow() as session:
+            numbers = [g.number for g in managed_groups(session, person_id=self.actor.person_id)]
+        if len(numbers) == 1:
+            return numbers[0]
+        if not numbers:
+            raise InvalidInput("group.number_needed", sub=sub)
+        commands = ", ".join(f"`/intervisie {sub} {n}`" for n in numbers)
+        raise InvalidInput("group.which", commands=commands)
+
+
+def interaction_of(
+    *, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
+) -> Interaction:
+    """The Interaction of a payload: deps from the context, the actor re-read from Slack ids."""
+    deps = deps_of(context)
+    actor = actor_for(deps, team_id=team_of(body), user_id=user_of(body))
+    return Interaction(deps=deps, actor=actor, body=body, client=client, respond=respond)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Submitted:
+    """How a modal submit ends: close it (default) or show `view` instead; `then` runs after the
+    ack (e.g. open the next modal with the submission's fresh trigger id, publish the Home tab)."""
+
+    view: dict[str, Any] | None = None
+    then: Callable[[], None] | None = None
+
+
+ActionHandler = Callable[[Interaction], None]
+ViewHandler = Callable[[Interaction], Submitted | None]
+
+
+def on_action(app: App, action_id: str, handler: ActionHandler) -> None:
+    """Listen for a button: ack at once (Slack's 3 seconds), then run `handler`."""
+
+    def listener(
+        ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
+    ) -> None:
+        ack()
+        handler(interaction_of(body=body, context=context, client=client, respond=respond))
+
+    listener.__name__ = listener.__qualname__ = f"action:{action_id}"
+    app.action(action_id)(listener)
+
+
+def on_view(app: App, callback_id: str, handler: ViewHandler, *, error_block: str) -> None:
+    """Listen for a modal submit: run `handler` before the ack, so a refusal becomes an inline
+    error on its field (`error_block` when the refusal names none) and nothing is written."""
+
+    def listener(
+        ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
+    ) -> None:
+        interaction = interaction_of(body=body, context=context, client=client, respond=respond)
+        lang = interaction.actor.lang
+        try:
+            outcome = handler(interaction) or Submitted()
+        except InvalidFields as error:
+            ack(
+                response_action="errors",
+                errors={
+                    field: t_plain(lang, problem.key, **problem.params)
+                    for field, problem in error.problems.items()
+                },
+            )
+            return
+        except DomainError as error:
+            message = t_plain(lang, error.key, **error.params)
+            ack(response_action="errors", errors={error.field or error_block: message})
+            return
+        if outcome.view is None:
+            ack()
+        else:
+            ack(response_action="update", view=outcome.view)
+        if outcome.then is not None:
+            outcome.then()
+
+    listener.__name__ = listener.__qualname__ = f"view:{callback_id}"
+    app.view(callback_id)(listener)

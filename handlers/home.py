@@ -10,18 +10,25 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.models.blocks import Block
 
+from bot.actor import Actor
 from bot.deps import Deps
+from bot.i18n import format_date
+from bot.services import hours
+from bot.services.people import person_by_id
 from handlers import calendar as calendar_area
 from handlers import certificates as certificates_area
 from handlers import groups as groups_area
-from handlers.context import Viewer, deps_of, viewer_for
+from handlers.certificates import today
+from handlers.context import Interaction, Submitted, actor_for, deps_of, on_action, on_view
 from handlers.events import first_delivery
+from handlers.ui.attendance_ui import ActionId, BlockId, CallbackId
+from handlers.ui.certificates_ui import build_period_start_modal
 from handlers.ui.home_ui import build_home_view
 
 log = logging.getLogger(__name__)
 
 # Each area contributes a part of the home view: (deps, viewer) -> blocks. Order = page order.
-HomeSection = Callable[[Deps, Viewer], list[Block]]
+HomeSection = Callable[[Deps, Actor], list[Block]]
 SECTIONS: tuple[HomeSection, ...] = (
     groups_area.home_section,
     calendar_area.home_section,
@@ -31,8 +38,10 @@ SECTIONS: tuple[HomeSection, ...] = (
 
 
 def register(app: App) -> None:
-    """Listen for the App Home being opened."""
+    """Listen for the App Home being opened, and for the period start it lets a member set."""
     app.event("app_home_opened")(on_home_opened)
+    on_action(app, ActionId.SET_PERIOD_START, on_set_period_start)
+    on_view(app, CallbackId.PERIOD_START, on_period_start_submit, error_block=BlockId.PERIOD_START)
 
 
 def on_home_opened(
@@ -45,14 +54,38 @@ def on_home_opened(
     with deps.uow() as session:
         if not first_delivery(session, body, now=deps.now()):
             return  # Slack redelivered an event already handled (X-Slack-Retry-Num)
-    viewer = viewer_for(deps, team_id=body["team_id"], user_id=event["user"])
-    publish_home(deps, viewer=viewer, client=client)
+    actor = actor_for(deps, team_id=body["team_id"], user_id=event["user"])
+    publish_home(deps, actor=actor, client=client)
 
 
-def publish_home(deps: Deps, *, viewer: Viewer, client: WebClient) -> None:
-    """Build and publish the viewer's home view."""
+def publish_home(deps: Deps, *, actor: Actor, client: WebClient) -> None:
+    """Build and publish the actor's home view."""
     parts: list[Block] = []
     for section in SECTIONS:
-        parts.extend(section(deps, viewer))
-    view = build_home_view(lang=viewer.lang, name=viewer.name, sections=parts)
-    client.views_publish(user_id=viewer.user_id, view=view)
+        parts.extend(section(deps, actor))
+    view = build_home_view(lang=actor.lang, name=actor.name, sections=parts)
+    client.views_publish(user_id=actor.user_id, view=view)
+
+
+def on_set_period_start(call: Interaction) -> None:
+    """ "Begin periode instellen": a small modal with the current start date."""
+    with call.deps.uow() as session:
+        person = person_by_id(session, person_id=call.actor.person_id)
+        start = person.certification_period_start
+    current = format_date(start) if start else ""
+    call.client.views_open(
+        trigger_id=call.trigger_id,
+        view=build_period_start_modal(lang=call.actor.lang, current=current),
+    )
+
+
+def on_period_start_submit(call: Interaction) -> Submitted:
+    """Save the period start (inline error for a bad date), then refresh the App Home."""
+    state = call.values.get(BlockId.PERIOD_START, {})
+    typed = str((state.get(ActionId.PERIOD_START_INPUT) or {}).get("value") or "")
+    start = hours.parse_day(typed)
+    with call.deps.uow() as session:
+        hours.set_period_start(
+            session, actor=call.actor, start=start, today=today(call.deps), now=call.deps.now()
+        )
+    return Submitted(then=lambda: publish_home(call.deps, actor=call.actor, client=call.client))

@@ -120,7 +120,7 @@ def build_world(slack: SlackSim, fake: FakeSlack, runtime: Runtime, engine: Engi
     seen = _responses(fake)
     slack.command(CONTACT, f"plan {number} 30-12-2026 09:00 2u")
     wait_response_after(fake, seen)
-    runtime.deps.outbox.wait_idle()
+    runtime.outbox.wait_idle()
     with Session(engine) as session:
         group = session.scalars(select(Group).where(Group.number == number)).one()
         meetings = session.scalars(

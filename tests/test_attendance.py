@@ -230,7 +230,7 @@ def test_correction_supersedes_changed_revokes_removed_and_leaves_the_rest_alone
     assert "vervangen: 1" in json.dumps(done.json["view"], ensure_ascii=False)
 
     fake_slack.wait_for("files.completeUploadExternal", count=7, timeout=20)
-    app.deps.outbox.wait_idle()
+    app.outbox.wait_idle()
     assert verify(app, codes["UDAAN004"])["status"] == "superseded"
     assert verify(app, codes["UZOE0003"])["status"] == "revoked"
     for user in ("UANNE001", "UBRAM002", "UEMMA005"):
@@ -304,7 +304,7 @@ def test_a_member_cannot_fetch_someone_elses_certificate(
         "response_url", predicate=lambda c: "alleen je eigen" in str(c.body.get("text"))
     )
     assert refusal
-    app.deps.outbox.wait_idle()
+    app.outbox.wait_idle()
     assert len(fake_slack.uploaded_files()) == uploads
 
     # Daan himself may have it again: one more file, in his own DM.

@@ -362,7 +362,7 @@ def test_authorization_matrix(world: World, action: str, actor: str, allowed: bo
         what=f"a refusal for {actor} trying to {action}",
     )[0]
     assert refusal.get("response_type", "ephemeral") == "ephemeral"
-    world.runtime.deps.outbox.wait_idle()
+    world.runtime.outbox.wait_idle()
     assert not happened(world, user)
     assert snapshot(world.engine) == before, f"{action} by {actor} wrote something"
     assert [f for f in completed_files(world.fake, user) if f.filename.endswith(".csv")] == []
@@ -380,7 +380,7 @@ def _refused_from_other_team(world: World, send: Callable[[], object], contains:
         what="a refusal for the other workspace",
     )[0]
     assert contains in str(reply.get("text")) + str(reply.get("blocks"))
-    world.runtime.deps.outbox.wait_idle()
+    world.runtime.outbox.wait_idle()
     after = snapshot(world.engine)
     # The other team's first contact creates its workspace and person rows; nothing of T1 changes.
     for table in after:

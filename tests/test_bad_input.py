@@ -90,7 +90,7 @@ def test_every_bad_command_gets_a_clear_answer_and_writes_nothing(world: World) 
         reply = wait_response_after(world.fake, seen)
         assert reply.get("text"), text[:60]
         assert reply.get("response_type", "ephemeral") == "ephemeral"
-        world.runtime.deps.outbox.wait_idle()
+        world.runtime.outbox.wait_idle()
         assert row_counts(world.engine) == counts, f"{text[:60]!r} wrote something"
     _no_raw_markup(world.fake)
 
@@ -120,7 +120,7 @@ def test_hostile_group_name_and_description_are_escaped_everywhere(
     seen = len(world.fake.calls_to("response_url"))
     world.slack.command(MEMBER, "groepen")
     wait_response_after(world.fake, seen)
-    world.runtime.deps.outbox.wait_idle()
+    world.runtime.outbox.wait_idle()
     _no_raw_markup(world.fake)
 
 

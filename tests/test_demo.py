@@ -15,7 +15,7 @@ import icalendar
 import pytest
 from pypdf import PdfReader
 
-from bot.demo import GROUP_NAME, REJECT_REASON, STEPS
+from bot.demo.peer_story import GROUP_NAME, REJECT_REASON, STEPS
 from bot.devtools.render import mrkdwn_to_text, render_message, render_view
 from bot.main import main
 

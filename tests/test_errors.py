@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
+from bot.i18n import t
 from handlers.ui.attendance_ui import ActionId
 
 
@@ -27,12 +28,28 @@ def test_a_refusal_after_the_ack_keeps_the_ack_every_time(
     assert all(r.body["text"] == "Dit deelnamebewijs bestaat niet." for r in replies)
 
 
-def test_an_unexpected_error_gets_a_reference(slack: SlackSim, fake_slack: FakeSlack) -> None:
-    # A button value that is not a number is not something the app ever sends: a bug-like error.
+def test_a_forged_button_value_is_refused_not_crashed(
+    slack: SlackSim, fake_slack: FakeSlack
+) -> None:
+    # A button value that is not an id is not something the app ever sends.
     result = slack.click(
         "UENG0012",
         action_id=ActionId.RESEND_CERTIFICATE,
         value="not-a-number",
+        message={"ts": "1.000001", "channel": "DUENG0012"},
+    )
+    assert result.status == 200
+    reply = fake_slack.wait_for("response_url")[0]
+    assert reply.body["text"] == t("en", "error.bad_form")
+
+
+def test_an_unexpected_error_gets_a_reference(slack: SlackSim, fake_slack: FakeSlack) -> None:
+    # Slack itself fails opening the modal: nothing the user did, so they get a reference.
+    fake_slack.fail_next("views.open", status=500)
+    result = slack.click(
+        "UENG0012",
+        action_id=ActionId.SET_PERIOD_START,
+        value="",
         message={"ts": "1.000001", "channel": "DUENG0012"},
     )
     assert result.status == 200

@@ -231,7 +231,7 @@ def test_a_registration_submitted_twice_at_once_issues_each_certificate_once(
     )
     assert [r.status for r in results] == [200, 200]
     fake_slack.wait_for("files.completeUploadExternal", count=5, timeout=20)
-    assert app.deps.outbox.wait_idle(timeout=10)
+    assert app.outbox.wait_idle(timeout=10)
     assert count(db_engine, Certificate) == 5
     for user in FIVE:
         pdfs = [
@@ -265,7 +265,7 @@ def test_a_plan_submitted_twice_at_once_plans_one_meeting(
     assert [r.status for r in results] == [200, 200]
     assert all(not r.body or r.json.get("response_action") != "errors" for r in results)
     wait_until(lambda: all(ics_files(fake_slack, u) for u in MEMBERS), what="invitations")
-    assert app.runtime.deps.outbox.wait_idle(timeout=10)
+    assert app.runtime.outbox.wait_idle(timeout=10)
     assert len(meetings_of(db_engine, app.group.id)) == 1
     for user in MEMBERS:
         assert len(ics_files(fake_slack, user)) == 1, user
@@ -305,7 +305,7 @@ def test_cancel_clicked_twice_at_once_cancels_once(
         )
     )
     wait_until(lambda: all(len(ics_files(fake_slack, u)) == 2 for u in MEMBERS), what="notices")
-    assert app.runtime.deps.outbox.wait_idle(timeout=10)
+    assert app.runtime.outbox.wait_idle(timeout=10)
     time.sleep(SETTLE)
     [cancelled] = meetings_of(db_engine, app.group.id)
     assert cancelled.status is MeetingStatus.CANCELLED and cancelled.sequence == 1

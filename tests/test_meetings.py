@@ -349,7 +349,7 @@ def test_a_past_meeting_goes_straight_on_to_registering_attendance(
         el["action_id"] for b in listing["blocks"] if b["type"] == "actions" for el in b["elements"]
     ]
     assert AttendanceActionId.OPEN_REGISTRATION in buttons
-    meeting_app.runtime.deps.outbox.wait_idle()
+    meeting_app.runtime.outbox.wait_idle()
     assert ics_files(fake_slack, "UBRAM002") == []  # nobody is invited to the past
     # The quick form does the same.
     meeting_app.slack.command(CONTACT, "plan 1234 12-03-2026 19:00 2u")

@@ -11,14 +11,16 @@ import pytest
 from sqlalchemy import Engine, select
 
 from bot.clock import ManualClock
-from bot.delivery import Outbox, enqueue_message, enqueue_update
+from bot.delivery import Outbox
 from bot.devtools.fake_slack import FakeSlack
+from bot.notify import Renderers
 from bot.services.people import ensure_workspace
 from bot.services.workspaces import deactivate_workspace
 from bot.settings import Settings
 from bot.slack_api import make_web_client
 from storage.db import make_session_factory, unit_of_work
 from storage.models import AuditEvent, Delivery, DeliveryStatus
+from tests.support.notes import install, owe_note, owe_note_edit
 
 START = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 
@@ -35,6 +37,8 @@ def outbox(clean_db: Engine, settings: Settings, clock: ManualClock) -> Iterator
         session_factory=factory,
         client=make_web_client(settings, timeout=2),
         clock=clock,
+        renderers=install(Renderers()),
+        settings=settings,
         max_attempts=4,
     )
     with unit_of_work(factory) as session:
@@ -43,20 +47,10 @@ def outbox(clean_db: Engine, settings: Settings, clock: ManualClock) -> Iterator
     box.stop()
 
 
-def _owe(outbox: Outbox, clean_db: Engine, user: str = "UANNE001", key: str = "k1") -> int:
+def _owe(outbox: Outbox, clean_db: Engine, user: str = "UANNE001", key: str = "") -> int:
     factory = make_session_factory(clean_db)
     with unit_of_work(factory) as session:
-        d = enqueue_message(
-            session,
-            team_id="T1",
-            user_id=user,
-            text="Hallo",
-            blocks=None,
-            dedupe_key=key,
-            now=START,
-        )
-        session.flush()
-        return d.id
+        return owe_note(session, user_id=user, text="Hallo", now=START, key=key).id
 
 
 def _row(clean_db: Engine, delivery_id: int) -> Delivery:
@@ -198,18 +192,10 @@ def test_an_update_edits_the_message_in_place(
     outbox.run_once()
     original = fake_slack.messages("DUANNE001")[0]
     with unit_of_work(make_session_factory(clean_db)) as session:
-        enqueue_update(
-            session,
-            team_id="T1",
-            channel="DUANNE001",
-            ts=original["ts"],
-            text="Bijgewerkt",
-            blocks=None,
-            dedupe_key="upd",
-            now=START,
-        )
+        owe_note_edit(session, user_id="UANNE001", of_text="Hallo", text="Bijgewerkt", now=START)
     outbox.run_once()
     message = fake_slack.messages("DUANNE001")[0]
+    assert message["ts"] == original["ts"]
     assert message["text"] == "Bijgewerkt"
     assert message["updated"] == 1
 

@@ -20,9 +20,9 @@ from bot.clock import ManualClock
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim, http_request
 from bot.exports.csv_export import ExportRow, build_csv
-from bot.scheduling import periodic_jobs
+from bot.jobs import periodic_jobs, purge_expired
 from bot.server import Runtime
-from bot.services.privacy import ANONYMOUS_NAME, purge_expired
+from bot.services.privacy import ANONYMOUS_NAME
 from handlers.ui.privacy_ui import ActionId
 from storage.models import (
     Attendance,
@@ -46,6 +46,7 @@ from tests.privacy_fixtures import (
     completed_files,
     wait_response_after,
 )
+from tests.support.notes import install, owe_note
 
 
 @pytest.fixture
@@ -88,7 +89,7 @@ def test_my_data_export_sends_json_and_certificates_by_dm(world: World) -> None:
         lambda: [f for f in completed_files(world.fake, MEMBER) if f.filename.endswith(".json")],
         what="the export",
     )
-    world.runtime.deps.outbox.wait_idle()
+    world.runtime.outbox.wait_idle()
     files = completed_files(world.fake, MEMBER)
     [export] = [f for f in files if f.filename.endswith(".json")]
     data = json.loads(export.content.decode("utf-8"))
@@ -189,7 +190,7 @@ def test_retention_purge_removes_old_certificates_and_attendance(
 def test_uninstall_cancels_pending_deliveries_and_reinstall_reactivates(
     world: World, fake_slack: FakeSlack, clock: ManualClock
 ) -> None:
-    world.runtime.deps.outbox.wait_idle()
+    world.runtime.outbox.wait_idle()
     # Slack is slow for a moment: the export waits in the outbox when the app is uninstalled.
     fake_slack.fail_next("files.getUploadURLExternal", count=5, retry_after=600)
     _ask(world, MEMBER, "mijn-gegevens")
@@ -198,36 +199,29 @@ def test_uninstall_cancels_pending_deliveries_and_reinstall_reactivates(
         lambda: len(fake_slack.calls_to("files.getUploadURLExternal", ok_only=False)) >= 2,
         what="two refused uploads",
     )
-    world.runtime.deps.outbox.wait_idle()
+    world.runtime.outbox.wait_idle()
     result = world.slack.event({"type": "app_uninstalled"})
     assert result.status == 200
     wait_until(lambda: not _active(world), what="inactive workspace")
     uploads = len(completed_files(fake_slack, MEMBER))
     # Past every retry time: a row the worker held during the uninstall is cancelled when due.
     clock.advance(timedelta(hours=1))
-    world.runtime.deps.outbox.kick()
-    world.runtime.deps.outbox.wait_idle()
+    world.runtime.outbox.kick()
+    world.runtime.outbox.wait_idle()
     with Session(world.engine) as session:
         statuses = set(session.scalars(select(Delivery.status)))
     assert DeliveryStatus.PENDING not in statuses and DeliveryStatus.SENDING not in statuses
     assert len(completed_files(fake_slack, MEMBER)) == uploads
     # A delivery owed to an inactive workspace (a job racing the uninstall) is never sent.
-    from bot.delivery import enqueue_message
-
+    install(world.runtime.deps.renderers)
     with world.runtime.deps.uow() as session:
-        enqueue_message(
-            session,
-            team_id="T1",
-            user_id=MEMBER,
-            text="late",
-            blocks=None,
-            dedupe_key="late-one",
-            now=world.runtime.deps.now(),
-        )
-    world.runtime.deps.outbox.wait_idle()
+        late_id = owe_note(
+            session, user_id=MEMBER, text="late", now=world.runtime.deps.now(), key="late-one"
+        ).id
+    world.runtime.outbox.wait_idle()
     assert not [m for m in fake_slack.messages("D" + MEMBER) if m.get("text") == "late"]
     with Session(world.engine) as session:
-        late = session.scalars(select(Delivery).where(Delivery.dedupe_key == "late-one")).one()
+        late = session.get_one(Delivery, late_id)
         assert late.status is DeliveryStatus.CANCELLED
     # Installed again: the next request from the workspace makes it active.
     _ask(world, MEMBER, "agenda")

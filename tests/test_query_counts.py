@@ -15,14 +15,14 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from bench._common import StatementCounter
+from bot.actor import Actor as Viewer
 from bot.clock import ManualClock
 from bot.deps import Deps
 from bot.server import build_deps
-from bot.services import certificates as certificate_service
+from bot.services import calendar as meeting_service
 from bot.services import groups as group_service
-from bot.services import meetings as meeting_service
+from bot.services import hours as certificate_service
 from bot.settings import Settings
-from handlers.context import Viewer
 from handlers.home import SECTIONS
 from storage.models import (
     Certificate,

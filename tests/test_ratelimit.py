@@ -8,7 +8,6 @@ from collections import Counter
 
 import pytest
 
-from bot.delivery import enqueue_message
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import http_request
 from bot.ratelimit import RateLimiter, TokenBucket
@@ -16,6 +15,7 @@ from bot.server import Runtime
 from bot.services.people import ensure_workspace
 from bot.settings import SettingsError, from_env
 from tests.conftest import TEAM, RuntimeFactory
+from tests.support.notes import install, owe_note
 
 
 class FakeTime:
@@ -88,19 +88,12 @@ def test_fake_slack_answers_429_with_retry_after_beyond_its_limit(fake_slack: Fa
 
 
 def _owe_dms(runtime: Runtime, count: int) -> None:
+    install(runtime.deps.renderers)
     now = runtime.deps.now()
     with runtime.deps.uow() as session:
         ensure_workspace(session, team_id=TEAM, now=now)
         for n in range(count):
-            enqueue_message(
-                session,
-                team_id=TEAM,
-                user_id=f"URATE{n:04d}",
-                text=f"Herinnering {n}",
-                blocks=None,
-                dedupe_key=f"rate-test:{n}",
-                now=now,
-            )
+            owe_note(session, user_id=f"URATE{n:04d}", text=f"Herinnering {n}", now=now)
 
 
 def _delivered_once(fake: FakeSlack, count: int) -> None:
@@ -129,7 +122,7 @@ def test_a_burst_of_dms_stays_within_slacks_limit_and_arrives_once(
 def test_without_the_bucket_slack_refuses_some_and_the_outbox_retries_them(
     make_runtime: RuntimeFactory, fake_slack: FakeSlack
 ) -> None:
-    fake_slack.rate_limit("chat.postMessage", per_second=20, burst=3)
+    fake_slack.rate_limit("chat.postMessage", per_second=2, burst=3)
     runtime = make_runtime(slack_rate_limits=(), delivery_backoff_base_seconds=0.05)
 
     _owe_dms(runtime, 12)

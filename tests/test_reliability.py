@@ -22,9 +22,10 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from bot.clock import ManualClock
-from bot.delivery import Outbox, enqueue_file
+from bot.delivery import Outbox
 from bot.devtools.fake_slack import FakeSlack, UploadedFile
 from bot.devtools.slack_sim import SlackSim, http_request
+from bot.notify import Renderers
 from bot.server import Runtime
 from bot.services.people import ensure_workspace
 from bot.settings import Settings
@@ -35,6 +36,7 @@ from storage.db import make_session_factory, unit_of_work
 from storage.models import AuditEvent, Certificate, Delivery, DeliveryKind, DeliveryStatus
 from tests.attendance_fixtures import SeededGroup, add_meeting, seed_group
 from tests.conftest import ADMIN, SIGNING_SECRET, TEAM, RuntimeFactory
+from tests.support.notes import install, owe_note_file
 
 TEN = (
     "UANNE001",
@@ -160,7 +162,7 @@ def test_ten_certificates_arrive_exactly_once_through_429s_and_500s(
         what="ten certificates sent",
         engine=db_engine,
     )
-    assert flaky_app.deps.outbox.wait_idle(timeout=30)
+    assert flaky_app.outbox.wait_idle(timeout=30)
     failures = [c for c in fake_slack.calls if c.status in (429, 500)]
     assert any(c.status == 429 for c in failures) and any(c.status == 500 for c in failures)
     assert_exactly_one_each(fake_slack)
@@ -204,10 +206,11 @@ def outbox(clean_db: Engine, settings: Settings) -> Iterator[tuple[Outbox, Manua
         session_factory=factory,
         client=make_web_client(settings, timeout=1),
         clock=clock,
+        renderers=install(Renderers()),
+        settings=settings,
         max_attempts=5,
         backoff_base_seconds=1,
     )
-    box.register_renderer("text", lambda _session, args: str(args["text"]).encode())
     with unit_of_work(factory) as session:
         ensure_workspace(session, team_id="T1", now=START)
     yield box, clock
@@ -216,20 +219,7 @@ def outbox(clean_db: Engine, settings: Settings) -> Iterator[tuple[Outbox, Manua
 
 def _owe_file(engine: Engine, key: str = "f1", user: str = "UANNE001") -> int:
     with unit_of_work(make_session_factory(engine)) as session:
-        delivery = enqueue_file(
-            session,
-            team_id="T1",
-            user_id=user,
-            renderer="text",
-            args={"text": "bewijs"},
-            filename="bewijs.pdf",
-            title="Bewijs",
-            comment="Je bewijs",
-            dedupe_key=key,
-            now=START,
-        )
-        session.flush()
-        return delivery.id
+        return owe_note_file(session, user_id=user, text="bewijs", now=START, key=key).id
 
 
 def _utc(value: datetime) -> datetime:
@@ -350,21 +340,11 @@ def test_failed_delivery_is_shown_to_the_secretariat_and_requeued_once(
     error, when); "Opnieuw proberen" queues it again once, even when clicked twice; members are
     refused."""
     app = make_runtime(delivery_max_attempts=2, delivery_backoff_base_seconds=0.05)
+    install(app.deps.renderers)
     sim = SlackSim(port=app.port, signing_secret=SIGNING_SECRET, fake=fake_slack, team_id=TEAM)
     with unit_of_work(app.deps.session_factory) as session:
         ensure_workspace(session, team_id=TEAM, now=datetime.now(UTC))
-        enqueue_file(
-            session,
-            team_id=TEAM,
-            user_id="UBRAM002",
-            renderer="certificate",
-            args={"certificate_id": 999_999},
-            filename="deelnamebewijs-IV-2026-000001.pdf",
-            title="Deelnamebewijs",
-            comment="Je deelnamebewijs",
-            dedupe_key="visible-failure",
-            now=datetime.now(UTC),
-        )
+        owe_note_file(session, user_id="UBRAM002", text="bewijs", now=datetime.now(UTC))
     fake_slack.fail_next("conversations.open", status=500, count=2)
     wait_until(
         lambda: delivery_counts(db_engine).get(DeliveryStatus.FAILED) == 1,
@@ -382,7 +362,7 @@ def test_failed_delivery_is_shown_to_the_secretariat_and_requeued_once(
     )[-1]
     text = json.dumps(overview.body, ensure_ascii=False)
     assert "<@UBRAM002>" in text
-    assert "deelnamebewijs-IV-2026-000001.pdf" in text
+    assert "bewijs.pdf" in text
     assert "gave up after 2 attempts" in text
     blocks = overview.body["blocks"]
     retry = next(
@@ -529,7 +509,7 @@ def test_sigkill_mid_delivery_then_restart_delivers_each_certificate_exactly_onc
 
 def test_delivery_backoff_and_lease_are_configurable_from_the_environment() -> None:
     """Settings: INTERVISIE_DELIVERY_BACKOFF_BASE_SECONDS (default 2) and
-    INTERVISIE_DELIVERY_LEASE_SECONDS (default 120), validated."""
+    INTERVISIE_DELIVERY_LEASE_SECONDS (default 20), validated."""
     from bot.settings import SettingsError, from_env
 
     base = {
@@ -539,7 +519,7 @@ def test_delivery_backoff_and_lease_are_configurable_from_the_environment() -> N
     }
     defaults = from_env(base)
     assert defaults.delivery_backoff_base_seconds == 2.0
-    assert defaults.delivery_lease_seconds == 120.0
+    assert defaults.delivery_lease_seconds == 20.0
     tuned = from_env(
         {
             **base,

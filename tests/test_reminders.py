@@ -13,9 +13,8 @@ from sqlalchemy.orm import Session
 from bot.clock import ManualClock
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
-from bot.scheduling import periodic_jobs
+from bot.jobs import dispatch_reminders, periodic_jobs
 from bot.server import Runtime
-from bot.services.reminders import dispatch_due_reminders, run_reminder_job
 from handlers.ui.attendance_ui import ActionId as AttendanceAction
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallback
 from handlers.ui.meetings_ui import ActionId
@@ -73,36 +72,36 @@ def test_reminders_and_nudges_fire_at_the_right_instants(
     _plan(app.slack, fake_slack)
 
     clock.set(TWO_DAYS_BEFORE - timedelta(seconds=1))
-    assert dispatch_due_reminders(deps) == 0
+    assert dispatch_reminders(deps) == 0
     clock.set(TWO_DAYS_BEFORE)
-    assert dispatch_due_reminders(deps) == len(MEMBERS)
+    assert dispatch_reminders(deps) == len(MEMBERS)
     _wait_reminders(fake_slack, 1)
     assert "30-03-2026" in _reminder_dms(fake_slack, "UBRAM002")[0]
     assert "09:00–11:00" in _reminder_dms(fake_slack, "UBRAM002")[0]
-    assert dispatch_due_reminders(deps) == 0  # sent once
+    assert dispatch_reminders(deps) == 0  # sent once
     # The English member in London reads it in English, in London time.
     assert "08:00–10:00" in _reminder_dms(fake_slack, "UENG0012")[0]
     assert _reminder_dms(fake_slack, "UENG0012")[0].startswith("Reminder:")
 
     clock.set(TWO_HOURS_BEFORE - timedelta(minutes=1))
-    assert dispatch_due_reminders(deps) == 0
+    assert dispatch_reminders(deps) == 0
     clock.set(TWO_HOURS_BEFORE)
-    assert dispatch_due_reminders(deps) == len(MEMBERS)
+    assert dispatch_reminders(deps) == len(MEMBERS)
     _wait_reminders(fake_slack, 2)
 
     # After the end: the contact person (only) is asked to register attendance, again a day later.
     clock.set(MEETING_END - timedelta(minutes=1))
-    assert dispatch_due_reminders(deps) == 0
+    assert dispatch_reminders(deps) == 0
     clock.set(MEETING_END)
-    assert dispatch_due_reminders(deps) == 1
+    assert dispatch_reminders(deps) == 1
     wait_until(lambda: len(_nudges(fake_slack)) == 1, what="the first nudge")
     assert "/intervisie registreer" in _nudges(fake_slack)[0]
     clock.set(MEETING_END + timedelta(days=1))
-    assert dispatch_due_reminders(deps) == 1
+    assert dispatch_reminders(deps) == 1
     wait_until(lambda: len(_nudges(fake_slack)) == 2, what="the second nudge")
     clock.set(MEETING_END + timedelta(days=30))
-    assert dispatch_due_reminders(deps) == 0  # then it stops
-    deps.outbox.wait_idle()
+    assert dispatch_reminders(deps) == 0  # then it stops
+    meeting_app.runtime.outbox.wait_idle()
     assert len(_reminder_dms(fake_slack, "UBRAM002")) == 2
     # The nudge carries the button that opens the registration, right from the DM.
     nudge = next(m for m in fake_slack.messages(CONTACT) if "nog niet geregistreerd" in m["text"])
@@ -128,7 +127,7 @@ def test_no_nudge_once_attendance_is_registered(
     with db_engine.begin() as conn:
         conn.execute(update(Meeting).values(attendance_registered_at=MEETING_END))
     meeting_app.clock.set(MEETING_END + timedelta(days=2))
-    assert dispatch_due_reminders(meeting_app.runtime.deps) == 0
+    assert dispatch_reminders(meeting_app.runtime.deps) == 0
     assert _nudges(fake_slack) == []
 
 
@@ -155,8 +154,8 @@ def test_no_reminders_for_a_cancelled_meeting(
         MEETING_END + timedelta(days=1),
     ):
         meeting_app.clock.set(instant)
-        assert dispatch_due_reminders(meeting_app.runtime.deps) == 0
-    meeting_app.runtime.deps.outbox.wait_idle()
+        assert dispatch_reminders(meeting_app.runtime.deps) == 0
+    meeting_app.runtime.outbox.wait_idle()
     assert _reminder_dms(fake_slack, "UBRAM002") == [] and _nudges(fake_slack) == []
 
 
@@ -175,22 +174,22 @@ def test_reminders_survive_a_restart_and_stale_ones_are_not_sent(
     clock = ManualClock(START)
     first = _start(make_runtime, clock)
     _plan(_sim(first, fake_slack), fake_slack)
-    first.deps.outbox.wait_idle()
+    first.outbox.wait_idle()
     first.stop()
 
     # Down while the 2-day reminder fell due; a new process on the same database sends it once.
     clock.set(TWO_DAYS_BEFORE + timedelta(hours=5))
     second = _start(make_runtime, clock)
-    assert dispatch_due_reminders(second.deps) == len(MEMBERS)
-    assert dispatch_due_reminders(second.deps) == 0
+    assert dispatch_reminders(second.deps) == len(MEMBERS)
+    assert dispatch_reminders(second.deps) == 0
     _wait_reminders(fake_slack, 1)
     second.stop()
 
     # Down again until after the start: the 2-hour reminder is not sent any more.
     clock.set(MEETING_START + timedelta(minutes=10))
     third = _start(make_runtime, clock)
-    assert dispatch_due_reminders(third.deps) == 0
-    third.deps.outbox.wait_idle()
+    assert dispatch_reminders(third.deps) == 0
+    third.outbox.wait_idle()
     assert all(len(_reminder_dms(fake_slack, u)) == 1 for u in MEMBERS)
     with Session(clean_db) as session:
         skipped = session.scalars(
@@ -204,8 +203,8 @@ def test_after_long_downtime_only_the_latest_due_reminder_is_sent(
 ) -> None:
     _plan(meeting_app.slack, fake_slack)
     meeting_app.clock.set(TWO_HOURS_BEFORE + timedelta(minutes=30))  # both leads are due now
-    assert dispatch_due_reminders(meeting_app.runtime.deps) == len(MEMBERS)
-    meeting_app.runtime.deps.outbox.wait_idle()
+    assert dispatch_reminders(meeting_app.runtime.deps) == len(MEMBERS)
+    meeting_app.runtime.outbox.wait_idle()
     _wait_reminders(fake_slack, 1)
     assert all(len(_reminder_dms(fake_slack, u)) == 1 for u in MEMBERS)
 
@@ -225,7 +224,7 @@ def test_two_processes_dispatching_at_once_send_each_reminder_once(
 
     def dispatch(runtime: Runtime) -> None:
         barrier.wait()
-        n = dispatch_due_reminders(runtime.deps)
+        n = dispatch_reminders(runtime.deps)
         with lock:
             counts.append(n)
 
@@ -236,12 +235,14 @@ def test_two_processes_dispatching_at_once_send_each_reminder_once(
         thread.join(30)
     assert sum(counts) == len(MEMBERS)
     _wait_reminders(fake_slack, 1)
-    one.deps.outbox.wait_idle()
-    two.deps.outbox.wait_idle()
+    one.outbox.wait_idle()
+    two.outbox.wait_idle()
     assert all(len(_reminder_dms(fake_slack, u)) == 1 for u in MEMBERS)
     with Session(clean_db) as session:
         reminder_deliveries = session.scalar(
-            select(func.count()).select_from(Delivery).where(Delivery.dedupe_key.like("reminder:%"))
+            select(func.count())
+            .select_from(Delivery)
+            .where(Delivery.dedupe_key.like("meeting_reminder:%"))
         )
     assert reminder_deliveries == len(MEMBERS)
 
@@ -252,5 +253,5 @@ def test_the_periodic_job_dispatches_through_the_runtime_name(
     assert "reminders" in [job.id for job in periodic_jobs(30)]
     _plan(meeting_app.slack, fake_slack)
     meeting_app.clock.set(TWO_DAYS_BEFORE)
-    run_reminder_job(meeting_app.runtime.name)
+    dispatch_reminders(meeting_app.runtime.deps)
     _wait_reminders(fake_slack, 1)

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import HttpResult, SlackSim, http_request, sign
 from bot.server import Runtime
+from bot.services.calendar import new_calendar_token
 from bot.services.certificates import new_verification_code
-from bot.services.meetings import new_calendar_token
 from storage.models import Group, Person, ProcessedEvent
 from tests.conftest import SIGNING_SECRET
 from tests.groups_fixtures import create_group

@@ -10,8 +10,9 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from bot.devtools.slack_sim import http_request
+from bot.names import public_name
 from bot.server import Runtime
-from bot.services.certificates import new_verification_code, public_name
+from bot.services.certificates import new_verification_code
 from storage.models import Certificate, CertificateKind, CertificateStatus
 from tests.attendance_fixtures import person, seed_group
 

@@ -47,4 +47,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "if it keeps failing, give this reference to the secretariat.",
     ),
     "error.not_allowed": ("Dat mag je niet doen.", "You are not allowed to do that."),
+    "error.bad_form": (
+        "Dit formulier of deze knop is niet (meer) geldig. Open het opnieuw vanuit het bericht "
+        "of met `/intervisie`.",
+        "This form or button is no longer valid. Open it again from the message or with "
+        "`/intervisie`.",
+    ),
+    "group.number_needed": (
+        "Typ het groepsnummer erbij, bijvoorbeeld `/intervisie {sub} 1234`.",
+        "Add the group number, for example `/intervisie {sub} 1234`.",
+    ),
+    "group.which": (
+        "Over welke groep gaat het? Typ het groepsnummer: {commands}",
+        "Which group do you mean? Type the group number: {commands}",
+    ),
+    "notify.unknown_kind": (
+        "Dit bericht kan niet meer worden gemaakt ({kind}).",
+        "This message can no longer be made ({kind}).",
+    ),
 }

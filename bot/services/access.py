@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.actor import Actor
 from bot.errors import NotAllowed, NotFound
 from storage.models import Enrollment, EnrollmentStatus, Group, Person
 
@@ -29,15 +30,23 @@ def group_by_id(session: Session, *, team_id: str, group_id: int) -> Group:
     return group
 
 
-def can_manage(group: Group, *, person_id: int, is_secretariat: bool) -> bool:
+def can_manage(group: Group, *, actor: Actor) -> bool:
     """The contact person and the secretariat manage a group (decide, plan, register)."""
-    return is_secretariat or group.contact_person_id == person_id
+    return actor.team_id == group.team_id and (
+        actor.is_secretariat or group.contact_person_id == actor.person_id
+    )
 
 
-def require_manager(group: Group, *, person_id: int, is_secretariat: bool) -> None:
+def require_manager(group: Group, *, actor: Actor) -> None:
     """Refuse anyone but the contact person or the secretariat; nothing is changed."""
-    if not can_manage(group, person_id=person_id, is_secretariat=is_secretariat):
+    if not can_manage(group, actor=actor):
         raise NotAllowed("group.not_manager", number=group.number)
+
+
+def require_secretariat(actor: Actor) -> None:
+    """Refuse anyone outside the secretariat; nothing is changed."""
+    if not actor.is_secretariat:
+        raise NotAllowed("admin.only_secretariat")
 
 
 def approved_members(session: Session, *, group_id: int) -> list[Person]:

@@ -9,9 +9,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.errors import Conflict, InvalidInput, NotAllowed
+from bot.actor import Actor
+from bot.errors import Conflict, InvalidInput
+from bot.notify import Intent, owe
 from bot.services import audit
-from bot.services.access import group_by_number, is_member
+from bot.services.access import group_by_number, is_member, require_secretariat
 from bot.services.enrollment import set_membership
 from storage.models import FeePayment, Group, MembershipType, Person
 
@@ -29,25 +31,28 @@ class ContactChange:
     new: Person
 
 
-def require_secretariat(*, is_secretariat: bool) -> None:
-    """Refuse anyone outside the secretariat politely; nothing is changed."""
-    if not is_secretariat:
-        raise NotAllowed("admin.only_secretariat")
+@dataclass(frozen=True, kw_only=True)
+class ContactPersonChanged(Intent):
+    """The old and the new contact person of a group are told of the secretariat's change."""
+
+    KIND = "contact_person_changed"
+    group_id: int
+    old_person_id: int
+    new_person_id: int
 
 
 def change_contact_person(
     session: Session,
     *,
-    team_id: str,
-    actor_id: int,
-    is_secretariat: bool,
+    actor: Actor,
     number: int,
     new_person: Person,
     now: datetime,
 ) -> ContactChange:
-    """Make an approved member of the group its contact person (the portal's written request)."""
-    require_secretariat(is_secretariat=is_secretariat)
-    group = group_by_number(session, team_id=team_id, number=number)
+    """Make an approved member of the group its contact person (the portal's written request);
+    both are told by DM."""
+    require_secretariat(actor)
+    group = group_by_number(session, team_id=actor.team_id, number=number)
     group = session.scalars(select(Group).where(Group.id == group.id).with_for_update()).one()
     if group.contact_person_id == new_person.id:
         raise Conflict("admin.contact.already", number=group.number)
@@ -58,14 +63,19 @@ def change_contact_person(
     group.contact_person_id = new_person.id
     audit.record(
         session,
-        team_id=team_id,
+        team_id=actor.team_id,
         action="contact_person_changed",
         now=now,
-        actor_id=actor_id,
+        actor_id=actor.person_id,
         group_id=group.id,
         subject_id=new_person.id,
         details={"old_contact_person_id": old.id},
     )
+    told = ContactPersonChanged(
+        group_id=group.id, old_person_id=old.id, new_person_id=new_person.id
+    )
+    for person in (new_person, old):
+        owe(session, intent=told, to=person, now=now, occasion=now.isoformat())
     return ContactChange(group=group, old=old, new=new_person)
 
 
@@ -82,24 +92,21 @@ def parse_membership_type(word: str) -> MembershipType:
 def set_person_membership(
     session: Session,
     *,
-    team_id: str,
-    actor_id: int,
-    is_secretariat: bool,
+    actor: Actor,
     person: Person,
     membership_type: MembershipType,
     member_number: str | None,
     now: datetime,
 ) -> None:
     """The secretariat sets someone's membership type (and LVV member number)."""
-    require_secretariat(is_secretariat=is_secretariat)
+    require_secretariat(actor)
     try:
         set_membership(
             session,
-            team_id=team_id,
+            actor=actor,
             person=person,
             membership_type=membership_type,
             member_number=member_number,
-            actor_id=actor_id,
             now=now,
         )
     except InvalidInput as exc:
@@ -118,29 +125,27 @@ def parse_year(word: str) -> int:
 def mark_fee_paid(
     session: Session,
     *,
-    team_id: str,
-    actor_id: int,
-    is_secretariat: bool,
+    actor: Actor,
     person: Person,
     year: int,
     now: datetime,
 ) -> None:
     """Record that a participant without membership paid the yearly fee."""
-    require_secretariat(is_secretariat=is_secretariat)
+    require_secretariat(actor)
     existing = session.scalars(
         select(FeePayment).where(FeePayment.person_id == person.id, FeePayment.year == year)
     ).first()
     if existing is not None:
         raise Conflict("admin.fee.already", year=year)
     session.add(
-        FeePayment(person_id=person.id, year=year, recorded_by_id=actor_id, recorded_at=now)
+        FeePayment(person_id=person.id, year=year, recorded_by_id=actor.person_id, recorded_at=now)
     )
     audit.record(
         session,
-        team_id=team_id,
+        team_id=actor.team_id,
         action="fee_paid",
         now=now,
-        actor_id=actor_id,
+        actor_id=actor.person_id,
         subject_id=person.id,
         details={"year": year},
     )

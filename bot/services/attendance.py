@@ -1,7 +1,7 @@
 """Deelname registratie: the contact person records who was present in which role, and every
 present member gets a deelnamebewijs; a correction supersedes or revokes what changed.
 
-Also the role rotation ("iedereen minstens één keer inbrenger en één keer facilitator") per group.
+The role rotation it shows in the form is bot/services/rotation.py.
 """
 
 from __future__ import annotations
@@ -9,19 +9,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import date, datetime, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import rules
-from bot.delivery import enqueue_message
+from bot.actor import Actor
 from bot.errors import Conflict, InvalidInput, NotAllowed, NotFound
-from bot.i18n import format_date, lang_for, t
-from bot.services import access, certificates, recertification
+from bot.notify import owe
+from bot.services import access, certificates
 from bot.services.audit import record
 from bot.services.people import display_name
-from storage.models import Attendance, Certificate, Group, Meeting, MeetingStatus, Person, Role
+from bot.services.rotation import RotationStatus
+from bot.services.rotation import rotation as rotation_counts
+from storage.models import Attendance, Group, Meeting, MeetingStatus, Person, Role
 
 # At most this many past meetings are offered when picking one to (re)register.
 PICKER_MEETINGS = 10
@@ -35,16 +37,6 @@ class MemberLine:
     name: str
     present: bool
     role: Role | None
-
-
-@dataclass(frozen=True, kw_only=True)
-class RotationStatus:
-    """How often a member was inbrenger and facilitator in the group's current rotation period."""
-
-    person_id: int
-    name: str
-    presenter: int
-    facilitator: int
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -94,13 +86,7 @@ def role_warnings(roles: Mapping[int, Role | None]) -> list[str]:
 
 
 def _managed_meeting(
-    session: Session,
-    *,
-    team_id: str,
-    meeting_id: int,
-    person_id: int,
-    is_secretariat: bool,
-    lock: bool = False,
+    session: Session, *, actor: Actor, meeting_id: int, lock: bool = False
 ) -> tuple[Meeting, Group]:
     query = select(Meeting).where(Meeting.id == meeting_id)
     if lock:
@@ -110,9 +96,9 @@ def _managed_meeting(
     if meeting is None:
         raise NotFound("attendance.meeting_not_found")
     group = session.get(Group, meeting.group_id)
-    if group is None or group.team_id != team_id or group.archived_at is not None:
+    if group is None or group.team_id != actor.team_id or group.archived_at is not None:
         raise NotFound("attendance.meeting_not_found")
-    if not access.can_manage(group, person_id=person_id, is_secretariat=is_secretariat):
+    if not access.can_manage(group, actor=actor):
         raise NotAllowed("attendance.not_manager", number=group.number)
     return meeting, group
 
@@ -137,82 +123,16 @@ def _people_of(session: Session, *, group: Group, meeting: Meeting) -> list[Pers
     return sorted(people.values(), key=lambda p: (display_name(p).lower(), p.id))
 
 
-def _local_bounds(start: date, end: date, tz: tzinfo) -> tuple[datetime, datetime]:
-    return (
-        datetime.combine(start, time(0), tzinfo=tz).astimezone(UTC),
-        datetime.combine(end, time(0), tzinfo=tz).astimezone(UTC),
-    )
-
-
-def rotation(
-    session: Session, *, group: Group, members: list[Person], today: date, tz: tzinfo
-) -> tuple[tuple[RotationStatus, ...], date, date]:
-    """Per member: times inbrenger and facilitator in the group's current rotation period."""
-    start, end = recertification.rotation_window(
-        today=today, months=group.rotation_period_months or rules.DEFAULT_ROTATION_PERIOD_MONTHS
-    )
-    low, high = _local_bounds(start, end, tz)
-    rows = session.execute(
-        select(Attendance.person_id, Attendance.role)
-        .join(Meeting, Meeting.id == Attendance.meeting_id)
-        .where(
-            Meeting.group_id == group.id,
-            Meeting.status == MeetingStatus.PLANNED,
-            Meeting.starts_at >= low,
-            Meeting.starts_at < high,
-            Attendance.present.is_(True),
-            Attendance.role.in_([Role.PRESENTER, Role.FACILITATOR]),
-        )
-    ).all()
-    counts = Counter((person_id, role) for person_id, role in rows)
-    statuses = tuple(
-        RotationStatus(
-            person_id=p.id,
-            name=display_name(p),
-            presenter=counts[(p.id, Role.PRESENTER)],
-            facilitator=counts[(p.id, Role.FACILITATOR)],
-        )
-        for p in members
-    )
-    return statuses, start, end
-
-
-def group_rotation(
-    session: Session,
-    *,
-    team_id: str,
-    number: int,
-    person_id: int,
-    is_secretariat: bool,
-    today: date,
-    tz: tzinfo,
-) -> tuple[Group, tuple[RotationStatus, ...], date, date]:
-    """The rotation overview of a group, for its contact person or the secretariat."""
-    group = access.group_by_number(session, team_id=team_id, number=number)
-    access.require_manager(group, person_id=person_id, is_secretariat=is_secretariat)
-    members = access.approved_members(session, group_id=group.id)
-    statuses, start, end = rotation(session, group=group, members=members, today=today, tz=tz)
-    return group, statuses, start, end
-
-
 def registration_form(
     session: Session,
     *,
-    team_id: str,
+    actor: Actor,
     meeting_id: int,
-    person_id: int,
-    is_secretariat: bool,
     now: datetime,
     tz: tzinfo,
 ) -> RegistrationForm:
     """The registration modal's content: members with their current choice, duration, rotation."""
-    meeting, group = _managed_meeting(
-        session,
-        team_id=team_id,
-        meeting_id=meeting_id,
-        person_id=person_id,
-        is_secretariat=is_secretariat,
-    )
+    meeting, group = _managed_meeting(session, actor=actor, meeting_id=meeting_id)
     _registrable(meeting, now=now)
     people = _people_of(session, group=group, meeting=meeting)
     existing = {
@@ -233,7 +153,7 @@ def registration_form(
         meeting.duration_minutes,
     )
     members = access.approved_members(session, group_id=group.id)
-    statuses, start, end = rotation(
+    statuses, start, end = rotation_counts(
         session, group=group, members=members, today=meeting.starts_at.astimezone(tz).date(), tz=tz
     )
     return RegistrationForm(
@@ -254,15 +174,13 @@ def registration_form(
 def meetings_to_register(
     session: Session,
     *,
-    team_id: str,
+    actor: Actor,
     number: int,
-    person_id: int,
-    is_secretariat: bool,
     now: datetime,
 ) -> tuple[Group, Meeting | None, list[Meeting]]:
     """The group's latest past meeting without registration (or None) and recent past meetings."""
-    group = access.group_by_number(session, team_id=team_id, number=number)
-    if not access.can_manage(group, person_id=person_id, is_secretariat=is_secretariat):
+    group = access.group_by_number(session, team_id=actor.team_id, number=number)
+    if not access.can_manage(group, actor=actor):
         raise NotAllowed("attendance.not_manager", number=group.number)
     past = list(
         session.scalars(
@@ -283,14 +201,11 @@ def meetings_to_register(
 def register_attendance(
     session: Session,
     *,
-    team_id: str,
+    actor: Actor,
     meeting_id: int,
-    person_id: int,
-    is_secretariat: bool,
     roles: Mapping[int, Role | None],
     net_minutes: int,
     now: datetime,
-    tz: tzinfo,
 ) -> RegistrationResult:
     """Store attendance (role None = absent) and issue, supersede or revoke certificates.
 
@@ -298,14 +213,7 @@ def register_attendance(
     certificate (the old one superseded); people now absent have theirs revoked. PDFs and DMs go
     through the outbox in this same transaction.
     """
-    meeting, group = _managed_meeting(
-        session,
-        team_id=team_id,
-        meeting_id=meeting_id,
-        person_id=person_id,
-        is_secretariat=is_secretariat,
-        lock=True,
-    )
+    meeting, group = _managed_meeting(session, actor=actor, meeting_id=meeting_id, lock=True)
     _registrable(meeting, now=now)
     step = int(rules.MEETING_DURATION_STEP.total_seconds() // 60)
     if not step <= net_minutes <= rules.MAX_MEETING_DURATION.total_seconds() // 60:
@@ -330,7 +238,7 @@ def register_attendance(
         row.role = role
         row.net_minutes = net_minutes if present else 0
         row.registered_at = now
-        row.registered_by_id = person_id
+        row.registered_by_id = actor.person_id
         session.flush()
 
         current = certificates.valid_certificate(session, meeting_id=meeting.id, person_id=pid)
@@ -338,7 +246,12 @@ def register_attendance(
             if current is not None:
                 certificates.revoke(current, now=now)
                 revoked += 1
-                _tell_revoked(session, certificate=current, person=person, tz=tz, now=now)
+                owe(
+                    session,
+                    intent=certificates.CertificateRevoked(certificate_id=current.id),
+                    to=person,
+                    now=now,
+                )
             continue
         if current is not None and current.role == role and current.net_minutes == net_minutes:
             continue  # unchanged: keeps its certificate, gets nothing new
@@ -349,14 +262,8 @@ def register_attendance(
             certificates.supersede(current, new=new, now=now)
             superseded += 1
         issued += 1
-        certificates.enqueue_certificate(
-            session,
-            certificate=new,
-            person=person,
-            tz=tz,
-            dedupe_key=f"certificate:{new.id}",
-            now=now,
-            corrected=current is not None,
+        certificates.owe_certificate(
+            session, certificate=new, person=person, now=now, corrected=current is not None
         )
 
     correction = meeting.attendance_registered_at is not None
@@ -364,10 +271,10 @@ def register_attendance(
     present_count = sum(1 for role in roles.values() if role is not None)
     record(
         session,
-        team_id=team_id,
+        team_id=actor.team_id,
         action="attendance_corrected" if correction else "attendance_registered",
         now=now,
-        actor_id=person_id,
+        actor_id=actor.person_id,
         group_id=group.id,
         details={
             "meeting_id": meeting.id,
@@ -388,26 +295,4 @@ def register_attendance(
         issued=issued,
         superseded=superseded,
         revoked=revoked,
-    )
-
-
-def _tell_revoked(
-    session: Session, *, certificate: Certificate, person: Person, tz: tzinfo, now: datetime
-) -> None:
-    lang = lang_for(person.locale)
-    text = t(
-        lang,
-        "attendance.dm.revoked",
-        number=certificate.number,
-        date=format_date(certificate.meeting_starts_at, tz=tz),
-        group=certificate.group_number,
-    )
-    enqueue_message(
-        session,
-        team_id=certificate.team_id,
-        user_id=person.slack_user_id,
-        text=text,
-        blocks=None,
-        dedupe_key=f"certificate-revoked:{certificate.id}",
-        now=now,
     )

@@ -1,5 +1,7 @@
 """Aanmelden, accorderen, afwijzen, afmelden: a member asks to join by group number, the contact
-person (or the secretariat) decides once, and a member may leave."""
+person (or the secretariat) decides once, and a member may leave. Each step owes its DMs
+(bot/notify.py): the request to the contact person, the decision to the requester (and the request
+message redrawn with who decided), a departure to the contact person."""
 
 from __future__ import annotations
 
@@ -9,25 +11,49 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.actor import Actor
 from bot.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from bot.notify import Intent, owe, owe_update
 from bot.services import audit
-from bot.services.access import group_by_id, group_by_number, require_manager
+from bot.services.access import group_by_number, require_manager
 from bot.services.groups import member_count
-from storage.models import Enrollment, EnrollmentStatus, Group, MembershipType, Person
+from storage.models import DeliveryKind, Enrollment, EnrollmentStatus, Group, MembershipType, Person
 
 REASON_MAX = 500
 MEMBER_NUMBER_MAX = 40
 
 
 @dataclass(frozen=True, kw_only=True)
-class Decision:
-    """The outcome of a decision on a request, with what the messages about it need."""
+class EnrollmentRequested(Intent):
+    """The contact person is asked to approve or reject a request (a DM with two buttons)."""
 
-    enrollment: Enrollment
-    group: Group
-    requester: Person
-    decided_by: Person
-    members: int
+    KIND = "enrollment_requested"
+    enrollment_id: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequestDecided(Intent):
+    """The request DM is redrawn without buttons: who decided, and when."""
+
+    KIND = "request_decided"
+    TRANSPORT = DeliveryKind.UPDATE
+    enrollment_id: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class EnrollmentDecided(Intent):
+    """The requester is told the decision: a welcome with next steps, or the reason."""
+
+    KIND = "enrollment_decided"
+    enrollment_id: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class MemberLeft(Intent):
+    """The contact person is told that a member left (or withdrew a request)."""
+
+    KIND = "member_left"
+    enrollment_id: int
 
 
 def parse_group_number(text: str | None) -> int:
@@ -61,9 +87,15 @@ def _live_enrollment(session: Session, *, group_id: int, person_id: int) -> Enro
     ).first()
 
 
-def check_can_request(session: Session, *, team_id: str, person_id: int, number: int) -> Group:
+def joinable_group(session: Session, *, actor: Actor, number: int) -> Group:
+    """The group with this number, if the actor may ask to join it (nothing is written)."""
+    group = group_by_number(session, team_id=actor.team_id, number=number)
+    _check_can_request(session, group=group, person_id=actor.person_id)
+    return group
+
+
+def _check_can_request(session: Session, *, group: Group, person_id: int) -> None:
     """Every refusal a join request can meet, checked without writing anything."""
-    group = group_by_number(session, team_id=team_id, number=number)
     live = _live_enrollment(session, group_id=group.id, person_id=person_id)
     if live is not None and live.status == EnrollmentStatus.APPROVED:
         raise Conflict("enroll.already_member", number=group.number, name=group.name)
@@ -73,7 +105,6 @@ def check_can_request(session: Session, *, team_id: str, person_id: int, number:
         raise Conflict("enroll.closed", number=group.number, name=group.name)
     if member_count(session, group_id=group.id) >= group.max_members:
         raise Conflict("enroll.full", number=group.number, name=group.name, max=group.max_members)
-    return group
 
 
 def needs_membership_type(session: Session, *, person_id: int) -> bool:
@@ -85,11 +116,10 @@ def needs_membership_type(session: Session, *, person_id: int) -> bool:
 def set_membership(
     session: Session,
     *,
-    team_id: str,
+    actor: Actor,
     person: Person,
     membership_type: MembershipType,
     member_number: str | None,
-    actor_id: int,
     now: datetime,
 ) -> None:
     """Record whether someone is an LVV member (with member number) or a participant."""
@@ -103,27 +133,25 @@ def set_membership(
     person.member_number = number if membership_type is MembershipType.MEMBER else None
     audit.record(
         session,
-        team_id=team_id,
+        team_id=actor.team_id,
         action="membership_changed",
         now=now,
-        actor_id=actor_id,
+        actor_id=actor.person_id,
         subject_id=person.id,
         details={"from": before.value if before else None, "to": membership_type.value},
     )
 
 
-def request_to_join(
-    session: Session, *, team_id: str, person_id: int, number: int, now: datetime
-) -> Enrollment:
-    """Store a pending request; refused when already in, already asked, closed, full or unknown."""
-    found = group_by_number(session, team_id=team_id, number=number)
-    _lock_group(session, team_id=team_id, group_id=found.id)
-    group = check_can_request(session, team_id=team_id, person_id=person_id, number=number)
-    if needs_membership_type(session, person_id=person_id):
+def request_to_join(session: Session, *, actor: Actor, group_id: int, now: datetime) -> Group:
+    """Store a pending request and owe the contact person the request DM; refused when already
+    in, already asked, closed, full or unknown."""
+    group = _lock_group(session, team_id=actor.team_id, group_id=group_id)
+    _check_can_request(session, group=group, person_id=actor.person_id)
+    if needs_membership_type(session, person_id=actor.person_id):
         raise Conflict("enroll.membership_unknown")
     enrollment = Enrollment(
         group_id=group.id,
-        person_id=person_id,
+        person_id=actor.person_id,
         status=EnrollmentStatus.PENDING,
         requested_at=now,
     )
@@ -131,26 +159,31 @@ def request_to_join(
     session.flush()
     audit.record(
         session,
-        team_id=team_id,
+        team_id=actor.team_id,
         action="enrollment_requested",
         now=now,
-        actor_id=person_id,
+        actor_id=actor.person_id,
         group_id=group.id,
-        subject_id=person_id,
+        subject_id=actor.person_id,
         details={"enrollment_id": enrollment.id},
     )
-    return enrollment
+    owe(
+        session,
+        intent=EnrollmentRequested(enrollment_id=enrollment.id),
+        to=group.contact_person,
+        now=now,
+    )
+    return group
 
 
-def load_pending_for_manager(
-    session: Session, *, team_id: str, enrollment_id: int, actor_id: int, is_secretariat: bool
-) -> Enrollment:
+def load_pending_for_manager(session: Session, *, actor: Actor, enrollment_id: int) -> Enrollment:
     """The request, if the actor may decide on it and it is still open (used before a modal)."""
     enrollment = session.get(Enrollment, enrollment_id)
-    if enrollment is None:
+    if enrollment is None or enrollment.group.team_id != actor.team_id:
         raise NotFound("enroll.request_not_found")
-    group = group_by_id(session, team_id=team_id, group_id=enrollment.group_id)
-    require_manager(group, person_id=actor_id, is_secretariat=is_secretariat)
+    if enrollment.group.archived_at is not None:
+        raise NotFound("group.not_found_by_id")
+    require_manager(enrollment.group, actor=actor)
     if enrollment.status != EnrollmentStatus.PENDING:
         raise Conflict("enroll.already_decided")
     return enrollment
@@ -159,90 +192,93 @@ def load_pending_for_manager(
 def decide(
     session: Session,
     *,
-    team_id: str,
+    actor: Actor,
     enrollment_id: int,
-    actor_id: int,
-    is_secretariat: bool,
     approve: bool,
     reason: str | None,
     now: datetime,
-) -> Decision:
+) -> Enrollment:
     """Approve or reject a pending request, once: only the contact person or the secretariat, and
-    never beyond the group's maximum."""
+    never beyond the group's maximum. The requester is told, the request DM is redrawn."""
     enrollment = session.get(Enrollment, enrollment_id)
     if enrollment is None:
         raise NotFound("enroll.request_not_found")
-    group = _lock_group(session, team_id=team_id, group_id=enrollment.group_id)
-    require_manager(group, person_id=actor_id, is_secretariat=is_secretariat)
+    group = _lock_group(session, team_id=actor.team_id, group_id=enrollment.group_id)
+    require_manager(group, actor=actor)
     # Re-read after the lock: a concurrent decision may have committed while we waited.
     session.refresh(enrollment)
     if enrollment.status != EnrollmentStatus.PENDING:
         raise Conflict("enroll.already_decided")
-    members = member_count(session, group_id=group.id)
     clean_reason = (reason or "").strip()[:REASON_MAX] or None
     if approve:
-        if members >= group.max_members:
+        if member_count(session, group_id=group.id) >= group.max_members:
             raise Conflict("enroll.full_on_approve", number=group.number, max=group.max_members)
         enrollment.status = EnrollmentStatus.APPROVED
-        members += 1
     else:
         enrollment.status = EnrollmentStatus.REJECTED
         enrollment.reason = clean_reason
     enrollment.decided_at = now
-    enrollment.decided_by_id = actor_id
+    enrollment.decided_by_id = actor.person_id
     audit.record(
         session,
-        team_id=team_id,
+        team_id=actor.team_id,
         action="enrollment_approved" if approve else "enrollment_rejected",
         now=now,
-        actor_id=actor_id,
+        actor_id=actor.person_id,
         group_id=group.id,
         subject_id=enrollment.person_id,
         # Metadata only: whether a reason was given, not the reason itself.
         details={"enrollment_id": enrollment.id, "with_reason": clean_reason is not None},
     )
-    requester = session.get(Person, enrollment.person_id)
-    decided_by = session.get(Person, actor_id)
-    assert requester is not None and decided_by is not None
-    return Decision(
-        enrollment=enrollment,
-        group=group,
-        requester=requester,
-        decided_by=decided_by,
-        members=members,
+    owe(
+        session,
+        intent=EnrollmentDecided(enrollment_id=enrollment.id),
+        to=enrollment.person,
+        now=now,
     )
+    owe_update(
+        session,
+        intent=RequestDecided(enrollment_id=enrollment.id),
+        of=EnrollmentRequested(enrollment_id=enrollment.id),
+        to=group.contact_person,
+        now=now,
+    )
+    return enrollment
 
 
-def check_can_leave(session: Session, *, team_id: str, person_id: int, number: int) -> Group:
-    """The group the person may leave; the contact person must hand over first."""
-    group = group_by_number(session, team_id=team_id, number=number)
+def leavable_group(session: Session, *, actor: Actor, number: int) -> Group:
+    """The group the actor may leave (nothing is written)."""
+    group = group_by_number(session, team_id=actor.team_id, number=number)
+    _check_can_leave(session, group=group, person_id=actor.person_id)
+    return group
+
+
+def _check_can_leave(session: Session, *, group: Group, person_id: int) -> Enrollment:
+    """The live enrollment to end; the contact person must hand over first."""
     live = _live_enrollment(session, group_id=group.id, person_id=person_id)
     if live is None:
         raise Conflict("leave.not_member", number=group.number)
     if group.contact_person_id == person_id:
         raise NotAllowed("leave.contact_person", number=group.number)
-    return group
+    return live
 
 
-def leave(
-    session: Session, *, team_id: str, person_id: int, group_id: int, now: datetime
-) -> tuple[Group, Enrollment]:
-    """End the person's membership (or withdraw a pending request) of the group."""
-    group = _lock_group(session, team_id=team_id, group_id=group_id)
-    check_can_leave(session, team_id=team_id, person_id=person_id, number=group.number)
-    live = _live_enrollment(session, group_id=group.id, person_id=person_id)
-    assert live is not None
+def leave(session: Session, *, actor: Actor, group_id: int, now: datetime) -> Group:
+    """End the actor's membership (or withdraw a pending request); the contact person is told."""
+    group = _lock_group(session, team_id=actor.team_id, group_id=group_id)
+    live = _check_can_leave(session, group=group, person_id=actor.person_id)
     was = live.status
     live.status = EnrollmentStatus.LEFT
     live.left_at = now
     audit.record(
         session,
-        team_id=team_id,
+        team_id=actor.team_id,
         action="member_left",
         now=now,
-        actor_id=person_id,
+        actor_id=actor.person_id,
         group_id=group.id,
-        subject_id=person_id,
+        subject_id=actor.person_id,
         details={"enrollment_id": live.id, "was": was.value},
     )
-    return group, live
+    owe(session, intent=MemberLeft(enrollment_id=live.id), to=group.contact_person, now=now)
+    return group

@@ -11,7 +11,9 @@ from sqlalchemy import ColumnElement, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot import rules
+from bot.actor import Actor
 from bot.errors import InvalidInput, NotFound
+from bot.notify import Intent, owe
 from bot.services import audit
 from storage.models import (
     Enrollment,
@@ -28,6 +30,14 @@ REGION_MAX = 120
 SUPERVISOR_MAX = 200
 # The directory shows this many groups per page: one block each keeps a page far below Slack's 50.
 DIRECTORY_PAGE_SIZE = 10
+
+
+@dataclass(frozen=True, kw_only=True)
+class GroupCreated(Intent):
+    """The creator gets the new group's number, to pass on to colleagues."""
+
+    KIND = "group_created"
+    group_id: int
 
 
 class GroupStatus(enum.StrEnum):
@@ -165,11 +175,11 @@ def allocate_group_number(session: Session, *, team_id: str) -> int:
     return int(number)
 
 
-def create_group(
-    session: Session, *, team_id: str, creator_id: int, draft: GroupDraft, now: datetime
-) -> Group:
-    """A new group: numbered at once, the creator its contact person and first approved member."""
+def create_group(session: Session, *, actor: Actor, draft: GroupDraft, now: datetime) -> Group:
+    """A new group: numbered at once, the creator its contact person and first approved member;
+    the creator gets the number (to pass on) by DM."""
     clean = validate_draft(draft)
+    team_id, creator_id = actor.team_id, actor.person_id
     number = allocate_group_number(session, team_id=team_id)
     group = Group(
         team_id=team_id,
@@ -215,6 +225,7 @@ def create_group(
             "max_members": clean.max_members,
         },
     )
+    owe(session, intent=GroupCreated(group_id=group.id), to=group.contact_person, now=now)
     return group
 
 

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
+from bot.actor import zone_of
 from bot.i18n import Lang, format_date, format_hours, format_long_date, format_time, t
 from storage.models import Meeting, Person
 
 
 def person_tz(person: Person, default: ZoneInfo) -> ZoneInfo:
     """The person's Slack time zone for display, else the association's."""
-    try:
-        return ZoneInfo(person.tz) if person.tz else default
-    except (ZoneInfoNotFoundError, ValueError):
-        return default
+    return zone_of(person.tz, default=default)
 
 
-def when(meeting: Meeting, lang: Lang, tz: ZoneInfo) -> str:
+def when(meeting: Meeting, lang: Lang, tz: tzinfo) -> str:
     """'maandag 30 november 2026 (30-11-2026) 09:00–11:00' in the reader's zone."""
     end = meeting.starts_at + timedelta(minutes=meeting.duration_minutes)
     return (
@@ -27,7 +25,7 @@ def when(meeting: Meeting, lang: Lang, tz: ZoneInfo) -> str:
     )
 
 
-def short_when(meeting: Meeting, lang: Lang, tz: ZoneInfo) -> str:
+def short_when(meeting: Meeting, lang: Lang, tz: tzinfo) -> str:
     """'30-11-2026 09:00 (2 uur)', as the portal lists planned meetings."""
     return t(
         lang,

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.errors import Conflict, NotFound
+from bot.notify import wake_outbox
 from bot.services import audit
 from storage.models import Delivery, DeliveryKind, DeliveryStatus
 
@@ -24,6 +25,8 @@ class FailedDelivery:
     recipient: str
     kind: DeliveryKind
     filename: str | None
+    # The notification's kind (bot/notify.py), so the overview can say what it was about.
+    intent: str
     error: str
     failed_at: datetime
 
@@ -51,7 +54,8 @@ def failed_deliveries(session: Session, *, team_id: str, limit: int = FAILED_SHO
             id=row.id,
             recipient=row.recipient,
             kind=row.kind,
-            filename=str(row.payload.get("filename")) if row.kind is DeliveryKind.FILE else None,
+            filename=str(row.payload.get("filename") or "") or None,
+            intent=str(row.payload.get("intent") or ""),
             error=row.last_error or "",
             failed_at=row.next_attempt_at,
         )
@@ -78,6 +82,7 @@ def retry_delivery(
     row.attempts = 0
     row.next_attempt_at = now
     row.lease_until = None
+    wake_outbox(session)
     audit.record(
         session,
         team_id=team_id,

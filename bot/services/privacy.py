@@ -10,26 +10,27 @@ from __future__ import annotations
 import json
 import logging
 import secrets
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot import rules
-from bot.delivery import enqueue_file
+from bot.actor import Actor
 from bot.errors import NotAllowed, NotFound
-from bot.i18n import lang_for, t_plain
+from bot.notify import Intent, owe
 from bot.services import audit
 from bot.services.access import managed_groups
-from bot.services.certificates import enqueue_certificate
-from bot.services.idempotency import forget_old_keys
+from bot.services.certificates import owe_certificate
 from storage.models import (
     Attendance,
     AuditEvent,
     Certificate,
     CertificateStatus,
     Delivery,
+    DeliveryKind,
     DeliveryStatus,
     Enrollment,
     EnrollmentStatus,
@@ -39,12 +40,19 @@ from storage.models import (
     Person,
 )
 
-if TYPE_CHECKING:
-    from bot.deps import Deps
-
 log = logging.getLogger(__name__)
 
-EXPORT_RENDERER = "privacy_export"
+
+@dataclass(frozen=True, kw_only=True)
+class DataExport(Intent):
+    """The member gets everything stored about them as a JSON file (Art. 15 AVG)."""
+
+    KIND = "data_export"
+    TRANSPORT = DeliveryKind.FILE
+    person_id: int
+    requested_at: str
+
+
 ANONYMOUS_NAME = "Verwijderde deelnemer"
 # Replaces the Slack user id of a deleted person: never a real id (those start with U or W).
 ANONYMOUS_ID_PREFIX = "X"
@@ -158,44 +166,27 @@ def export_data(session: Session, *, person_id: int) -> dict[str, Any]:
     }
 
 
-def render_export(session: Session, args: dict[str, Any]) -> bytes:
-    """Outbox renderer "privacy_export": the JSON export of one person, UTF-8."""
-    data = export_data(session, person_id=int(args["person_id"]))
+def export_json(session: Session, *, person_id: int) -> bytes:
+    """The JSON export of one person, UTF-8."""
+    data = export_data(session, person_id=person_id)
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def request_export(session: Session, *, person_id: int, tz: Any, now: datetime) -> int:
-    """Owe the person their data (JSON) and their valid certificate PDFs in a DM; returns files."""
-    person = session.get(Person, person_id)
+def request_export(session: Session, *, actor: Actor, now: datetime) -> int:
+    """Owe the actor their data (JSON) and their valid certificate PDFs in a DM; returns files."""
+    person = session.get(Person, actor.person_id)
     if person is None or person.anonymised_at is not None:
         raise NotFound("privacy.not_found")
-    lang = lang_for(person.locale)
-    stamp = now.strftime("%Y%m%d%H%M%S")
-    enqueue_file(
-        session,
-        team_id=person.team_id,
-        user_id=person.slack_user_id,
-        renderer=EXPORT_RENDERER,
-        args={"person_id": person.id},
-        filename=f"mijn-gegevens-{stamp}.json",
-        title=t_plain(lang, "privacy.export.title"),
-        comment=t_plain(lang, "privacy.export.comment"),
-        dedupe_key=f"privacy-export:{person.id}:{now.isoformat()}",
-        now=now,
-    )
+    stamp = now.isoformat()
+    owe(session, intent=DataExport(person_id=person.id, requested_at=stamp), to=person, now=now)
     certificates = session.scalars(
         select(Certificate)
         .where(Certificate.person_id == person.id, Certificate.status == CertificateStatus.VALID)
         .order_by(Certificate.meeting_starts_at, Certificate.id)
     ).all()
     for certificate in certificates:
-        enqueue_certificate(
-            session,
-            certificate=certificate,
-            person=person,
-            tz=tz,
-            dedupe_key=f"privacy-export-cert:{certificate.id}:{now.isoformat()}",
-            now=now,
+        owe_certificate(
+            session, certificate=certificate, person=person, now=now, occasion=f"export-{stamp}"
         )
     audit.record(
         session,
@@ -218,7 +209,7 @@ def check_can_delete(session: Session, *, person_id: int) -> None:
         )
 
 
-def delete_my_data(session: Session, *, person_id: int, now: datetime) -> None:
+def delete_my_data(session: Session, *, actor: Actor, now: datetime) -> None:
     """Anonymise the person (Art. 17 AVG), keeping only what the groups' records need.
 
     - Person: name → "Verwijderde deelnemer", Slack id → an opaque value, numbers, locale, time zone,
@@ -229,6 +220,7 @@ def delete_my_data(session: Session, *, person_id: int, now: datetime) -> None:
       still confirms a PDF's date, hours and group but never shows who it was.
     - Deliveries still owed to the person are cancelled.
     """
+    person_id = actor.person_id
     person = session.scalars(select(Person).where(Person.id == person_id).with_for_update()).one()
     if person.anonymised_at is not None:
         raise NotFound("privacy.not_found")
@@ -306,18 +298,3 @@ def purge_before(session: Session, *, now: datetime, years: int) -> int:
         getattr(attendance, "rowcount", 0) or 0
     )
     return total
-
-
-def purge_expired(deps: Deps) -> int:
-    """The retention purge (settings.retention_years) in one transaction; returns rows deleted."""
-    with deps.uow() as session:
-        purged = purge_before(session, now=deps.now(), years=deps.settings.retention_years)
-        return purged + forget_old_keys(session, now=deps.now())
-
-
-def run_purge_job(runtime_name: str) -> None:
-    """Scheduled daily job: purge what is older than the retention period."""
-    from bot.scheduling import deps_for
-
-    purged = purge_expired(deps_for(runtime_name))
-    log.info("retention purge removed %d rows", purged)

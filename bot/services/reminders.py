@@ -2,25 +2,21 @@
 
 Reminder rows are kept in step with their meeting in the meeting's own transaction (created,
 moved, cancelled). A periodic job claims due rows with a conditional UPDATE (pending → sent), so
-two app processes on one database never both send, and enqueues the DMs in that same transaction.
+two app processes on one database never both send, and owes the DMs (bot/notify.py) in that same transaction.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot import rules
-from bot.composers import ATTENDANCE_NUDGE
-from bot.delivery import enqueue_message
-from bot.deps import Deps
-from bot.i18n import lang_for, t
-from bot.scheduling import deps_for
+from bot.notify import Intent, owe
 from bot.services.access import approved_members
-from bot.services.meeting_text import person_tz, when, where
 from storage.models import (
     Group,
     Meeting,
@@ -33,6 +29,24 @@ from storage.models import (
 log = logging.getLogger(__name__)
 
 BATCH = 200
+
+
+@dataclass(frozen=True, kw_only=True)
+class MeetingReminder(Intent):
+    """A member is reminded of a meeting (the group's lead times before its start)."""
+
+    KIND = "meeting_reminder"
+    meeting_id: int
+    reminder_id: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class AttendanceNudge(Intent):
+    """The contact person is asked to register who attended a meeting that has ended."""
+
+    KIND = "attendance_nudge"
+    meeting_id: int
+    reminder_id: int
 
 
 def lead_minutes(group: Group) -> list[int]:
@@ -94,34 +108,20 @@ def sync_reminders(session: Session, *, meeting: Meeting, group: Group, now: dat
             row.handled_at = now
 
 
-def dispatch_due_reminders(deps: Deps) -> int:
-    """Send every due reminder once (across processes); returns how many DMs were enqueued."""
-    now = deps.now()
-    with deps.uow() as session:
-        due_ids = list(
-            session.scalars(
-                select(Reminder.id)
-                .where(Reminder.status == ReminderStatus.PENDING, Reminder.due_at <= now)
-                .order_by(Reminder.due_at, Reminder.id)
-                .limit(BATCH)
-            )
+def due_reminder_ids(session: Session, *, now: datetime) -> list[int]:
+    """Reminders and nudges that are due and not yet claimed, oldest first (at most a batch)."""
+    return list(
+        session.scalars(
+            select(Reminder.id)
+            .where(Reminder.status == ReminderStatus.PENDING, Reminder.due_at <= now)
+            .order_by(Reminder.due_at, Reminder.id)
+            .limit(BATCH)
         )
-    sent = 0
-    for reminder_id in due_ids:
-        # One transaction per reminder: a claim and its DMs commit together or not at all.
-        with deps.uow() as session:
-            sent += _claim_and_send(session, reminder_id=reminder_id, now=now, deps=deps)
-    return sent
+    )
 
 
-def run_reminder_job(runtime_name: str) -> None:
-    """The periodic job (APScheduler): dispatch due reminders for one running app."""
-    count = dispatch_due_reminders(deps_for(runtime_name))
-    if count:
-        log.info("reminders: %d DM(s) enqueued", count)
-
-
-def _claim_and_send(session: Session, *, reminder_id: int, now: datetime, deps: Deps) -> int:
+def claim_and_owe(session: Session, *, reminder_id: int, now: datetime) -> int:
+    """Claim one due reminder (once across processes) and owe its DMs; returns how many."""
     # The conditional UPDATE is the claim: on PostgreSQL a second process blocks on the row lock,
     # then re-checks status = 'pending' and updates nothing. SQLite serialises writers anyway.
     claimed = session.execute(
@@ -139,35 +139,27 @@ def _claim_and_send(session: Session, *, reminder_id: int, now: datetime, deps: 
         reminder.status = ReminderStatus.SKIPPED
         return 0
     group = meeting.group
-    default_tz = deps.settings.timezone
+    occasion = reminder.due_at.isoformat()
     if reminder.kind is ReminderKind.BEFORE_MEETING:
-        recipients = approved_members(session, group_id=group.id)
-        key = "reminder.dm.before"
-    else:
-        recipients = [group.contact_person]
-        key = "reminder.dm.register"
-    for person in recipients:
-        lang = lang_for(person.locale)
-        tz = person_tz(person, default_tz)
-        text = t(lang, key, number=group.number, name=group.name, when=when(meeting, lang, tz))
-        blocks = None
-        if reminder.kind is ReminderKind.BEFORE_MEETING:
-            text += where(meeting, lang)
-        else:
-            # The nudge carries the button that opens the registration (issue: "from the DM").
-            blocks = deps.composers.blocks(
-                ATTENDANCE_NUDGE, lang=lang, text=text, meeting_id=meeting.id
+        members = approved_members(session, group_id=group.id)
+        for person in members:
+            owe(
+                session,
+                intent=MeetingReminder(meeting_id=meeting.id, reminder_id=reminder.id),
+                to=person,
+                now=now,
+                occasion=occasion,
             )
-        enqueue_message(
-            session,
-            team_id=group.team_id,
-            user_id=person.slack_user_id,
-            text=text,
-            blocks=blocks,
-            dedupe_key=f"reminder:{reminder.id}:{reminder.due_at.isoformat()}:{person.id}",
-            now=now,
-        )
-    return len(recipients)
+        return len(members)
+    # The nudge carries the button that opens the registration.
+    owe(
+        session,
+        intent=AttendanceNudge(meeting_id=meeting.id, reminder_id=reminder.id),
+        to=group.contact_person,
+        now=now,
+        occasion=occasion,
+    )
+    return 1
 
 
 def _still_wanted(session: Session, *, reminder: Reminder, meeting: Meeting, now: datetime) -> bool:

@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import rules
-from bot.delivery import enqueue_file
+from bot.actor import Actor
 from bot.errors import InvalidInput
 from bot.exports.csv_export import ExportRow, build_csv
-from bot.i18n import Lang, format_date, format_hours, format_time, t_plain
+from bot.i18n import format_date, format_hours, format_time
+from bot.notify import Intent, owe
 from bot.services import audit
-from bot.services.admin import require_secretariat
+from bot.services.access import require_secretariat
 from bot.timeparse import parse_date
-from storage.models import Certificate, Person
+from storage.models import Certificate, DeliveryKind, Person
 
-CSV_RENDERER = "secretariat_csv"
+
+@dataclass(frozen=True, kw_only=True)
+class SecretariatExport(Intent):
+    """A secretariat member gets the hours and certificates of a period as a CSV file."""
+
+    KIND = "secretariat_export"
+    TRANSPORT = DeliveryKind.FILE
+    start: str
+    end: str
+    requested_at: str
 
 
 def parse_period(first: str | None, last: str | None) -> tuple[date, date]:
@@ -69,54 +78,33 @@ def export_rows(
     ]
 
 
-def render_csv(session: Session, args: dict[str, Any]) -> bytes:
-    """Outbox renderer "secretariat_csv"."""
-    tz = ZoneInfo(str(args["tz"]))
+def hours_csv(session: Session, *, team_id: str, start: str, end: str, tz: tzinfo) -> bytes:
+    """The CSV of every certificate of the workspace in the period (ISO dates, inclusive)."""
     rows = export_rows(
         session,
-        team_id=str(args["team_id"]),
-        start=date.fromisoformat(str(args["start"])),
-        end=date.fromisoformat(str(args["end"])),
+        team_id=team_id,
+        start=date.fromisoformat(start),
+        end=date.fromisoformat(end),
         tz=tz,
     )
     return build_csv(rows)
 
 
-def request_csv(
-    session: Session,
-    *,
-    team_id: str,
-    actor_id: int,
-    user_id: str,
-    is_secretariat: bool,
-    lang: Lang,
-    start: date,
-    end: date,
-    tz_name: str,
-    now: datetime,
-) -> None:
-    """Owe the secretariat member the CSV in a DM (rendered by the outbox worker)."""
-    require_secretariat(is_secretariat=is_secretariat)
+def request_csv(session: Session, *, actor: Actor, start: date, end: date, now: datetime) -> None:
+    """Owe the secretariat member the CSV in a DM (made by the outbox after the ack)."""
+    require_secretariat(actor)
     period = {"start": start.isoformat(), "end": end.isoformat()}
-    enqueue_file(
+    owe(
         session,
-        team_id=team_id,
-        user_id=user_id,
-        renderer=CSV_RENDERER,
-        args={"team_id": team_id, "tz": tz_name, **period},
-        filename=f"intervisie-uren-{start.isoformat()}-{end.isoformat()}.csv",
-        title=t_plain(lang, "export.file.title"),
-        comment=t_plain(
-            lang, "export.file.comment", start=format_date(start), end=format_date(end)
-        ),
-        dedupe_key=f"secretariat-csv:{team_id}:{actor_id}:{now.isoformat()}",
+        intent=SecretariatExport(**period, requested_at=now.isoformat()),
+        to=session.get_one(Person, actor.person_id),
         now=now,
     )
     audit.record(
         session,
-        team_id=team_id,
+        team_id=actor.team_id,
         action="hours_exported",
         now=now,
-        actor_id=actor_id,
+        actor_id=actor.person_id,
         details=period,
     )

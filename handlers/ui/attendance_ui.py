@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta, tzinfo
 from typing import Any
@@ -13,7 +12,6 @@ from slack_sdk.models.blocks import (
     CheckboxesElement,
     InputBlock,
     Option,
-    PlainTextInputElement,
     PlainTextObject,
     StaticSelectElement,
 )
@@ -21,17 +19,18 @@ from slack_sdk.models.views import View
 
 from bot import rules
 from bot.i18n import Lang, format_date, format_hours, format_time, t, t_plain
-from bot.services.attendance import RegistrationForm, RegistrationResult, RotationStatus
-from bot.services.recertification import Meter, YearSignal
-from handlers.ui.blocks import actions, button, clip, context, divider, message, section
-from storage.models import Certificate, Meeting, Role
+from bot.notify import Message
+from bot.services.attendance import RegistrationForm, RegistrationResult
+from bot.services.rotation import RotationStatus
+from handlers.ui import metadata
+from handlers.ui.blocks import actions, button, clip, context, divider, message, option, section
+from storage.models import Meeting, Role
 
 # Slack: an input label is at most 2000 characters, an option text 75, a modal title 24.
 LABEL_MAX = 2000
 # A modal holds 100 blocks; the fixed part of the registration modal takes fewer than 10.
 MAX_MEMBER_LINES = 85
 # The App Home and the list message show at most this many certificates.
-CERTIFICATES_SHOWN = 10
 ABSENT = "absent"
 
 
@@ -78,14 +77,10 @@ def member_block_id(person_id: int) -> str:
     return f"{BlockId.MEMBER}:{person_id}"
 
 
-def _option(text: str, value: str) -> Option:
-    return Option(text=PlainTextObject(text=clip(text, 75)), value=value)
-
-
 def _role_options(lang: Lang) -> list[Option]:
     return [
-        _option(t_plain(lang, "role.absent"), ABSENT),
-        *(_option(t_plain(lang, f"role.{r.value}"), r.value) for r in Role),
+        option(t_plain(lang, "role.absent"), ABSENT),
+        *(option(t_plain(lang, f"role.{r.value}"), r.value) for r in Role),
     ]
 
 
@@ -97,9 +92,7 @@ def _duration_options(lang: Lang, current: int) -> list[Option]:
         if step <= current <= top
         else set(range(step, top + 1, step))
     )
-    return [
-        _option(t_plain(lang, "pdf.hours", hours=format_hours(v, lang)), str(v)) for v in values
-    ]
+    return [option(t_plain(lang, "pdf.hours", hours=format_hours(v, lang)), str(v)) for v in values]
 
 
 def build_register_button(lang: Lang, meeting_id: int) -> Any:
@@ -112,7 +105,7 @@ def build_register_button(lang: Lang, meeting_id: int) -> Any:
     )
 
 
-def build_attendance_nudge(*, lang: Lang, text: str, meeting_id: int) -> dict[str, Any]:
+def build_attendance_nudge(*, lang: Lang, text: str, meeting_id: int) -> Message:
     """The DM nudging a contact person to register attendance, with the button that opens it."""
     return message(text, [section(text), actions(build_register_button(lang, meeting_id))])
 
@@ -157,7 +150,7 @@ def build_registration_modal(
                 optional=True,
                 element=CheckboxesElement(
                     action_id=ActionId.CONFIRM,
-                    options=[_option(t_plain(lang, "attendance.warn.confirm"), "confirm")],
+                    options=[option(t_plain(lang, "attendance.warn.confirm"), "confirm")],
                 ),
             )
         )
@@ -221,7 +214,7 @@ def build_registration_modal(
         title=PlainTextObject(text=t_plain(lang, "attendance.modal.title")),
         submit=PlainTextObject(text=t_plain(lang, "attendance.modal.submit")),
         close=PlainTextObject(text=t_plain(lang, "attendance.modal.close")),
-        private_metadata=json.dumps({"meeting_id": form.meeting_id}),
+        private_metadata=metadata.MEETING.encode(metadata.MeetingRef(form.meeting_id)),
         blocks=blocks,
     ).to_dict()
 
@@ -250,7 +243,7 @@ def build_done_modal(*, lang: Lang, tz: tzinfo, result: RegistrationResult) -> d
 
 def build_picker_message(
     *, lang: Lang, tz: tzinfo, group_number: int, meetings: Sequence[Meeting]
-) -> dict[str, Any]:
+) -> Message:
     """Past meetings of a group to (re)register, one button each."""
     blocks: list[Block] = [section(t(lang, "attendance.pick.text", number=group_number))]
     for meeting in meetings:
@@ -288,7 +281,7 @@ def build_roles_message(
     start: date,
     end_inclusive: date,
     statuses: Sequence[RotationStatus],
-) -> dict[str, Any]:
+) -> Message:
     """Who has been inbrenger and facilitator in the group's rotation period."""
     title = t(
         lang,
@@ -316,145 +309,3 @@ def build_roles_message(
     blocks.append(section("\n".join(lines) if lines else t(lang, "roles.no_members")))
     blocks.append(context(t(lang, "roles.footer")))
     return message(title, blocks)
-
-
-def certificate_blocks(
-    *, lang: Lang, tz: tzinfo, certificates: Sequence[Certificate], total: int
-) -> list[Block]:
-    """The member's certificates, newest first, each with a "send again" button."""
-    blocks: list[Block] = [section(t(lang, "certificates.title"))]
-    if not certificates:
-        blocks.append(context(t(lang, "certificates.none")))
-        return blocks
-    for cert in certificates:
-        role = t_plain(lang, f"role.{cert.role.value}") if cert.role else "—"
-        blocks.append(
-            section(
-                t(
-                    lang,
-                    "certificates.item",
-                    date=format_date(cert.meeting_starts_at, tz=tz),
-                    group=cert.group_number,
-                    hours=format_hours(cert.net_minutes, lang),
-                    role=role,
-                    number=cert.number,
-                    status=t_plain(lang, f"certificate.status.{cert.status.value}"),
-                ),
-                block_id=f"{BlockId.CERTIFICATE}:{cert.id}",
-                accessory=button(
-                    t_plain(lang, "certificates.button.resend"),
-                    action_id=ActionId.RESEND_CERTIFICATE,
-                    value=str(cert.id),
-                ),
-            )
-        )
-    if total > len(certificates):
-        blocks.append(context(t(lang, "certificates.more", count=total - len(certificates))))
-    return blocks
-
-
-def build_certificates_message(
-    *, lang: Lang, tz: tzinfo, certificates: Sequence[Certificate], total: int
-) -> dict[str, Any]:
-    """`/intervisie bewijzen`: the list as an ephemeral message."""
-    return message(
-        t_plain(lang, "certificates.title"),
-        certificate_blocks(lang=lang, tz=tz, certificates=certificates, total=total),
-    )
-
-
-def meter_blocks(
-    *, lang: Lang, meter: Meter, min_hours: int, max_hours: int, with_buttons: bool
-) -> list[Block]:
-    """The recertification meter: the period, counted against 32 hours, per year, the roles."""
-    day = timedelta(days=1)
-    period = meter.period
-    blocks: list[Block] = [
-        section(
-            t(
-                lang,
-                "hours.title",
-                start=format_date(period.start),
-                end=format_date(period.end - day),
-            )
-        )
-    ]
-    if not period.personal:
-        blocks.append(context(t(lang, "hours.default_period")))
-    lines = [
-        t(
-            lang,
-            "hours.total",
-            counted=format_hours(meter.counted_minutes, lang),
-            required=format_hours(meter.required_minutes, lang),
-            hours=format_hours(meter.total_minutes, lang),
-            done=t(lang, "hours.done") if meter.complete else "",
-        )
-    ]
-    for year in meter.years:
-        key = {
-            YearSignal.OK: "hours.year.ok",
-            YearSignal.UNDER: "hours.year.under",
-            YearSignal.OVER: "hours.year.over",
-            YearSignal.FUTURE: "hours.year.future",
-        }[year.signal]
-        lines.append(
-            "• "
-            + t(
-                lang,
-                key,
-                start=format_date(year.year.start),
-                end=format_date(year.year.end - day),
-                hours=format_hours(year.minutes, lang),
-                excess=format_hours(year.excess_minutes, lang),
-                min=min_hours,
-                max=max_hours,
-            )
-        )
-    blocks.append(section("\n".join(lines)))
-    roles = ", ".join(t_plain(lang, f"role.{r.value}") for r in Role if r in meter.roles)
-    blocks.append(context(t(lang, "hours.roles", roles=roles or t_plain(lang, "hours.roles_none"))))
-    if with_buttons:
-        blocks.append(
-            actions(
-                button(t_plain(lang, "hours.button.start"), action_id=ActionId.SET_PERIOD_START),
-                button(t_plain(lang, "hours.button.pdf"), action_id=ActionId.OVERVIEW_PDF),
-                block_id=BlockId.HOURS_ACTIONS,
-            )
-        )
-    return blocks
-
-
-def build_hours_message(
-    *, lang: Lang, meter: Meter, min_hours: int, max_hours: int
-) -> dict[str, Any]:
-    """`/intervisie uren`: the meter as an ephemeral message."""
-    return message(
-        t_plain(lang, "hours.title", start=format_date(meter.period.start), end=""),
-        meter_blocks(
-            lang=lang, meter=meter, min_hours=min_hours, max_hours=max_hours, with_buttons=True
-        ),
-    )
-
-
-def build_period_start_modal(*, lang: Lang, current: str) -> dict[str, Any]:
-    """A small modal to set the start date of the certification period (dd-mm-jjjj)."""
-    return View(
-        type="modal",
-        callback_id=CallbackId.PERIOD_START,
-        title=PlainTextObject(text=t_plain(lang, "hours.modal.title")),
-        submit=PlainTextObject(text=t_plain(lang, "hours.modal.submit")),
-        close=PlainTextObject(text=t_plain(lang, "attendance.modal.close")),
-        blocks=[
-            InputBlock(
-                block_id=BlockId.PERIOD_START,
-                label=PlainTextObject(text=t_plain(lang, "hours.modal.label")),
-                element=PlainTextInputElement(
-                    action_id=ActionId.PERIOD_START_INPUT,
-                    initial_value=current or None,
-                    placeholder=PlainTextObject(text="01-01-2025"),
-                    max_length=10,
-                ),
-            )
-        ],
-    ).to_dict()

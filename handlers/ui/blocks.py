@@ -12,9 +12,12 @@ from slack_sdk.models.blocks import (
     DividerBlock,
     HeaderBlock,
     MarkdownTextObject,
+    Option,
     PlainTextObject,
     SectionBlock,
 )
+
+from bot.notify import Message
 
 # Slack's limits (see STYLE.md); builders truncate user-controlled text to stay inside them.
 SECTION_TEXT_MAX = 3000
@@ -80,6 +83,21 @@ def to_dicts(blocks: list[Block]) -> list[dict[str, Any]]:
     return [b.to_dict() for b in blocks]
 
 
-def message(text: str, blocks: list[Block]) -> dict[str, Any]:
+def message(text: str, blocks: list[Block]) -> Message:
     """A message payload: blocks plus the plain fallback text notifications show."""
     return {"text": clip(text, FALLBACK_TEXT_MAX), "blocks": to_dicts(blocks)}
+
+
+def text_message(text: str) -> Message:
+    """A message of one mrkdwn section."""
+    return message(text, [section(text)])
+
+
+def plain(text: str, limit: int = BUTTON_TEXT_MAX) -> PlainTextObject:
+    """A plain_text object cut to `limit` characters (labels, options, titles)."""
+    return PlainTextObject(text=clip(text, limit), emoji=True)
+
+
+def option(text: str, value: str) -> Option:
+    """A select or radio option (text ≤ 75 characters)."""
+    return Option(text=plain(text), value=value)

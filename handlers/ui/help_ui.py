@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_sdk.models.blocks import Block
 
 from bot.i18n import Lang, t
+from bot.notify import Message
 from handlers.ui.blocks import context, message, section
 
 
-def build_help_message(*, lang: Lang, lines: list[str], unknown: str | None) -> dict[str, Any]:
+def build_help_message(*, lang: Lang, lines: list[str], unknown: str | None) -> Message:
     """The ephemeral help: an optional 'unknown subcommand' line, the commands, a footer."""
     blocks: list[Block] = []
     intro = t(lang, "help.title")

@@ -4,7 +4,6 @@ with Wijzig/Annuleer, the agenda reply and the App Home "Agenda" section; plus t
 from __future__ import annotations
 
 import enum
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +19,9 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.i18n import Lang, format_hours, t, t_plain
+from bot.notify import Message
 from bot.timeparse import duration_choices
+from handlers.ui import metadata
 from handlers.ui.attendance_ui import build_register_button
 from handlers.ui.blocks import actions, button, clip, context, message, section
 
@@ -195,8 +196,7 @@ def build_meeting_modal(
             max_length=120,
         )
     )
-    metadata = json.dumps({"g": group_id, "m": meeting_id})
-    assert len(metadata) <= PRIVATE_METADATA_MAX
+    ref = metadata.MEETING_FORM.encode(metadata.MeetingFormRef(group_id, meeting_id))
     title = "meeting.modal.title_edit" if meeting_id else "meeting.modal.title_new"
     return View(
         type="modal",
@@ -204,19 +204,9 @@ def build_meeting_modal(
         title=PlainTextObject(text=t_plain(lang, title)),
         submit=PlainTextObject(text=t_plain(lang, "meeting.modal.submit")),
         close=PlainTextObject(text=t_plain(lang, "meeting.modal.close")),
-        private_metadata=metadata,
+        private_metadata=ref,
         blocks=blocks,
     ).to_dict()
-
-
-def read_metadata(view: dict[str, Any]) -> tuple[int | None, int | None]:
-    """(group_id, meeting_id) from the modal's private_metadata."""
-    data = json.loads(view.get("private_metadata") or "{}")
-    group_id, meeting_id = data.get("g"), data.get("m")
-    return (
-        int(group_id) if group_id is not None else None,
-        int(meeting_id) if meeting_id is not None else None,
-    )
 
 
 def read_state(view: dict[str, Any]) -> dict[str, str]:
@@ -250,7 +240,7 @@ def build_meeting_list(
     items: list[ListedMeeting],
     feed_url: str,
     notice: str | None = None,
-) -> dict[str, Any]:
+) -> Message:
     """Geplande bijeenkomsten: each with Wijzig and Annuleer (with Slack's confirm dialog)."""
     blocks: list[Block] = []
     if notice:
@@ -297,11 +287,6 @@ def _cancel_button(lang: Lang, item: ListedMeeting) -> Any:
     return cancel
 
 
-def build_notice(text: str) -> dict[str, Any]:
-    """A one-section reply."""
-    return message(text, [section(text)])
-
-
 def build_agenda_blocks(*, lang: Lang, lines: list[str], feed_url: str) -> list[Block]:
     """Upcoming meetings and the personal feed link (the agenda reply and the home section)."""
     upcoming = "\n".join(lines) if lines else t(lang, "agenda.upcoming_none")
@@ -312,7 +297,7 @@ def build_agenda_blocks(*, lang: Lang, lines: list[str], feed_url: str) -> list[
     ]
 
 
-def build_agenda_message(*, lang: Lang, lines: list[str], feed_url: str) -> dict[str, Any]:
+def build_agenda_message(*, lang: Lang, lines: list[str], feed_url: str) -> Message:
     """The `/intervisie agenda` reply."""
     return message(
         t(lang, "agenda.upcoming"), build_agenda_blocks(lang=lang, lines=lines, feed_url=feed_url)

@@ -9,6 +9,7 @@ from typing import Any
 from slack_sdk.models.blocks import Block
 
 from bot.i18n import Lang, format_date, format_time, t, t_plain
+from bot.notify import Message
 from bot.services.outbox_admin import FailedDelivery, FailedPage
 from handlers.ui.blocks import button, context, header, message, section
 from storage.models import DeliveryKind
@@ -58,7 +59,7 @@ def _line(lang: Lang, tz: tzinfo, item: FailedDelivery) -> str:
     )
 
 
-def build_failed_deliveries(*, lang: Lang, tz: tzinfo, page: FailedPage) -> dict[str, Any]:
+def build_failed_deliveries(*, lang: Lang, tz: tzinfo, page: FailedPage) -> Message:
     """Failed deliveries, each with a "try again" button; a reassuring line when there are none."""
     title = t_plain(lang, "admin.deliveries.title", total=page.total)
     if not page.items:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import enum
-from typing import Any
 
 from slack_sdk.models.blocks import ConfirmObject, PlainTextObject
 
 from bot.i18n import Lang, t, t_plain
+from bot.notify import Message
 from handlers.ui.blocks import actions, button, message, section
 
 
@@ -24,7 +24,7 @@ class BlockId(enum.StrEnum):
     DELETE = "privacy_delete"
 
 
-def build_delete_ask(*, lang: Lang) -> dict[str, Any]:
+def build_delete_ask(*, lang: Lang) -> Message:
     """The ephemeral question with a red button (Slack asks once more) and a way out.
 
     The buttons carry no ids: whose data is deleted is read from the click's payload only.
@@ -42,8 +42,3 @@ def build_delete_ask(*, lang: Lang) -> dict[str, Any]:
     keep = button(t_plain(lang, "privacy.delete.keep_button"), action_id=ActionId.DELETE_KEEP)
     text = t(lang, "privacy.delete.ask")
     return message(text, [section(text), actions(confirm_button, keep, block_id=BlockId.DELETE)])
-
-
-def build_text(text: str) -> dict[str, Any]:
-    """A one-section message."""
-    return message(text, [section(text)])

@@ -1,0 +1,29 @@
+"""The cast of the demo's stories: Dutch colleagues and the secretariat, with their Slack ids."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Colleague:
+    """A person of the story: Slack user id, full name, first name."""
+
+    user_id: str
+    name: str
+
+    @property
+    def first(self) -> str:
+        """The first name, as the transcript calls them."""
+        return self.name.split()[0]
+
+
+ANNE = Colleague("U0ANNE001", "Anne de Vries")
+BRAM = Colleague("U0BRAM002", "Bram Jansen")
+ZOE = Colleague("U0ZOE0003", "Zoë Şahin-Łukasiewicz")
+DAAN = Colleague("U0DAAN004", "Daan van der Berg")
+EMMA = Colleague("U0EMMA005", "Emma Bakker")
+FEMKE = Colleague("U0FEMK006", "Femke Visser")
+GERT = Colleague("U0GERT007", "Gert Smit")
+SECRETARIAT = Colleague("U0ADMIN01", "Secretariaat LVV")
+PEOPLE = (ANNE, BRAM, ZOE, DAAN, EMMA, FEMKE, GERT, SECRETARIAT)

@@ -1,0 +1,105 @@
+"""Renderers for documents sent as files: a deelnamebewijs (and the note when one is revoked), the
+recertification overview, a member's data export and the secretariat's CSV."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.i18n import Lang, format_date, format_hours, t, t_plain
+from bot.notify import FileMessage, Message, RenderContext, Renderers
+from bot.services.certificates import CertificateIssued, CertificateRevoked, certificate_pdf
+from bot.services.hours import HoursOverview, overview_pdf
+from bot.services.privacy import DataExport, export_json
+from bot.services.secretariat_export import SecretariatExport, hours_csv
+from handlers.ui.blocks import text_message
+from storage.models import Certificate, Role
+
+
+def install(renderers: Renderers) -> None:
+    """Register this area's renderers."""
+    renderers.register(CertificateIssued, render_certificate)
+    renderers.register(CertificateRevoked, render_revoked)
+    renderers.register(HoursOverview, render_overview)
+    renderers.register(DataExport, render_data_export)
+    renderers.register(SecretariatExport, render_secretariat_export)
+
+
+def _role_text(lang: Lang, role: Role | None) -> str:
+    return t_plain(lang, f"role.{role.value}") if role is not None else "—"
+
+
+def render_certificate(ctx: RenderContext, intent: CertificateIssued) -> FileMessage:
+    """The holder's PDF with a note on what it proves (or that it replaces an earlier one)."""
+    certificate, content = certificate_pdf(
+        ctx.session, certificate_id=intent.certificate_id, lang=ctx.lang, settings=ctx.settings
+    )
+    key = "certificate.file.comment_new" if intent.corrected else "certificate.file.comment"
+    comment = t_plain(
+        ctx.lang,
+        key,
+        date=format_date(certificate.meeting_starts_at, tz=ctx.settings.timezone),
+        group=certificate.group_number,
+        hours=format_hours(certificate.net_minutes, ctx.lang),
+        role=_role_text(ctx.lang, certificate.role),
+    )
+    return FileMessage(
+        filename=f"deelnamebewijs-{certificate.number}.pdf",
+        title=t_plain(ctx.lang, "certificate.file.title", number=certificate.number),
+        comment=comment,
+        content=content,
+    )
+
+
+def render_revoked(ctx: RenderContext, intent: CertificateRevoked) -> Message:
+    """The holder hears that a certificate no longer counts."""
+    certificate = ctx.session.get_one(Certificate, intent.certificate_id)
+    text = t(
+        ctx.lang,
+        "attendance.dm.revoked",
+        number=certificate.number,
+        date=format_date(certificate.meeting_starts_at, tz=ctx.settings.timezone),
+        group=certificate.group_number,
+    )
+    return text_message(text)
+
+
+def render_overview(ctx: RenderContext, intent: HoursOverview) -> FileMessage:
+    """The member's recertification overview as of the moment they asked."""
+    return FileMessage(
+        filename="overzicht-hercertificering.pdf",
+        title=t_plain(ctx.lang, "overview.file.title"),
+        comment=t_plain(ctx.lang, "overview.file.comment"),
+        content=overview_pdf(
+            ctx.session, person_id=intent.person_id, as_of=intent.as_of, settings=ctx.settings
+        ),
+    )
+
+
+def render_data_export(ctx: RenderContext, intent: DataExport) -> FileMessage:
+    """Everything stored about the member, as JSON."""
+    stamp = intent.requested_at[:19].replace("-", "").replace(":", "").replace("T", "")
+    return FileMessage(
+        filename=f"mijn-gegevens-{stamp}.json",
+        title=t_plain(ctx.lang, "privacy.export.title"),
+        comment=t_plain(ctx.lang, "privacy.export.comment"),
+        content=export_json(ctx.session, person_id=intent.person_id),
+    )
+
+
+def render_secretariat_export(ctx: RenderContext, intent: SecretariatExport) -> FileMessage:
+    """The hours and certificates of the period as CSV."""
+    start, end = date.fromisoformat(intent.start), date.fromisoformat(intent.end)
+    return FileMessage(
+        filename=f"intervisie-uren-{intent.start}-{intent.end}.csv",
+        title=t_plain(ctx.lang, "export.file.title"),
+        comment=t_plain(
+            ctx.lang, "export.file.comment", start=format_date(start), end=format_date(end)
+        ),
+        content=hours_csv(
+            ctx.session,
+            team_id=ctx.recipient.team_id,
+            start=intent.start,
+            end=intent.end,
+            tz=ctx.settings.timezone,
+        ),
+    )

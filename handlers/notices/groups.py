@@ -1,0 +1,123 @@
+"""Renderers for groups and enrollment: the new group's number, the request with its buttons (and
+redrawn after the decision), the decision for the requester, a departure, a contact-person change."""
+
+from __future__ import annotations
+
+from bot.errors import NotFound
+from bot.i18n import t
+from bot.notify import Message, RenderContext, Renderers
+from bot.services.admin import ContactPersonChanged
+from bot.services.enrollment import (
+    EnrollmentDecided,
+    EnrollmentRequested,
+    MemberLeft,
+    RequestDecided,
+)
+from bot.services.groups import GroupCreated, GroupSummary, member_count, size_bounds
+from bot.services.people import display_name
+from handlers.ui.blocks import text_message
+from handlers.ui.enrollment_ui import build_decided_request, build_decision_dm, build_request_dm
+from handlers.ui.groups_ui import build_group_created_dm, status_text
+from storage.models import Enrollment, EnrollmentStatus, Group, Person
+
+
+def install(renderers: Renderers) -> None:
+    """Register this area's renderers."""
+    renderers.register(GroupCreated, render_group_created)
+    renderers.register(EnrollmentRequested, render_request)
+    renderers.register(RequestDecided, render_request_decided)
+    renderers.register(EnrollmentDecided, render_decision)
+    renderers.register(MemberLeft, render_member_left)
+    renderers.register(ContactPersonChanged, render_contact_changed)
+
+
+def _group(ctx: RenderContext, group_id: int) -> Group:
+    group = ctx.session.get(Group, group_id)
+    if group is None:
+        raise NotFound("group.not_found_by_id")
+    return group
+
+
+def _enrollment(ctx: RenderContext, enrollment_id: int) -> Enrollment:
+    enrollment = ctx.session.get(Enrollment, enrollment_id)
+    if enrollment is None:
+        raise NotFound("enroll.request_not_found")
+    return enrollment
+
+
+def render_group_created(ctx: RenderContext, intent: GroupCreated) -> Message:
+    """The creator's DM: the number, and 'pass it on to the participants'."""
+    group = _group(ctx, intent.group_id)
+    minimum, _ = size_bounds(group.kind)
+    return build_group_created_dm(lang=ctx.lang, group=group, minimum=minimum)
+
+
+def render_request(ctx: RenderContext, intent: EnrollmentRequested) -> Message:
+    """The contact person's DM with Accorderen / Afwijzen."""
+    enrollment = _enrollment(ctx, intent.enrollment_id)
+    return build_request_dm(
+        lang=ctx.lang,
+        enrollment_id=enrollment.id,
+        requester=enrollment.person,
+        group=enrollment.group,
+        members=member_count(ctx.session, group_id=enrollment.group_id),
+    )
+
+
+def render_request_decided(ctx: RenderContext, intent: RequestDecided) -> Message:
+    """The request DM after the decision: no buttons, who decided and when."""
+    enrollment = _enrollment(ctx, intent.enrollment_id)
+    decided_by = ctx.session.get(Person, enrollment.decided_by_id or 0)
+    if decided_by is None or enrollment.decided_at is None:
+        raise NotFound("enroll.request_not_found")
+    members = member_count(ctx.session, group_id=enrollment.group_id)
+    return build_decided_request(
+        lang=ctx.lang,
+        approved=enrollment.status is not EnrollmentStatus.REJECTED,
+        requester=enrollment.person,
+        group=enrollment.group,
+        decided_by=decided_by,
+        at=enrollment.decided_at,
+        tz=ctx.tz,
+        summary=GroupSummary(group=enrollment.group, members=members),
+    )
+
+
+def render_decision(ctx: RenderContext, intent: EnrollmentDecided) -> Message:
+    """The requester's DM: welcome with next steps, or the rejection with its reason."""
+    enrollment = _enrollment(ctx, intent.enrollment_id)
+    return build_decision_dm(
+        lang=ctx.lang,
+        approved=enrollment.status is not EnrollmentStatus.REJECTED,
+        group=enrollment.group,
+        contact=enrollment.group.contact_person,
+        reason=enrollment.reason,
+    )
+
+
+def render_member_left(ctx: RenderContext, intent: MemberLeft) -> Message:
+    """The contact person's DM: who left, and where the group stands now."""
+    enrollment = _enrollment(ctx, intent.enrollment_id)
+    group = enrollment.group
+    summary = GroupSummary(group=group, members=member_count(ctx.session, group_id=group.id))
+    text = t(
+        ctx.lang,
+        "leave.notify_contact",
+        who=display_name(enrollment.person),
+        number=group.number,
+        name=group.name,
+        members=summary.members,
+        status=status_text(ctx.lang, summary),
+    )
+    return text_message(text)
+
+
+def render_contact_changed(ctx: RenderContext, intent: ContactPersonChanged) -> Message:
+    """The new contact person hears what they now do; the old one that they remain a member."""
+    group = _group(ctx, intent.group_id)
+    new = ctx.session.get(Person, intent.new_person_id)
+    if new is None:
+        raise NotFound("group.not_found_by_id")
+    key = "admin.contact.dm_new" if ctx.recipient.id == new.id else "admin.contact.dm_old"
+    text = t(ctx.lang, key, new=display_name(new), number=group.number, name=group.name)
+    return text_message(text)

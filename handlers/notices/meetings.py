@@ -1,0 +1,104 @@
+"""Renderers for meetings: the .ics with what changed, the planner's confirmation with the list,
+the reminder before a meeting and the nudge to register attendance after it."""
+
+from __future__ import annotations
+
+from bot.errors import NotFound
+from bot.i18n import format_date, t, t_plain
+from bot.notify import FileMessage, Message, RenderContext, Renderers
+from bot.services.calendar import meeting_ics
+from bot.services.meeting_text import when, where
+from bot.services.meetings import Change, MeetingNotice, MeetingSaved
+from bot.services.reminders import AttendanceNudge, MeetingReminder
+from handlers.meetings import list_message, outcome_notice
+from handlers.ui.attendance_ui import build_attendance_nudge
+from handlers.ui.blocks import text_message
+from storage.models import Meeting
+
+
+def install(renderers: Renderers) -> None:
+    """Register this area's renderers."""
+    renderers.register(MeetingNotice, render_notice)
+    renderers.register(MeetingSaved, render_saved)
+    renderers.register(MeetingReminder, render_reminder)
+    renderers.register(AttendanceNudge, render_nudge)
+
+
+def _meeting(ctx: RenderContext, meeting_id: int) -> Meeting:
+    meeting = ctx.session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFound("meeting.not_found")
+    return meeting
+
+
+def render_notice(ctx: RenderContext, intent: MeetingNotice) -> FileMessage:
+    """A member's DM: planned / changed / cancelled, when and where, with the .ics."""
+    meeting = _meeting(ctx, intent.meeting_id)
+    group = meeting.group
+    comment = t(
+        ctx.lang,
+        f"meeting.dm.{Change(intent.change).value}",
+        number=group.number,
+        name=group.name,
+        when=when(meeting, ctx.lang, ctx.tz),
+    ) + where(meeting, ctx.lang)
+    if meeting.online_url:
+        comment += "\n" + meeting.online_url
+    # The file name and title use the association's zone, like the .ics itself.
+    local = meeting.starts_at.astimezone(ctx.settings.timezone)
+    return FileMessage(
+        filename=f"intervisie-{group.number}-{local:%Y%m%d-%H%M}.ics",
+        title=t_plain(ctx.lang, "meeting.ics_title", number=group.number, date=format_date(local)),
+        comment=comment,
+        content=meeting_ics(
+            ctx.session,
+            meeting_id=meeting.id,
+            lang=ctx.lang,
+            tz_name=ctx.settings.default_timezone,
+        ),
+    )
+
+
+def render_saved(ctx: RenderContext, intent: MeetingSaved) -> Message:
+    """The planner's DM after the modal: the outcome and the group's list with its buttons."""
+    meeting = _meeting(ctx, intent.meeting_id)
+    notice = outcome_notice(
+        meeting, lang=ctx.lang, tz=ctx.tz, now=ctx.now, outcome=Change(intent.outcome)
+    )
+    return list_message(
+        ctx.session,
+        meeting.group,
+        lang=ctx.lang,
+        tz=ctx.tz,
+        now=ctx.now,
+        public_url=ctx.settings.public_url,
+        notice=notice,
+    )
+
+
+def render_reminder(ctx: RenderContext, intent: MeetingReminder) -> Message:
+    """A member's reminder: which group, when and where."""
+    meeting = _meeting(ctx, intent.meeting_id)
+    group = meeting.group
+    text = t(
+        ctx.lang,
+        "reminder.dm.before",
+        number=group.number,
+        name=group.name,
+        when=when(meeting, ctx.lang, ctx.tz),
+    ) + where(meeting, ctx.lang)
+    return text_message(text)
+
+
+def render_nudge(ctx: RenderContext, intent: AttendanceNudge) -> Message:
+    """The contact person's nudge, with the button that opens the registration."""
+    meeting = _meeting(ctx, intent.meeting_id)
+    group = meeting.group
+    text = t(
+        ctx.lang,
+        "reminder.dm.register",
+        number=group.number,
+        name=group.name,
+        when=when(meeting, ctx.lang, ctx.tz),
+    )
+    return build_attendance_nudge(lang=ctx.lang, text=text, meeting_id=meeting.id)

@@ -1,0 +1,168 @@
+"""Block Kit builders for certificates and the recertification meter: the list with "send again",
+the meter with its year lines and buttons, and the period-start modal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta, tzinfo
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    Block,
+    InputBlock,
+    PlainTextInputElement,
+    PlainTextObject,
+)
+from slack_sdk.models.views import View
+
+from bot.i18n import Lang, format_date, format_hours, t, t_plain
+from bot.notify import Message
+from bot.services.recertification import Meter, YearSignal
+
+# Slack: an input label is at most 2000 characters, an option text 75, a modal title 24.
+from handlers.ui.attendance_ui import ActionId, BlockId, CallbackId
+from handlers.ui.blocks import actions, button, context, message, section
+from storage.models import Certificate, Role
+
+# The App Home and `/intervisie bewijzen` show this many certificates, newest first.
+CERTIFICATES_SHOWN = 10
+
+
+def certificate_blocks(
+    *, lang: Lang, tz: tzinfo, certificates: Sequence[Certificate], total: int
+) -> list[Block]:
+    """The member's certificates, newest first, each with a "send again" button."""
+    blocks: list[Block] = [section(t(lang, "certificates.title"))]
+    if not certificates:
+        blocks.append(context(t(lang, "certificates.none")))
+        return blocks
+    for cert in certificates:
+        role = t_plain(lang, f"role.{cert.role.value}") if cert.role else "—"
+        blocks.append(
+            section(
+                t(
+                    lang,
+                    "certificates.item",
+                    date=format_date(cert.meeting_starts_at, tz=tz),
+                    group=cert.group_number,
+                    hours=format_hours(cert.net_minutes, lang),
+                    role=role,
+                    number=cert.number,
+                    status=t_plain(lang, f"certificate.status.{cert.status.value}"),
+                ),
+                block_id=f"{BlockId.CERTIFICATE}:{cert.id}",
+                accessory=button(
+                    t_plain(lang, "certificates.button.resend"),
+                    action_id=ActionId.RESEND_CERTIFICATE,
+                    value=str(cert.id),
+                ),
+            )
+        )
+    if total > len(certificates):
+        blocks.append(context(t(lang, "certificates.more", count=total - len(certificates))))
+    return blocks
+
+
+def build_certificates_message(
+    *, lang: Lang, tz: tzinfo, certificates: Sequence[Certificate], total: int
+) -> Message:
+    """`/intervisie bewijzen`: the list as an ephemeral message."""
+    return message(
+        t_plain(lang, "certificates.title"),
+        certificate_blocks(lang=lang, tz=tz, certificates=certificates, total=total),
+    )
+
+
+def meter_blocks(
+    *, lang: Lang, meter: Meter, min_hours: int, max_hours: int, with_buttons: bool
+) -> list[Block]:
+    """The recertification meter: the period, counted against 32 hours, per year, the roles."""
+    day = timedelta(days=1)
+    period = meter.period
+    blocks: list[Block] = [
+        section(
+            t(
+                lang,
+                "hours.title",
+                start=format_date(period.start),
+                end=format_date(period.end - day),
+            )
+        )
+    ]
+    if not period.personal:
+        blocks.append(context(t(lang, "hours.default_period")))
+    lines = [
+        t(
+            lang,
+            "hours.total",
+            counted=format_hours(meter.counted_minutes, lang),
+            required=format_hours(meter.required_minutes, lang),
+            hours=format_hours(meter.total_minutes, lang),
+            done=t(lang, "hours.done") if meter.complete else "",
+        )
+    ]
+    for year in meter.years:
+        key = {
+            YearSignal.OK: "hours.year.ok",
+            YearSignal.UNDER: "hours.year.under",
+            YearSignal.OVER: "hours.year.over",
+            YearSignal.FUTURE: "hours.year.future",
+        }[year.signal]
+        lines.append(
+            "• "
+            + t(
+                lang,
+                key,
+                start=format_date(year.year.start),
+                end=format_date(year.year.end - day),
+                hours=format_hours(year.minutes, lang),
+                excess=format_hours(year.excess_minutes, lang),
+                min=min_hours,
+                max=max_hours,
+            )
+        )
+    blocks.append(section("\n".join(lines)))
+    roles = ", ".join(t_plain(lang, f"role.{r.value}") for r in Role if r in meter.roles)
+    blocks.append(context(t(lang, "hours.roles", roles=roles or t_plain(lang, "hours.roles_none"))))
+    if with_buttons:
+        blocks.append(
+            actions(
+                button(t_plain(lang, "hours.button.start"), action_id=ActionId.SET_PERIOD_START),
+                button(t_plain(lang, "hours.button.pdf"), action_id=ActionId.OVERVIEW_PDF),
+                block_id=BlockId.HOURS_ACTIONS,
+            )
+        )
+    return blocks
+
+
+def build_hours_message(*, lang: Lang, meter: Meter, min_hours: int, max_hours: int) -> Message:
+    """`/intervisie uren`: the meter as an ephemeral message."""
+    return message(
+        t_plain(lang, "hours.title", start=format_date(meter.period.start), end=""),
+        meter_blocks(
+            lang=lang, meter=meter, min_hours=min_hours, max_hours=max_hours, with_buttons=True
+        ),
+    )
+
+
+def build_period_start_modal(*, lang: Lang, current: str) -> dict[str, Any]:
+    """A small modal to set the start date of the certification period (dd-mm-jjjj)."""
+    return View(
+        type="modal",
+        callback_id=CallbackId.PERIOD_START,
+        title=PlainTextObject(text=t_plain(lang, "hours.modal.title")),
+        submit=PlainTextObject(text=t_plain(lang, "hours.modal.submit")),
+        close=PlainTextObject(text=t_plain(lang, "attendance.modal.close")),
+        blocks=[
+            InputBlock(
+                block_id=BlockId.PERIOD_START,
+                label=PlainTextObject(text=t_plain(lang, "hours.modal.label")),
+                element=PlainTextInputElement(
+                    action_id=ActionId.PERIOD_START_INPUT,
+                    initial_value=current or None,
+                    placeholder=PlainTextObject(text="01-01-2025"),
+                    max_length=10,
+                ),
+            )
+        ],
+    ).to_dict()

@@ -1,0 +1,198 @@
+"""Block Kit builders for enrollment: the membership question, the contact person's request DM
+(before and after the decision), the reason for a rejection, the requester's answer, leaving."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import Any
+
+from slack_sdk.models.blocks import Block, InputBlock, PlainTextInputElement, RadioButtonsElement
+from slack_sdk.models.views import View
+
+from bot.i18n import Lang, format_date, format_time, t, t_plain
+from bot.notify import Message
+from bot.services.groups import GroupSummary
+from bot.services.people import display_name
+from handlers.ui import metadata
+from handlers.ui.blocks import actions, button, context, message, option, plain, section
+from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
+from handlers.ui.groups_ui import (
+    MODAL_TITLE_MAX,
+    fee_text,
+    membership_text,
+    status_text,
+)
+from storage.models import Group, MembershipType, Person
+
+
+def build_membership_modal(*, lang: Lang, group: Group) -> dict[str, Any]:
+    """First request ever: LVV member (with number) or participant paying the yearly fee."""
+    types = [
+        option(t_plain(lang, "membership.member"), MembershipType.MEMBER.value),
+        option(t_plain(lang, "membership.participant"), MembershipType.PARTICIPANT.value),
+    ]
+    blocks: list[Block] = [
+        section(t(lang, "membership.intro", number=group.number, name=group.name)),
+        InputBlock(
+            block_id=BlockId.MEMBERSHIP_TYPE,
+            label=plain(t_plain(lang, "membership.type"), 2000),
+            element=RadioButtonsElement(action_id=ActionId.MEMBERSHIP_TYPE, options=types),
+        ),
+        InputBlock(
+            block_id=BlockId.MEMBER_NUMBER,
+            label=plain(t_plain(lang, "membership.member_number"), 2000),
+            element=PlainTextInputElement(action_id=ActionId.MEMBER_NUMBER, max_length=40),
+            optional=True,
+        ),
+        context(t(lang, "membership.fee", fee=fee_text())),
+    ]
+    return View(
+        type="modal",
+        callback_id=CallbackId.MEMBERSHIP,
+        title=plain(t_plain(lang, "membership.title"), MODAL_TITLE_MAX),
+        submit=plain(t_plain(lang, "membership.submit"), MODAL_TITLE_MAX),
+        close=plain(t_plain(lang, "group.create.cancel"), MODAL_TITLE_MAX),
+        private_metadata=metadata.GROUP.encode(metadata.GroupRef(group.id)),
+        blocks=blocks,
+    ).to_dict()
+
+
+def _request_text(lang: Lang, *, requester: Person, group: Group, members: int) -> str:
+    return t(
+        lang,
+        "request.dm",
+        requester=display_name(requester),
+        number=group.number,
+        name=group.name,
+        membership=membership_text(lang, requester),
+        members=members,
+        max=group.max_members,
+    )
+
+
+def build_request_dm(
+    *, lang: Lang, enrollment_id: int, requester: Person, group: Group, members: int
+) -> Message:
+    """The contact person's DM: who asks, their membership, and Accorderen / Afwijzen."""
+    text = _request_text(lang, requester=requester, group=group, members=members)
+    buttons = actions(
+        button(
+            t_plain(lang, "request.approve"),
+            action_id=ActionId.APPROVE,
+            value=str(enrollment_id),
+            style="primary",
+        ),
+        button(
+            t_plain(lang, "request.reject"),
+            action_id=ActionId.REJECT,
+            value=str(enrollment_id),
+            style="danger",
+        ),
+        block_id=BlockId.DECISION,
+    )
+    return message(text, [section(text), buttons])
+
+
+def build_decided_request(
+    *,
+    lang: Lang,
+    approved: bool,
+    requester: Person,
+    group: Group,
+    decided_by: Person,
+    at: datetime,
+    tz: tzinfo,
+    summary: GroupSummary,
+) -> Message:
+    """The contact person's request DM after the decision: no buttons, who decided and when."""
+    text = _request_text(lang, requester=requester, group=group, members=summary.members)
+    params: dict[str, Any] = {
+        "who": display_name(decided_by),
+        "date": format_date(at, tz=tz),
+        "time": format_time(at, tz=tz),
+    }
+    if approved:
+        line = t(
+            lang,
+            "request.approved_line",
+            members=summary.members,
+            status=status_text(lang, summary),
+            **params,
+        )
+    else:
+        line = t(lang, "request.rejected_line", **params)
+    return message(line, [section(text), context(line)])
+
+
+def build_reject_modal(
+    *, lang: Lang, enrollment_id: int, requester: Person, group: Group
+) -> dict[str, Any]:
+    """Ask for an optional reason; only the request's id travels in private_metadata."""
+    blocks: list[Block] = [
+        section(t(lang, "reject.intro", requester=display_name(requester), number=group.number)),
+        InputBlock(
+            block_id=BlockId.REASON,
+            label=plain(t_plain(lang, "reject.reason"), 2000),
+            hint=plain(t_plain(lang, "reject.reason_hint"), 2000),
+            element=PlainTextInputElement(
+                action_id=ActionId.REJECT_REASON, multiline=True, max_length=500
+            ),
+            optional=True,
+        ),
+    ]
+    return View(
+        type="modal",
+        callback_id=CallbackId.REJECT,
+        title=plain(t_plain(lang, "reject.title"), MODAL_TITLE_MAX),
+        submit=plain(t_plain(lang, "reject.submit"), MODAL_TITLE_MAX),
+        close=plain(t_plain(lang, "group.create.cancel"), MODAL_TITLE_MAX),
+        private_metadata=metadata.ENROLLMENT.encode(metadata.EnrollmentRef(enrollment_id)),
+        blocks=blocks,
+    ).to_dict()
+
+
+def build_decision_dm(
+    *, lang: Lang, approved: bool, group: Group, contact: Person, reason: str | None
+) -> Message:
+    """The requester's DM: welcome with next steps, or the rejection with its reason."""
+    if approved:
+        text = t(
+            lang,
+            "decision.welcome",
+            number=group.number,
+            name=group.name,
+            contact=display_name(contact),
+        )
+        return message(text, [section(text)])
+    text = t(lang, "decision.rejected", number=group.number, name=group.name)
+    parts = [text]
+    if reason:
+        parts.append(t(lang, "decision.reason", reason=reason))
+    parts.append(t(lang, "decision.other_groups"))
+    body = "\n".join(parts)
+    return message(text, [section(body)])
+
+
+def build_leave_confirm(*, lang: Lang, group: Group) -> Message:
+    """The ephemeral 'are you sure?' with a confirm and a cancel button."""
+    text = t(lang, "leave.confirm", number=group.number, name=group.name)
+    buttons = actions(
+        button(
+            t_plain(lang, "leave.yes"),
+            action_id=ActionId.LEAVE_CONFIRM,
+            value=str(group.id),
+            style="danger",
+        ),
+        button(t_plain(lang, "leave.no"), action_id=ActionId.LEAVE_CANCEL, value=str(group.number)),
+    )
+    return message(text, [section(text), buttons])
+
+
+def build_info_modal(*, lang: Lang, text: str) -> dict[str, Any]:
+    """A modal without inputs that only tells something (e.g. "aanvraag verstuurd")."""
+    return View(
+        type="modal",
+        title=plain(t_plain(lang, "membership.title"), MODAL_TITLE_MAX),
+        close=plain(t_plain(lang, "info.close"), MODAL_TITLE_MAX),
+        blocks=[section(text)],
+    ).to_dict()

@@ -1,0 +1,1 @@
+"""Test support shared by the scenario and unit tests: the test people, waiting, test notices."""
