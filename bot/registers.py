@@ -273,7 +273,11 @@ def parse_register(data: object) -> Register:
     if separators is None:
         separators = DEFAULT_SEPARATORS
     # Separators are dropped from typed numbers, so a letter or digit there would eat numbers.
-    if not isinstance(separators, str) or len(separators) > 5 or set(separators) & _ALPHANUMERIC:
+    if (
+        not isinstance(separators, str)
+        or len(separators) > 5
+        or set(separators.upper()) & _ALPHANUMERIC
+    ):
         raise InvalidInput("registers.define.separators", field="separators")
     raw_formats = fields.items("formats")
     if not raw_formats:
