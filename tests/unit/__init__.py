@@ -1,0 +1,1 @@
+"""Unit tests: rules, data and exports, without Slack or a database."""
