@@ -1,7 +1,7 @@
 """Socket Mode: the real app with SLACK_APP_TOKEN set connects to the sandbox's Socket Mode server
 through apps.connections.open, and a slash command, a button and a modal submit round-trip as
 envelopes and acks; /healthz stays on HTTP, /slack/events is not served; the app reconnects when
-asked and stops quickly without leaving threads behind."""
+asked, and stops quickly, acking what it has in hand first and leaving no threads behind."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import json
 import threading
 import time
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from slack_sdk import WebClient
@@ -16,8 +17,9 @@ from sqlalchemy import Engine, func, select
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
+from bot.clock import ManualClock
 from bot.devtools.fake_slack import FakeSlack
-from bot.devtools.slack_sim import SlackSim, http_request
+from bot.devtools.slack_sim import HttpResult, SlackSim, http_request
 from bot.devtools.socket_mode import Ack, AckTimeout, SocketModeServer, SocketModeSim
 from bot.i18n import t, t_plain
 from bot.server import Runtime
@@ -170,6 +172,33 @@ def test_the_app_stops_quickly_and_leaves_no_threads(
         stopped_in = time.monotonic() - started
     assert stopped_in < 2.0  # the built-in client alone waits out a 3 s receive timeout
     assert _threads_left(before) == []
+
+
+def test_stopping_acks_the_envelope_in_hand_and_finishes_its_work(
+    socket_mode: SocketModeServer,
+    make_runtime: RuntimeFactory,
+    fake_slack: FakeSlack,
+    db_engine: Engine,
+) -> None:
+    clock = ManualClock(datetime.now(UTC))
+    runtime = make_runtime(clock=clock, slack_app_token=APP_TOKEN)
+    socket_mode.wait_connected()
+    sim = SocketModeSim(server=socket_mode, fake=fake_slack, team_id=TEAM)
+    sim.command(ANNE, "nieuw")
+    view = wait_view(fake_slack, ANNE, CallbackId.CREATE_GROUP)
+    # An hour on, Anne's cached profile is stale: her submit waits for users.info before its ack.
+    clock.advance(timedelta(hours=2))
+    fake_slack.delay_next("users.info", seconds=2.0)
+    acks: list[HttpResult] = []
+    values = {ActionId.NAME: "Laatste", ActionId.REGION: "Utrecht"}
+    submitting = threading.Thread(target=lambda: acks.append(sim.submit(ANNE, view, values)))
+    submitting.start()
+    time.sleep(0.8)  # the envelope is in the app's hands; its ack is still more than a second away
+    runtime.stop(timeout=5)
+    submitting.join(timeout=15)
+    assert [(ack.status, ack.body) for ack in acks] == [(200, b"")]
+    with db_engine.connect() as conn:
+        assert conn.execute(select(Group.name)).scalars().all() == ["Laatste"]
 
 
 def _threads_left(before: set[threading.Thread], *, timeout: float = 5.0) -> list[str]:
