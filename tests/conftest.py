@@ -15,6 +15,7 @@ from sqlalchemy import Engine, make_url, text
 from bot.clock import Clock
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
+from bot.devtools.socket_mode import SocketModeServer
 from bot.server import Runtime
 from bot.settings import Settings, find_font
 from storage.db import make_engine
@@ -184,3 +185,16 @@ def slack(runtime: Runtime, fake_slack: FakeSlack) -> SlackSim:
 def repo_root() -> Path:
     """The repository's top folder."""
     return Path(__file__).resolve().parent.parent
+
+
+# ----------------------------------------------------------------- Socket Mode
+
+
+@pytest.fixture
+def socket_mode(fake_slack: FakeSlack) -> Iterator[SocketModeServer]:
+    """Slack's Socket Mode side on loopback; the fake's apps.connections.open hands out its URLs.
+
+    Request it before anything that starts the app, so that the app is stopped first.
+    """
+    with SocketModeServer(fake_slack) as server:
+        yield server

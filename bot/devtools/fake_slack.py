@@ -304,6 +304,8 @@ class FakeSlack:
         self._thread: threading.Thread | None = None
         self._users: dict[str, JSON] = {}
         self._serial = itertools.count(1)
+        # Set by a Socket Mode server (bot.devtools.socket_mode) to mint its WebSocket URLs.
+        self.socket_mode_url: Callable[[], str] | None = None
         self._clear()
         self._methods: dict[str, Callable[[JSON], JSON]] = {
             "auth.test": self._auth_test,
@@ -321,6 +323,7 @@ class FakeSlack:
             "views.publish": self._views_publish,
             "files.getUploadURLExternal": self._files_get_upload_url,
             "files.completeUploadExternal": self._files_complete_upload,
+            "apps.connections.open": self._apps_connections_open,
         }
 
     def _clear(self) -> None:
@@ -1144,6 +1147,12 @@ class FakeSlack:
                 }
             )
         return {"files": result}
+
+    def _apps_connections_open(self, body: JSON) -> JSON:
+        """apps.connections.open: a one-time WebSocket URL, when a Socket Mode server is attached."""
+        if self.socket_mode_url is None:
+            raise _ApiError("unknown_method")  # as before Socket Mode: the fake has no such method
+        return {"url": self.socket_mode_url()}
 
     # ----------------------------------------------------------------- other endpoints
 

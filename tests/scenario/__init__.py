@@ -1,0 +1,1 @@
+"""Scenario tests: the real app, driven from Slack's side against the fake Slack."""
