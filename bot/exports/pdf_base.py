@@ -68,6 +68,8 @@ class DocumentPdf(FPDF):
         self.has_bold = bool(fonts.bold) and fonts.bold != fonts.regular
         if self.has_bold:
             self.add_font(FONT, "B", fonts.bold)
+            # The faces' character sets differ slightly: each stands in for the other's gaps.
+            self.set_fallback_fonts([FONT], exact_match=False)
         self.set_creation_date(created_at)
         self.set_lang(lang)
         # Properties are stored as UTF-16 strings, not drawn: any character will do.
