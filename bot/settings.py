@@ -24,6 +24,35 @@ DEFAULT_FONT_CANDIDATES = (
     "/usr/local/share/fonts/DejaVuSans.ttf",
     "/Library/Fonts/DejaVuSans.ttf",
 )
+# Headings and the holder's name are bold: DejaVu Sans Bold beside the regular face.
+DEFAULT_BOLD_FONT_CANDIDATES = tuple(
+    path.replace("DejaVuSans.ttf", "DejaVuSans-Bold.ttf") for path in DEFAULT_FONT_CANDIDATES
+)
+# Fallbacks for characters DejaVu Sans lacks (most emoji, Chinese, Japanese, Korean), one family
+# each, in the order PDFs try them; paths of Debian/Ubuntu (fonts-noto-core, fonts-noto-cjk,
+# fonts-noto-color-emoji), Fedora (google-noto-*) and Arch (noto-fonts*).
+DEFAULT_FALLBACK_FONT_CANDIDATES: tuple[tuple[str, ...], ...] = (
+    (
+        "/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf",
+        "/usr/share/fonts/google-noto/NotoSansSymbols2-Regular.ttf",
+        "/usr/share/fonts/noto/NotoSansSymbols2-Regular.ttf",
+    ),
+    (
+        "/usr/share/fonts/truetype/noto/NotoSansSymbols-Regular.ttf",
+        "/usr/share/fonts/google-noto/NotoSansSymbols-Regular.ttf",
+        "/usr/share/fonts/noto/NotoSansSymbols-Regular.ttf",
+    ),
+    (
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    ),
+    (
+        "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
+        "/usr/share/fonts/google-noto-color-emoji/NotoColorEmoji.ttf",
+        "/usr/share/fonts/noto/NotoColorEmoji.ttf",
+    ),
+)
 
 _SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
@@ -54,6 +83,8 @@ class Settings:
     max_request_bytes: int = 1024 * 1024
     pdf_font_path: str = ""
     pdf_font_bold_path: str = ""
+    # Fonts tried, in order, for characters the main font lacks (emoji, Chinese); see find_fallback_fonts.
+    pdf_fallback_font_paths: tuple[str, ...] = ()
     delivery_max_attempts: int = 10
     delivery_poll_seconds: float = 2.0
     # Outbox retry backoff: base * 2^(attempt-1) seconds with jitter (tests lower it).
@@ -154,6 +185,41 @@ def find_font(configured: str, *, setting: str = "INTERVISIE_PDF_FONT") -> str:
     )
 
 
+def find_bold_font(
+    configured: str, *, regular_configured: str, setting: str = "INTERVISIE_PDF_FONT_BOLD"
+) -> str:
+    """The bold TTF: the configured path, else DejaVu Sans Bold beside the default DejaVu Sans.
+
+    Empty when a custom regular font is configured without a bold one (no bold face is guessed for
+    it; the regular face then stands in) or when DejaVu Sans Bold is not installed.
+    """
+    if configured:
+        return find_font(configured, setting=setting)
+    if regular_configured:
+        return ""
+    return next((c for c in DEFAULT_BOLD_FONT_CANDIDATES if Path(c).is_file()), "")
+
+
+def find_fallback_fonts(
+    configured: str, *, setting: str = "INTERVISIE_PDF_FALLBACK_FONTS"
+) -> tuple[str, ...]:
+    """Fallback fonts for characters the main font lacks: the configured list, else Noto from the system.
+
+    The setting lists paths separated by the OS path separator (":" on Linux); "none" turns
+    fallbacks off, so a name with such a character is refused at registration instead.
+    """
+    if configured.strip().lower() == "none":
+        return ()
+    paths = [p.strip() for p in configured.split(os.pathsep) if p.strip()]
+    if paths:
+        return tuple(find_font(path, setting=setting) for path in paths)
+    found = (
+        next((c for c in family if Path(c).is_file()), None)
+        for family in DEFAULT_FALLBACK_FONT_CANDIDATES
+    )
+    return tuple(path for path in found if path is not None)
+
+
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
     """Build and validate settings from environment variables; raise SettingsError naming the bad one."""
     env = os.environ if env is None else env
@@ -222,9 +288,8 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         listener_threads=_int(env, "INTERVISIE_LISTENER_THREADS", 64, low=2, high=512),
         http_threads=_int(env, "INTERVISIE_HTTP_THREADS", 16, low=2, high=512),
         pdf_font_path=find_font(font),
-        pdf_font_bold_path=find_font(font_bold, setting="INTERVISIE_PDF_FONT_BOLD")
-        if font_bold
-        else "",
+        pdf_font_bold_path=find_bold_font(font_bold, regular_configured=font),
+        pdf_fallback_font_paths=find_fallback_fonts(env.get("INTERVISIE_PDF_FALLBACK_FONTS", "")),
         delivery_max_attempts=_int(env, "INTERVISIE_DELIVERY_MAX_ATTEMPTS", 10, low=1, high=100),
         slack_rate_limits=_rate_limits(env),
         outbox_workers=_int(env, "INTERVISIE_OUTBOX_WORKERS", 1, low=1, high=32),

@@ -1,8 +1,11 @@
-"""GET /verify/<code>: anyone holding a deelnamebewijs's code checks it is genuine.
+"""GET /verify/<code>: anyone holding a deelnamebewijs checks it is genuine and still valid.
 
-Shows only initials + surname, the date, the hours, the group number and the status (valid /
-superseded / revoked), as plain HTML (lang="nl", everything escaped) or as JSON for
-`Accept: application/json`. An unknown code gets the same bare 404 as any unknown path.
+Shows what is needed to match the PDF in hand: the certificate number, initials + surname, the group
+(number and name), the date, start–end time, the hours, the role and the status (valid / superseded
+/ revoked). HTML in Dutch, or English when the browser prefers it (everything escaped, no scripts,
+no outside resources), or JSON for `Accept: application/json`. Every code that is not a
+certificate's, of any shape, gets one and the same 404 page saying what to check, so the answer
+never tells whether a code ever existed.
 """
 
 from __future__ import annotations
@@ -10,17 +13,45 @@ from __future__ import annotations
 import html
 import json
 import re
+from datetime import timedelta
 from typing import Any
 
 from bot.deps import Deps
-from bot.i18n import Lang, format_date, format_hours, t_plain
+from bot.exports.pdf_documents import hours_text
+from bot.i18n import Lang, format_date, format_time, t_plain
 from bot.names import public_name
 from bot.services.certificates import by_code
 from bot.web import Environ, Response, Route, headers_of, route
+from storage.models import Role
 
-# token_urlsafe alphabet; anything else cannot be a code and is not looked up.
-CODE_PATTERN = r"/verify/(?P<code>[A-Za-z0-9_-]{1,64})"
-NO_STORE = [("Cache-Control", "no-store"), ("Referrer-Policy", "no-referrer")]
+# Anything under /verify/ reaches the handler, so a mistyped code gets the page that explains
+# what to check; only a code in the token_urlsafe alphabet is looked up.
+VERIFY_PATTERN = r"(?s)/verify/(?P<code>.*)"
+CODE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+SECURITY_HEADERS = [
+    ("Cache-Control", "no-store"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Vary", "Accept, Accept-Language"),
+    (
+        "Content-Security-Policy",
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; "
+        "base-uri 'none'; form-action 'none'",
+    ),
+    ("X-Frame-Options", "DENY"),
+]
+STYLE = (
+    "body{font-family:system-ui,sans-serif;line-height:1.45;color:#1f2328;margin:0}"
+    "main{max-width:40em;margin:2em auto;padding:0 1em}"
+    "h1{font-size:1.5em;margin:0 0 .5em}"
+    "table{border-collapse:collapse;width:100%;margin:1em 0}"
+    "caption{text-align:left;font-weight:bold;padding:.3em 0}"
+    "th,td{text-align:left;vertical-align:top;padding:.35em .6em .35em 0;"
+    "border-bottom:1px solid #d0d7de}"
+    "th{font-weight:normal;color:#57606a;width:40%}"
+    ".status{font-weight:bold;font-size:1.15em;color:#b42318}"
+    ".status.valid{color:#1a7f37}"
+    "li{margin:.4em 0}"
+)
 
 
 def verify_route(deps: Deps) -> Route:
@@ -29,20 +60,48 @@ def verify_route(deps: Deps) -> Route:
     def handle(environ: Environ, match: re.Match[str]) -> Response:
         return verify(deps, code=match.group("code"), headers=headers_of(environ))
 
-    return route("GET", CODE_PATTERN, handle)
+    return route("GET", VERIFY_PATTERN, handle)
+
+
+def preferred_lang(accept_language: str) -> Lang:
+    """Dutch, unless the browser ranks English above Dutch (RFC 9110 q-values; ties: first named)."""
+    ranked: list[tuple[float, int, Lang]] = []
+    for index, item in enumerate(accept_language.split(",")):
+        tag, *params = (part.strip() for part in item.split(";"))
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        primary = tag.lower().split("-")[0]
+        if quality > 0 and primary in ("nl", "en"):
+            ranked.append((-quality, index, "en" if primary == "en" else "nl"))
+    return min(ranked)[2] if ranked else "nl"
 
 
 def _facts(deps: Deps, code: str) -> dict[str, Any] | None:
+    if CODE.fullmatch(code) is None:
+        return None
     with deps.uow() as session:
         certificate = by_code(session, code=code)
         if certificate is None:
             return None
         tz = deps.settings.timezone
+        start = certificate.meeting_starts_at
+        end = start + timedelta(minutes=certificate.net_minutes)
         return {
+            "number": certificate.number,
             "name": public_name(certificate.holder_name),
-            "date": certificate.meeting_starts_at.astimezone(tz).date(),
-            "minutes": certificate.net_minutes,
             "group_number": certificate.group_number,
+            "group_name": certificate.group_name,
+            "date": start.astimezone(tz).date(),
+            "start_time": format_time(start, tz=tz),
+            "end_time": format_time(end, tz=tz),
+            "minutes": certificate.net_minutes,
+            "role": certificate.role,
             "status": certificate.status.value,
         }
 
@@ -50,60 +109,101 @@ def _facts(deps: Deps, code: str) -> dict[str, Any] | None:
 def verify(deps: Deps, *, code: str, headers: dict[str, str]) -> Response:
     """Answer one verification request."""
     facts = _facts(deps, code)
-    if facts is None:
-        return Response.text(404, "not found")
-    if "application/json" in headers.get("accept", "").lower():
-        body = {
-            "name": facts["name"],
-            "date": facts["date"].isoformat(),
-            "hours": round(facts["minutes"] / 60, 2),
-            "group_number": facts["group_number"],
-            "status": facts["status"],
-        }
+    wants_json = "application/json" in headers.get("accept", "").lower()
+    if wants_json:
+        body: dict[str, Any] = {"status": "unknown"} if facts is None else _json(facts)
         return Response(
-            200,
+            404 if facts is None else 200,
             json.dumps(body, ensure_ascii=False).encode("utf-8"),
             content_type="application/json; charset=utf-8",
-            headers=NO_STORE,
+            headers=SECURITY_HEADERS,
         )
-    lang: Lang = "en" if headers.get("accept-language", "").lower().startswith("en") else "nl"
+    lang = preferred_lang(headers.get("accept-language", ""))
+    page = _unknown_page(lang) if facts is None else _page(lang, facts)
     return Response(
-        200,
-        _page(lang, facts).encode("utf-8"),
+        404 if facts is None else 200,
+        page.encode("utf-8"),
         content_type="text/html; charset=utf-8",
-        headers=[
-            *NO_STORE,
-            ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'"),
-        ],
+        headers=SECURITY_HEADERS,
+    )
+
+
+def _json(facts: dict[str, Any]) -> dict[str, Any]:
+    role: Role | None = facts["role"]
+    return {
+        "number": facts["number"],
+        "name": facts["name"],
+        "group_number": facts["group_number"],
+        "group_name": facts["group_name"],
+        "date": facts["date"].isoformat(),
+        "start_time": facts["start_time"],
+        "end_time": facts["end_time"],
+        "hours": round(facts["minutes"] / 60, 2),
+        "role": role.value if role is not None else None,
+        "status": facts["status"],
+    }
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _document(lang: Lang, *, title: str, body: str) -> str:
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{_e(lang)}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="robots" content="noindex">'
+        f"<title>{_e(title)}</title><style>{STYLE}</style></head>"
+        f"<body><main>{body}</main></body></html>\n"
     )
 
 
 def _page(lang: Lang, facts: dict[str, Any]) -> str:
-    def e(value: object) -> str:
-        return html.escape(str(value), quote=True)
-
     status = facts["status"]
+    role: Role | None = facts["role"]
+    status_text = t_plain(lang, f"verify.status.{status}")
     rows = [
+        (t_plain(lang, "verify.number"), facts["number"]),
         (t_plain(lang, "verify.name"), facts["name"]),
+        (
+            t_plain(lang, "verify.group_full"),
+            f"{facts['group_number']} — {facts['group_name']}",
+        ),
         (t_plain(lang, "verify.date"), format_date(facts["date"])),
-        (t_plain(lang, "verify.hours"), format_hours(facts["minutes"], lang)),
-        (t_plain(lang, "verify.group"), facts["group_number"]),
-        (t_plain(lang, "verify.status"), t_plain(lang, f"verify.status.{status}")),
+        (t_plain(lang, "verify.time"), f"{facts['start_time']}–{facts['end_time']}"),
+        (t_plain(lang, "verify.hours"), hours_text(lang, facts["minutes"])),
+        (
+            t_plain(lang, "verify.role"),
+            t_plain(lang, f"role.{role.value}") if role is not None else "—",
+        ),
+        (t_plain(lang, "verify.status"), status_text),
     ]
-    colour = "#1a7f37" if status == "valid" else "#b42318"
-    table = "\n".join(f"<tr><th>{e(label)}</th><td>{e(value)}</td></tr>" for label, value in rows)
-    title = e(t_plain(lang, "verify.title"))
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{e(lang)}"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<meta name="robots" content="noindex">'
-        f"<title>{title}</title>"
-        "<style>body{font-family:sans-serif;max-width:36em;margin:2em auto;padding:0 1em}"
-        "th{text-align:left;padding-right:1em}"
-        f".status{{color:{colour};font-weight:bold}}</style></head><body>"
-        f"<h1>{title}</h1>"
-        f'<p class="status" data-status="{e(status)}">'
-        f"{e(t_plain(lang, f'verify.status.{status}'))}</p>"
-        f"<table>{table}</table></body></html>\n"
+    table = "".join(
+        f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>' for label, value in rows
     )
+    title = t_plain(lang, "verify.title")
+    body = (
+        f"<h1>{_e(title)}</h1>"
+        f'<p class="status {_e(status)}" data-status="{_e(status)}">'
+        f"{_e(status_text)}</p>"
+        f"<p>{_e(t_plain(lang, 'verify.intro'))}</p>"
+        f"<table><caption>{_e(t_plain(lang, 'verify.caption'))}</caption>{table}</table>"
+    )
+    return _document(lang, title=title, body=body)
+
+
+def _unknown_page(lang: Lang) -> str:
+    """The same page for every unknown code: what to check, nothing about the code itself."""
+    title = t_plain(lang, "verify.unknown.title")
+    checks = "".join(
+        f"<li>{_e(t_plain(lang, key))}</li>"
+        for key in ("verify.unknown.typo", "verify.unknown.full", "verify.unknown.qr")
+    )
+    body = (
+        f"<h1>{_e(title)}</h1>"
+        f"<p>{_e(t_plain(lang, 'verify.unknown.intro'))}</p>"
+        f"<ul>{checks}</ul>"
+        f"<p>{_e(t_plain(lang, 'verify.unknown.contact'))}</p>"
+    )
+    return _document(lang, title=title, body=body)

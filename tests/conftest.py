@@ -17,7 +17,7 @@ from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
 from bot.devtools.socket_mode import SocketModeServer
 from bot.server import Runtime
-from bot.settings import Settings, find_font
+from bot.settings import Settings, find_bold_font, find_fallback_fonts, find_font
 from storage.db import make_engine
 from storage.migrate import upgrade_to_head
 from storage.models import Base
@@ -143,6 +143,8 @@ def settings(database_url: str, fake_slack: FakeSlack) -> Settings:
         public_url="http://intervisie.test",
         admins=frozenset({ADMIN}),
         pdf_font_path=find_font(""),
+        pdf_font_bold_path=find_bold_font("", regular_configured=""),
+        pdf_fallback_font_paths=find_fallback_fonts(""),
         delivery_poll_seconds=0.2,
         scheduler_poll_seconds=3600,
         http_threads=8,

@@ -1,7 +1,7 @@
 """Issue 6, requests: anything not signed by Slack just now (wrong or replayed signature, stale or
 future timestamp, missing headers, a body that is not UTF-8) is refused and nothing else happens;
-calendar feeds and /verify answer every unknown token with the same bare 404 and their tokens
-carry at least 128 bits, so they cannot be enumerated."""
+calendar feeds answer every unknown token with the same bare 404, /verify every unknown code with
+one explanatory 404 page, and their tokens carry at least 128 bits, so they cannot be enumerated."""
 
 from __future__ import annotations
 
@@ -195,11 +195,12 @@ def _get(runtime: Runtime, path: str, *, json_please: bool = False) -> HttpResul
     return http_request(runtime.port, "GET", quote(path, safe="/%"), headers=headers)
 
 
-def test_unknown_feed_and_verify_tokens_all_get_the_same_bare_404(
+def test_unknown_feed_and_verify_tokens_all_get_the_same_404(
     runtime: Runtime, slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
 ) -> None:
-    """Feeds and /verify leak nothing: every unknown token, of any shape, gets exactly the same
-    404 as an unknown path, while the real group token works."""
+    """Feeds and /verify leak nothing: every unknown feed token, of any shape, gets exactly the
+    same 404 as an unknown path, and every unknown verify code one and the same 404 page (it says
+    what to check, issue 18), while the real group token works."""
     create_group(slack, fake_slack, "UANNE001", name="Feeds")
     with Session(db_engine) as session:
         token = session.scalars(select(Group.calendar_token)).one()
@@ -207,23 +208,27 @@ def test_unknown_feed_and_verify_tokens_all_get_the_same_bare_404(
 
     reference = _get(runtime, "/no/such/page")
     assert reference.status == 404
-    answers = []
+    feeds = []
+    verify: dict[bool, set[tuple[int, bytes, str | None]]] = {False: set(), True: set()}
     for unknown in UNKNOWN_TOKENS:
-        for path in (
-            f"/ical/group/{unknown}.ics",
-            f"/ical/member/{unknown}.ics",
-            f"/verify/{unknown}",
-        ):
-            for json_please in (False, True):
+        for json_please in (False, True):
+            for path in (f"/ical/group/{unknown}.ics", f"/ical/member/{unknown}.ics"):
                 answer = _get(runtime, path, json_please=json_please)
-                answers.append(
-                    (path, answer.status, answer.body, answer.headers.get("content-type"))
-                )
-    assert {(status, body, ctype) for _, status, body, ctype in answers} == {
-        (404, reference.body, reference.headers.get("content-type"))
-    }
+                feeds.append((answer.status, answer.body, answer.headers.get("content-type")))
+            answer = _get(runtime, f"/verify/{unknown}", json_please=json_please)
+            verify[json_please].add(
+                (answer.status, answer.body, answer.headers.get("content-type"))
+            )
+    assert set(feeds) == {(404, reference.body, reference.headers.get("content-type"))}
+    for json_please, answers in verify.items():
+        assert len(answers) == 1, json_please  # the same answer for every unknown code
+        [(status, _, _)] = answers
+        assert status == 404
     # Nothing in a refusal names the token or hints at how close it was.
-    assert all(b"token" not in body.lower() for _, _, body, _ in answers)
+    bodies = [body for _, body, _ in feeds] + [
+        body for answers in verify.values() for _, body, _ in answers
+    ]
+    assert all(b"token" not in body.lower() for body in bodies)
 
 
 def test_tokens_and_codes_carry_at_least_128_bits(

@@ -1,19 +1,21 @@
-"""GET /verify/<code>: only initials + surname, date, hours, group number and status; HTML escaped
-and in Dutch, JSON on request; an unknown code reveals nothing."""
+"""GET /verify/<code>: the certificate number, initials + surname, group, date, time, hours, role
+and status; semantic HTML in Dutch or English as the browser asks, escaped, locked down by its
+headers; JSON on request; every unknown code gets one page that says what to check."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from bot.devtools.slack_sim import http_request
+from bot.devtools.slack_sim import HttpResult, http_request
 from bot.names import public_name
 from bot.server import Runtime
 from bot.services.certificates import new_verification_code
-from storage.models import Certificate, CertificateKind, CertificateStatus
+from storage.models import Certificate, CertificateKind, CertificateStatus, Role
 from tests.attendance_fixtures import person, seed_group
 
 
@@ -42,9 +44,15 @@ def team(runtime: Runtime, db_engine: Engine) -> Engine:
 
 
 def _certificate(
-    engine: Engine, *, holder: str, status: CertificateStatus, user: str = "UDAAN004"
+    engine: Engine,
+    *,
+    holder: str,
+    status: CertificateStatus,
+    user: str = "UDAAN004",
+    role: Role | None = None,
+    code: str | None = None,
 ) -> str:
-    code = new_verification_code()
+    code = code or new_verification_code()
     with Session(engine) as session, session.begin():
         holder_person = person(session, user)
         session.add(
@@ -61,35 +69,90 @@ def _certificate(
                 contact_person_name="Anne de Vries",
                 meeting_starts_at=datetime(2026, 11, 20, 8, tzinfo=UTC),
                 net_minutes=150,
-                role=None,
+                role=role,
                 issued_at=datetime(2026, 11, 20, 14, tzinfo=UTC),
             )
         )
     return code
 
 
-def test_valid_certificate_page_and_json(runtime: Runtime, team: Engine) -> None:
-    code = _certificate(team, holder="Daan van der Berg", status=CertificateStatus.VALID)
-    page = http_request(runtime.port, "GET", f"/verify/{code}")
+def _number(engine: Engine, code: str) -> str:
+    with Session(engine) as session:
+        return session.scalars(
+            select(Certificate.number).where(Certificate.verification_code == code)
+        ).one()
+
+
+def _get(runtime: Runtime, path: str, **headers: str) -> HttpResult:
+    return http_request(runtime.port, "GET", path, headers=dict(headers))
+
+
+def test_valid_certificate_page_in_dutch(runtime: Runtime, team: Engine) -> None:
+    code = _certificate(
+        team, holder="Daan van der Berg", status=CertificateStatus.VALID, role=Role.FACILITATOR
+    )
+    page = _get(runtime, f"/verify/{code}")
     assert page.status == 200
     assert page.headers["content-type"].startswith("text/html")
-    assert '<html lang="nl">' in page.text
-    assert "D. van der Berg" in page.text
-    assert "Daan" not in page.text
-    assert "20-11-2026" in page.text
-    assert "2,5" in page.text
-    assert "1001" in page.text
-    assert "Geldig" in page.text
-    assert "Noord" not in page.text and "Anne" not in page.text  # nothing more than needed
+    text = page.text
+    assert '<html lang="nl">' in text
+    for expected in (
+        f"<td>{_number(team, code)}</td>",
+        "<td>D. van der Berg</td>",
+        "<td>1001 — Noord</td>",
+        "<td>20-11-2026</td>",
+        "<td>09:00–11:30</td>",  # Amsterdam time: the meeting started 08:00 UTC
+        "<td>2,5 uur</td>",
+        "<td>Facilitator</td>",
+        "<td>Geldig</td>",
+    ):
+        assert expected in text, expected
+    assert "Daan" not in text and "Anne" not in text  # no first name, no contact person
+    # Semantic: a main landmark and a table with a caption and row header cells.
+    assert "<main>" in text and "</main>" in text
+    assert re.search(r"<table><caption>[^<]+</caption>", text)
+    assert text.count('<th scope="row">') == 8
+    csp = page.headers["content-security-policy"]
+    for directive in ("default-src 'none'", "style-src 'unsafe-inline'", "frame-ancestors 'none'"):
+        assert directive in csp
+    assert page.headers["cache-control"] == "no-store"
+    assert page.headers["referrer-policy"] == "no-referrer"
+    assert "Accept-Language" in page.headers["vary"]
 
-    data = http_request(
-        runtime.port, "GET", f"/verify/{code}", headers={"Accept": "application/json"}
-    ).json
+
+def test_valid_certificate_page_in_english_when_the_browser_prefers_it(
+    runtime: Runtime, team: Engine
+) -> None:
+    code = _certificate(team, holder="Daan van der Berg", status=CertificateStatus.VALID)
+    text = _get(runtime, f"/verify/{code}", **{"Accept-Language": "en-GB,en;q=0.9,nl;q=0.8"}).text
+    assert '<html lang="en">' in text
+    for expected in (
+        "<title>Certificate verification</title>",
+        '<th scope="row">Certificate number</th>',
+        "<td>2.5 hours</td>",
+        "<td>Valid</td>",
+        "<td>—</td>",  # no role recorded
+    ):
+        assert expected in text, expected
+    dutch_first = _get(runtime, f"/verify/{code}", **{"Accept-Language": "nl,en;q=0.9"}).text
+    assert '<html lang="nl">' in dutch_first
+
+
+def test_json_on_request(runtime: Runtime, team: Engine) -> None:
+    code = _certificate(
+        team, holder="Daan van der Berg", status=CertificateStatus.VALID, role=Role.PRESENTER
+    )
+    data = _get(runtime, f"/verify/{code}", Accept="application/json").json
     assert data == {
+        "number": _number(team, code),
         "name": "D. van der Berg",
-        "date": "2026-11-20",
-        "hours": 2.5,
         "group_number": 1001,
+        "group_name": "Noord",
+        "date": "2026-11-20",
+        "start_time": "09:00",
+        "end_time": "11:30",
+        "hours": 2.5,
+        "role": "presenter",
         "status": "valid",
     }
 
@@ -97,29 +160,46 @@ def test_valid_certificate_page_and_json(runtime: Runtime, team: Engine) -> None
 def test_superseded_and_revoked_say_so(runtime: Runtime, team: Engine) -> None:
     old = _certificate(team, holder="Daan van der Berg", status=CertificateStatus.SUPERSEDED)
     gone = _certificate(team, holder="Daan van der Berg", status=CertificateStatus.REVOKED)
-    assert "Vervangen" in http_request(runtime.port, "GET", f"/verify/{old}").text
-    assert "Ingetrokken" in http_request(runtime.port, "GET", f"/verify/{gone}").text
-    headers = {"Accept": "application/json"}
-    assert (
-        http_request(runtime.port, "GET", f"/verify/{gone}", headers=headers).json["status"]
-        == "revoked"
-    )
+    assert "Vervangen" in _get(runtime, f"/verify/{old}").text
+    assert "Ingetrokken" in _get(runtime, f"/verify/{gone}").text
+    assert _get(runtime, f"/verify/{gone}", Accept="application/json").json["status"] == "revoked"
 
 
 def test_names_are_escaped(runtime: Runtime, team: Engine) -> None:
     code = _certificate(
         team, holder="<script>alert(1)</script> de Vries", status=CertificateStatus.VALID
     )
-    page = http_request(runtime.port, "GET", f"/verify/{code}").text
+    page = _get(runtime, f"/verify/{code}").text
     assert "<script>" not in page
     assert "&lt;" in page
 
 
-def test_unknown_code_reveals_nothing(runtime: Runtime, team: Engine) -> None:
-    _certificate(team, holder="Daan van der Berg", status=CertificateStatus.VALID)
-    unknown = http_request(runtime.port, "GET", "/verify/" + "A" * 32)
-    nowhere = http_request(runtime.port, "GET", "/nowhere")
-    assert unknown.status == 404
-    assert unknown.body == nowhere.body
-    odd = http_request(runtime.port, "GET", "/verify/%3Cscript%3E")
-    assert odd.status == 404
+def test_an_unknown_code_gets_one_page_that_says_what_to_check(
+    runtime: Runtime, team: Engine
+) -> None:
+    real = _certificate(team, holder="Daan van der Berg", status=CertificateStatus.VALID)
+    answers = [
+        _get(runtime, path)
+        for path in (
+            "/verify/" + "A" * 32,  # well formed, never issued
+            "/verify/" + real[:-1] + ("B" if real[-1] != "B" else "C"),  # one character off
+            "/verify/" + real[:-4],  # cut short
+            "/verify/%3Cscript%3E",  # not a code at all
+            "/verify/",
+        )
+    ]
+    assert {answer.status for answer in answers} == {404}
+    assert len({answer.body for answer in answers}) == 1  # nothing tells them apart
+    page = answers[0]
+    assert page.headers["content-type"].startswith("text/html")
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    text = page.text
+    assert '<html lang="nl">' in text and "<main>" in text
+    assert "<h1>Deelnamebewijs niet gevonden</h1>" in text
+    assert "tikfouten" in text and "volledige code" in text and "QR-code" in text
+    assert real[:-4] not in text
+    english = _get(runtime, "/verify/" + "A" * 32, **{"Accept-Language": "en"})
+    assert english.status == 404
+    assert "<h1>Certificate not found</h1>" in english.text
+    as_json = _get(runtime, "/verify/" + "A" * 32, Accept="application/json")
+    assert (as_json.status, as_json.json) == (404, {"status": "unknown"})

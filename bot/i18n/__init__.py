@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import string
 from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
@@ -9,13 +11,14 @@ from typing import Any, Literal
 
 from babel.dates import format_date as babel_format_date
 
-from bot.i18n import admin, attendance, common, groups, meetings, methods, privacy, registers
-
 Lang = Literal["nl", "en"]
 LANGS: tuple[Lang, ...] = ("nl", "en")
 
-# Each area keeps its own catalogue module: {key: (dutch, english)}.
-_AREAS = (common, groups, meetings, attendance, admin, privacy, methods, registers)
+# Each area keeps its own catalogue module in this package: MESSAGES = {key: (dutch, english)}.
+_AREAS = tuple(
+    importlib.import_module(f"{__name__}.{module.name}")
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name)
+)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from bot import rules
 from bot.errors import NotAllowed, NotFound
 from bot.exports.pdf import CertificateDocument, render_certificate
+from bot.exports.pdf_documents import certificate_filename
 from bot.i18n import Lang, format_time
 from bot.notify import Intent, owe
 from bot.services.people import display_name
@@ -219,8 +220,9 @@ def certificate_document(
 
 def certificate_pdf(
     session: Session, *, certificate_id: int, lang: Lang, settings: Settings
-) -> tuple[Certificate, bytes]:
-    """The certificate and its PDF, from its snapshot, in the association's time zone."""
+) -> tuple[Certificate, str, bytes]:
+    """The certificate, its file name and its PDF, from its snapshot, in the association's time
+    zone and the holder's language."""
     certificate = session.get(Certificate, certificate_id)
     if certificate is None:
         raise NotFound("certificate.not_found")
@@ -228,6 +230,9 @@ def certificate_pdf(
         certificate, lang=lang, tz=settings.timezone, public_url=settings.public_url
     )
     content = render_certificate(
-        doc, font_path=settings.pdf_font_path, bold_font_path=settings.pdf_font_bold_path
+        doc,
+        font_path=settings.pdf_font_path,
+        bold_font_path=settings.pdf_font_bold_path,
+        fallback_font_paths=settings.pdf_fallback_font_paths,
     )
-    return certificate, content
+    return certificate, certificate_filename(doc), content

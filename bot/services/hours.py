@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from bot.actor import Actor
 from bot.errors import InvalidInput, NotFound
 from bot.exports.pdf import OverviewDocument, OverviewMeeting, OverviewYear, render_overview
+from bot.exports.pdf_documents import overview_filename
 from bot.i18n import lang_for
 from bot.notify import Intent, owe
 from bot.services import recertification
@@ -192,8 +193,10 @@ def request_overview(session: Session, *, person: Person, press_id: str, now: da
     )
 
 
-def overview_pdf(session: Session, *, person_id: int, as_of: str, settings: Settings) -> bytes:
-    """The member's overview PDF for the period as of `as_of` (ISO instant)."""
+def overview_pdf(
+    session: Session, *, person_id: int, as_of: str, settings: Settings
+) -> tuple[str, bytes]:
+    """The file name and the member's overview PDF for the period as of `as_of` (ISO instant)."""
     person = session.get(Person, person_id)
     if person is None:
         raise NotFound("privacy.not_found")
@@ -201,6 +204,10 @@ def overview_pdf(session: Session, *, person_id: int, as_of: str, settings: Sett
     today = moment.astimezone(settings.timezone).date()
     meter, meetings = hours_meter(session, person=person, today=today, settings=settings)
     doc = overview_document(person=person, meter=meter, meetings=meetings, created_at=moment)
-    return render_overview(
-        doc, font_path=settings.pdf_font_path, bold_font_path=settings.pdf_font_bold_path
+    content = render_overview(
+        doc,
+        font_path=settings.pdf_font_path,
+        bold_font_path=settings.pdf_font_bold_path,
+        fallback_font_paths=settings.pdf_fallback_font_paths,
     )
+    return overview_filename(doc), content

@@ -30,7 +30,7 @@ def _role_text(lang: Lang, role: Role | None) -> str:
 
 def render_certificate(ctx: RenderContext, intent: CertificateIssued) -> FileMessage:
     """The holder's PDF with a note on what it proves (or that it replaces an earlier one)."""
-    certificate, content = certificate_pdf(
+    certificate, filename, content = certificate_pdf(
         ctx.session, certificate_id=intent.certificate_id, lang=ctx.lang, settings=ctx.settings
     )
     key = "certificate.file.comment_new" if intent.corrected else "certificate.file.comment"
@@ -43,7 +43,7 @@ def render_certificate(ctx: RenderContext, intent: CertificateIssued) -> FileMes
         role=_role_text(ctx.lang, certificate.role),
     )
     return FileMessage(
-        filename=f"deelnamebewijs-{certificate.number}.pdf",
+        filename=filename,
         title=t_plain(ctx.lang, "certificate.file.title", number=certificate.number),
         comment=comment,
         content=content,
@@ -65,13 +65,14 @@ def render_revoked(ctx: RenderContext, intent: CertificateRevoked) -> Message:
 
 def render_overview(ctx: RenderContext, intent: HoursOverview) -> FileMessage:
     """The member's recertification overview as of the moment they asked."""
+    filename, content = overview_pdf(
+        ctx.session, person_id=intent.person_id, as_of=intent.as_of, settings=ctx.settings
+    )
     return FileMessage(
-        filename="overzicht-hercertificering.pdf",
+        filename=filename,
         title=t_plain(ctx.lang, "overview.file.title"),
         comment=t_plain(ctx.lang, "overview.file.comment"),
-        content=overview_pdf(
-            ctx.session, person_id=intent.person_id, as_of=intent.as_of, settings=ctx.settings
-        ),
+        content=content,
     )
 
 
