@@ -65,6 +65,7 @@ MEETING_LIST_MAX: Final = 15
 # AVG retention: certificates and attendance older than settings.retention_years are purged daily;
 # a misconfigured 0 must never wipe the recertification period, hence a floor.
 RETENTION_YEARS_MIN: Final = 1
+DEFAULT_RETENTION_YEARS: Final = 5
 RETENTION_PURGE_INTERVAL: Final = timedelta(days=1)
 # The secretariat's CSV export covers at most this long a period (one request, one file).
 EXPORT_PERIOD_MAX: Final = timedelta(days=366 * 5)
