@@ -9,13 +9,13 @@ from typing import Any, Literal
 
 from babel.dates import format_date as babel_format_date
 
-from bot.i18n import admin, attendance, common, groups, meetings, privacy
+from bot.i18n import admin, attendance, common, groups, meetings, parsing, privacy
 
 Lang = Literal["nl", "en"]
 LANGS: tuple[Lang, ...] = ("nl", "en")
 
 # Each area keeps its own catalogue module: {key: (dutch, english)}.
-_AREAS = (common, groups, meetings, attendance, admin, privacy)
+_AREAS = (common, groups, meetings, attendance, admin, privacy, parsing)
 
 
 def _merge() -> dict[str, tuple[str, str]]:
