@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ from sqlalchemy import text
 
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import http_request
+from bot.settings import Settings
+from bot.startup import StartupError, check_socket_mode
 from storage.db import make_engine
 from storage.migrate import head_revision, upgrade_to_head
 from tests.conftest import SIGNING_SECRET
@@ -225,3 +228,16 @@ def test_serve_starts_without_misleading_warnings_and_stops_on_sigterm(
     assert "will be unused" not in output
     assert "Traceback" not in output
     assert TOKEN not in output
+
+
+def test_socket_mode_checks_the_app_level_token(fake_slack: FakeSlack, settings: Settings) -> None:
+    """In Socket Mode, serve also needs SLACK_APP_TOKEN to open a connection: checked with the
+    call Socket Mode makes (apps.connections.open), refused in one line naming the setting."""
+    socket_settings = replace(settings, slack_app_token="xapp-startup-test")
+    check_socket_mode(socket_settings)
+    opened = fake_slack.calls_to("apps.connections.open")
+    assert [c.token for c in opened] == ["xapp-startup-test"]
+    fake_slack.fail_next("apps.connections.open", error="invalid_auth")
+    with pytest.raises(StartupError, match="SLACK_APP_TOKEN") as caught:
+        check_socket_mode(socket_settings)
+    assert "\n" not in str(caught.value)

@@ -307,6 +307,7 @@ class FakeSlack:
         self._clear()
         self._methods: dict[str, Callable[[JSON], JSON]] = {
             "auth.test": self._auth_test,
+            "apps.connections.open": self._apps_connections_open,
             "users.info": self._users_info,
             "conversations.open": self._conversations_open,
             "conversations.history": self._conversations_history,
@@ -785,6 +786,10 @@ class FakeSlack:
             "bot_id": "BBOT",
             "is_enterprise_install": False,
         }
+
+    def _apps_connections_open(self, body: JSON) -> JSON:
+        """apps.connections.open (Socket Mode's URL; nothing listens there)"""
+        return {"url": "wss://wss.fake-slack.invalid/link/?ticket=fake"}
 
     def _users_info(self, body: JSON) -> JSON:
         """users.info"""
