@@ -146,6 +146,9 @@ def _say(line: str) -> None:
 
 
 def _migrate(settings: Settings) -> int:
+    from alembic.util import CommandError
+    from sqlalchemy.exc import SQLAlchemyError
+
     from bot.startup import StartupError, open_database
     from storage.migrate import upgrade_to_head
 
@@ -156,6 +159,12 @@ def _migrate(settings: Settings) -> int:
         return _fail(str(exc))
     try:
         upgrade_to_head(engine)
+    except (CommandError, SQLAlchemyError) as exc:
+        log.debug("migration failed", exc_info=True)
+        return _fail(
+            f"migrating the database in DATABASE_URL failed: {_first_line(exc)} "
+            "(LOG_LEVEL=DEBUG shows the details)"
+        )
     finally:
         engine.dispose()
     return 0

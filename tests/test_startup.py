@@ -241,3 +241,17 @@ def test_socket_mode_checks_the_app_level_token(fake_slack: FakeSlack, settings:
     with pytest.raises(StartupError, match="SLACK_APP_TOKEN") as caught:
         check_socket_mode(socket_settings)
     assert "\n" not in str(caught.value)
+
+
+def test_migrate_on_a_database_from_a_newer_version_ends_in_one_line(
+    fake_slack: FakeSlack, sqlite_url: str, repo_root: Path
+) -> None:
+    engine = make_engine(sqlite_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'f00dfeedbeef'"))
+    engine.dispose()
+    line = _one_line_exit_2(
+        _run("migrate", _env(fake_slack, sqlite_url, LOG_LEVEL="WARNING"), repo_root),
+        names="DATABASE_URL",
+    )
+    assert "f00dfeedbeef" in line
