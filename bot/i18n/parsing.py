@@ -12,11 +12,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "_{given}_ is not a number. Type digits only, for example 1234.",
     ),
     "input.number_not_ascii": (
-        "_{given}_ bevat tekens die op cijfers lijken maar geen gewone cijfers zijn (zoals "
-        "superscript, breedschrift of Arabische cijfers). Typ het nummer met de cijfers 0 tot "
-        "en met 9.",
-        "_{given}_ contains characters that look like digits but are not plain digits (such as "
-        "superscript, full-width or Arabic-Indic digits). Type the number with the digits 0 to 9.",
+        "_{given}_ bevat tekens die op cijfers lijken maar het niet zijn, zoals superscript-, "
+        "volbreedte- of Arabisch-Indische cijfers. Typ het nummer met de cijfers 0 tot en met 9.",
+        "_{given}_ contains characters that look like digits but are not, such as superscript, "
+        "full-width or Arabic-Indic digits. Type the number with the digits 0 to 9.",
     ),
     "input.number_too_long": (
         "_{given}_ is te lang voor een nummer. Controleer wat je hebt getypt.",
