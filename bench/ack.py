@@ -214,7 +214,7 @@ class BareServer:
     """The bare Bolt app behind waitress, with the app's router and events route."""
 
     def __init__(self, app: App, *, threads: int) -> None:
-        router = Router([slack_events_route(app, max_bytes=1024 * 1024)])
+        router = Router([slack_events_route(app, max_bytes=1024 * 1024, signing_secret=SECRET)])
         self.server: Any = create_server(router, host="127.0.0.1", port=0, threads=threads)
         self.thread = threading.Thread(target=self.server.run, name="bare-http", daemon=True)
 

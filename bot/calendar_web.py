@@ -48,7 +48,8 @@ def calendar_routes(deps: Deps) -> list[Route]:
     def group(_environ: Environ, match: re.Match[str]) -> Response:
         return serve("group", match)
 
+    # Rate-limited per client: tokens must not be tried by the hundred.
     return [
-        route("GET", rf"/ical/member/{_TOKEN}\.ics", member),
-        route("GET", rf"/ical/group/{_TOKEN}\.ics", group),
+        route("GET", rf"/ical/member/{_TOKEN}\.ics", member, limited=True),
+        route("GET", rf"/ical/group/{_TOKEN}\.ics", group, limited=True),
     ]

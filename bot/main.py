@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 from types import FrameType
 
-from bot.settings import SettingsError, from_env
+from bot.settings import Settings, SettingsError, from_env
 
 log = logging.getLogger(__name__)
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,7 +27,11 @@ def _parser() -> argparse.ArgumentParser:
         help="run the app (the default): HTTP mode, or Socket Mode when SLACK_APP_TOKEN is set",
     )
     sub.add_parser("migrate", help="apply pending database migrations and exit")
-    sub.add_parser("check", help="validate the settings and the database connection, then exit")
+    sub.add_parser(
+        "check",
+        help="check what serve needs, then exit: the settings, the bot token (auth.test at "
+        "SLACK_API_URL), the database and its schema revision",
+    )
     demo = sub.add_parser(
         "demo",
         help="try the app without a Slack workspace: play a story against a local stand-in for Slack",
@@ -70,25 +76,98 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         sys.stderr.write(f"intervisie-bot: configuration error: {exc}\n")
         return 2
-    logging.basicConfig(
-        level=settings.log_level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    if args.command == "migrate":
-        from storage.db import make_engine
-        from storage.migrate import upgrade_to_head
-
-        upgrade_to_head(make_engine(settings.database_url))
-        return 0
+    _forget_secrets_in_environment()
     if args.command == "check":
-        from storage.db import make_engine, ping
-
-        if not ping(make_engine(settings.database_url)):
-            sys.stderr.write("intervisie-bot: the database at DATABASE_URL does not answer\n")
-            return 1
-        sys.stdout.write("configuration ok\n")
-        return 0
+        return _check(settings)
+    if args.command == "migrate":
+        return _migrate(settings)
     return _serve(settings)
+
+
+# Settings are read once, above. Bolt also reads SLACK_BOT_TOKEN from the environment on its own
+# when it is given a client, and then warns on every start that the token "will be unused"
+# (the app always passes its own client, pointed at SLACK_API_URL). Without the variables in
+# the environment, no library can pick up a secret behind the settings' back.
+_SECRETS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
+
+
+def _forget_secrets_in_environment() -> None:
+    for name in _SECRETS:
+        os.environ.pop(name, None)
+
+
+def _fail(message: str) -> int:
+    """The one line a failed start ends with; exit code 2."""
+    sys.stderr.write(f"intervisie-bot: {message}\n")
+    return 2
+
+
+def _check(settings: Settings) -> int:
+    """What serve needs, one line each: Slack accepts the token, the database answers and can be
+    written, its schema is known (and up to date or migrated on start)."""
+    from bot.startup import (
+        StartupError,
+        check_schema,
+        check_slack,
+        check_socket_mode,
+        open_database,
+    )
+
+    try:
+        identity = check_slack(settings)
+        _say(
+            f"slack: ok, the bot is @{identity.user} in {identity.team} ({identity.team_id}) "
+            f"at {settings.slack_api_url}"
+        )
+        if settings.socket_mode:
+            check_socket_mode(settings)
+            _say("socket mode: ok, SLACK_APP_TOKEN may open a connection")
+        engine = open_database(settings.database_url)
+        try:
+            _say(f"database: ok ({engine.url.render_as_string(hide_password=True)})")
+            state = check_schema(engine, migrate_on_start=settings.run_migrations)
+        finally:
+            engine.dispose()
+    except StartupError as exc:
+        return _fail(str(exc))
+    if state.up_to_date:
+        _say(f"schema: up to date (revision {state.head})")
+    else:
+        _say(
+            f"schema: at revision {state.current or 'empty'}, this version needs {state.head}; "
+            "`intervisie-bot serve` migrates it on start (or run `intervisie-bot migrate`)"
+        )
+    _say("configuration ok")
+    return 0
+
+
+def _say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+
+
+def _migrate(settings: Settings) -> int:
+    from alembic.util import CommandError
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.startup import StartupError, open_database
+    from storage.migrate import upgrade_to_head
+
+    logging.basicConfig(level=settings.log_level, format=LOG_FORMAT)
+    try:
+        engine = open_database(settings.database_url)
+    except StartupError as exc:
+        return _fail(str(exc))
+    try:
+        upgrade_to_head(engine)
+    except (CommandError, SQLAlchemyError) as exc:
+        log.debug("migration failed", exc_info=True)
+        return _fail(
+            f"migrating the database in DATABASE_URL failed: {_first_line(exc)} "
+            "(LOG_LEVEL=DEBUG shows the details)"
+        )
+    finally:
+        engine.dispose()
+    return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -105,16 +184,38 @@ def _demo(args: argparse.Namespace) -> int:
         return 2
 
 
-def _serve(settings: object) -> int:
-    from bot.server import MigrationsPending, Runtime
-    from bot.settings import Settings
+def _serve(settings: Settings) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
 
-    assert isinstance(settings, Settings)
+    from bot.server import MigrationsPending, Runtime
+    from bot.startup import (
+        StartupError,
+        check_schema,
+        check_slack,
+        check_socket_mode,
+        open_database,
+    )
+
+    # Checked before logging is set up: a failed start ends in one line, not in a page of log.
+    try:
+        check_slack(settings)
+        if settings.socket_mode:
+            check_socket_mode(settings)
+        engine = open_database(settings.database_url)
+        try:
+            check_schema(engine, migrate_on_start=settings.run_migrations)
+        finally:
+            engine.dispose()
+    except StartupError as exc:
+        return _fail(str(exc))
+    logging.basicConfig(level=settings.log_level, format=LOG_FORMAT)
     try:
         runtime = Runtime(settings)
     except MigrationsPending as exc:
-        sys.stderr.write(f"intervisie-bot: {exc}\n")
-        return 2
+        return _fail(str(exc))
+    except SQLAlchemyError as exc:
+        log.debug("start-up failed", exc_info=True)
+        return _fail(f"the database in DATABASE_URL failed while starting: {_first_line(exc)}")
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:
         log.info("received %s, shutting down", signal.Signals(signum).name)
@@ -125,6 +226,18 @@ def _serve(settings: object) -> int:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
-    runtime.start()
+    try:
+        runtime.start()
+    except OSError as exc:
+        runtime.stop(timeout=5)
+        return _fail(
+            f"cannot listen on HOST:PORT ({settings.host}:{settings.port}): "
+            f"{_first_line(exc)}; choose another PORT, or stop what uses it"
+        )
     runtime.wait()
     return 0
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return (text.splitlines()[0] if text else type(exc).__name__)[:200]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Final
 
@@ -65,6 +65,29 @@ MEETING_LIST_MAX: Final = 15
 # AVG retention: certificates and attendance older than settings.retention_years are purged daily;
 # a misconfigured 0 must never wipe the recertification period, hence a floor.
 RETENTION_YEARS_MIN: Final = 1
+DEFAULT_RETENTION_YEARS: Final = 5
 RETENTION_PURGE_INTERVAL: Final = timedelta(days=1)
+# Typed dates (meetings, attendance, export periods): nothing before this date or before the
+# retention window (such data would be purged the same night), nothing further ahead than this
+# many years. Year 1 or 9999 is a typo, and dates that far out break time zone arithmetic.
+EARLIEST_DATE: Final = date(2000, 1, 1)
+MAX_YEARS_AHEAD: Final = 2
+
+
+def allowed_dates(
+    *, today: date, retention_years: int = DEFAULT_RETENTION_YEARS
+) -> tuple[date, date]:
+    """The first and the last date a typed date may name, seen from `today` (both included)."""
+    earliest = max(EARLIEST_DATE, _add_years(today, -max(retention_years, RETENTION_YEARS_MIN)))
+    return earliest, _add_years(today, MAX_YEARS_AHEAD)
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year + years, day=28)
+
+
 # The secretariat's CSV export covers at most this long a period (one request, one file).
 EXPORT_PERIOD_MAX: Final = timedelta(days=366 * 5)

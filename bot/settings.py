@@ -10,6 +10,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sqlalchemy import make_url
+from sqlalchemy.exc import ArgumentError
+
 from bot import rules
 from bot.ratelimit import DEFAULT_RATE_LIMITS, RateLimit
 
@@ -100,7 +103,15 @@ class Settings:
     outbox_workers: int = 1
     min_hours_per_year: int = rules.DEFAULT_MIN_HOURS_PER_YEAR
     max_counted_hours_per_year: int = rules.DEFAULT_MAX_COUNTED_HOURS_PER_YEAR
-    retention_years: int = 5
+    retention_years: int = rules.DEFAULT_RETENTION_YEARS
+    # The public pages (/verify, calendar feeds), per client address: requests a second and the
+    # burst a client may save up. A person checks a few certificates, a calendar client fetches
+    # a feed an hour; a script trying codes by the hundred is slowed to a crawl.
+    page_rate_per_second: float = 1.0
+    page_rate_burst: int = 30
+    # How many reverse proxies in front of the app append to X-Forwarded-For. 0: clients connect
+    # directly and the header, which anyone can send, is ignored.
+    trusted_proxies: int = 0
     log_level: str = "INFO"
     run_migrations: bool = True
 
@@ -168,6 +179,20 @@ def _url(name: str, value: str, *, schemes: tuple[str, ...] = ("http", "https"))
     if parsed.scheme not in schemes or not parsed.netloc:
         raise SettingsError(f"{name} must be an absolute {'/'.join(schemes)} URL, got {value!r}")
     return value
+
+
+def _check_sqlite_url(url: str) -> None:
+    # sqlite:// and sqlite:/// name an in-memory database, and every connection (NullPool) gets a
+    # new empty one: the app would start "healthy" without any tables. A file is required.
+    try:
+        database = make_url(url).database
+    except ArgumentError:
+        raise SettingsError(f"DATABASE_URL is not a valid URL: {url!r}") from None
+    if not database or database == ":memory:" or database.startswith("file::memory:"):
+        raise SettingsError(
+            "DATABASE_URL names no SQLite file: use sqlite:///intervisie.db (a file next to the "
+            "app) or sqlite:////absolute/path/intervisie.db"
+        )
 
 
 def find_font(configured: str, *, setting: str = "INTERVISIE_PDF_FONT") -> str:
@@ -248,6 +273,8 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         raise SettingsError(
             f"DATABASE_URL must be a sqlite:/// or postgresql:// URL, got {database_url.split(':')[0]!r}"
         )
+    if database_url.startswith("sqlite:"):
+        _check_sqlite_url(database_url)
 
     port = _int(env, "PORT", 3000, low=0, high=65535)
     public_url = _url(
@@ -309,7 +336,18 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
             low=1,
             high=32,
         ),
-        retention_years=_int(env, "INTERVISIE_RETENTION_YEARS", 5, low=1, high=50),
+        retention_years=_int(
+            env,
+            "INTERVISIE_RETENTION_YEARS",
+            rules.DEFAULT_RETENTION_YEARS,
+            low=rules.RETENTION_YEARS_MIN,
+            high=50,
+        ),
+        page_rate_per_second=_float(
+            env, "INTERVISIE_PAGE_RATE_PER_SECOND", 1.0, low=0.01, high=1000
+        ),
+        page_rate_burst=_int(env, "INTERVISIE_PAGE_RATE_BURST", 30, low=1, high=10_000),
+        trusted_proxies=_int(env, "INTERVISIE_TRUSTED_PROXIES", 0, low=0, high=5),
         log_level=log_level,
         run_migrations=env.get("INTERVISIE_MIGRATE_ON_START", "1").strip().lower()
         not in {"0", "false", "no"},

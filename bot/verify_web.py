@@ -60,7 +60,8 @@ def verify_route(deps: Deps) -> Route:
     def handle(environ: Environ, match: re.Match[str]) -> Response:
         return verify(deps, code=match.group("code"), headers=headers_of(environ))
 
-    return route("GET", VERIFY_PATTERN, handle)
+    # Rate-limited per client: codes must not be tried by the hundred.
+    return route("GET", VERIFY_PATTERN, handle, limited=True)
 
 
 def preferred_lang(accept_language: str) -> Lang:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.errors import InvalidInput
 from bot.i18n import t
+from bot.parsing import parse_group_number
 from bot.services.access import require_secretariat
 from bot.services.admin import (
     change_contact_person,
@@ -19,10 +20,10 @@ from bot.services.admin import (
     parse_year,
     set_person_membership,
 )
-from bot.services.enrollment import parse_group_number
 from bot.services.groups import all_groups
 from bot.services.outbox_admin import failed_deliveries, retry_delivery
 from bot.services.people import display_name, ensure_person, people_by_ids
+from bot.services.secretariat_export import parse_period, request_csv
 from handlers.context import CommandCall, Interaction, on_action
 from handlers.ui.blocks import text_message
 from handlers.ui.groups_ui import build_admin_groups, membership_text
@@ -142,7 +143,7 @@ def _fee_paid(call: CommandCall, args: list[str]) -> None:
 
 def _groups(call: CommandCall, args: list[str]) -> None:
     actor, deps = call.actor, call.deps
-    page = int(args[0]) - 1 if args and args[0].isdigit() and int(args[0]) > 0 else 0
+    page = int(args[0]) - 1 if args and args[0].isascii() and args[0].isdigit() and 0 < int(args[0]) < 10**6 else 0
     with deps.uow() as session:
         found = all_groups(session, team_id=actor.team_id, page=page)
         ids = {s.group.contact_person_id for s in found.items}
@@ -155,10 +156,14 @@ def _groups(call: CommandCall, args: list[str]) -> None:
 def _export(call: CommandCall, args: list[str]) -> None:
     """`admin export 01-01-2026 31-12-2026`: hours and certificates as CSV, by DM (outbox)."""
     from bot.i18n import format_date
-    from bot.services.secretariat_export import parse_period, request_csv
 
     actor, deps = call.actor, call.deps
-    start, end = parse_period(args[0] if args else None, args[1] if len(args) > 1 else None)
+    start, end = parse_period(
+        args[0] if args else None,
+        args[1] if len(args) > 1 else None,
+        today=call.today(),
+        retention_years=deps.settings.retention_years,
+    )
     with deps.uow() as session:
         request_csv(session, actor=actor, start=start, end=end, now=deps.now())
     text = t(actor.lang, "export.queued", start=format_date(start), end=format_date(end))

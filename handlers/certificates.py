@@ -34,8 +34,7 @@ def register(app: App) -> None:
     on_action(app, ActionId.OVERVIEW_PDF, on_overview_pdf)
 
 
-def today(deps: Deps) -> date:
-    """Today in the association's time zone."""
+def _today(deps: Deps) -> date:
     return deps.now().astimezone(deps.settings.timezone).date()
 
 
@@ -57,10 +56,12 @@ def hours_command(call: CommandCall) -> None:
     deps, actor = call.deps, call.actor
     words = [w.lower() for w in call.args]
     if words and words[0] == "start" and len(words) == 2:
-        start = hours.parse_day(words[1])
+        start = hours.parse_day(
+            words[1], today=_today(deps), retention_years=deps.settings.retention_years
+        )
         with deps.uow() as session:
             hours.set_period_start(
-                session, actor=actor, start=start, today=today(deps), now=deps.now()
+                session, actor=actor, start=start, today=_today(deps), now=deps.now()
             )
         call.say(text_message(t(actor.lang, "hours.start_set", date=format_date(start))))
         return
@@ -74,7 +75,7 @@ def hours_command(call: CommandCall) -> None:
     with deps.uow() as session:
         person = person_by_id(session, person_id=actor.person_id)
         meter, _ = hours.hours_meter(
-            session, person=person, today=today(deps), settings=deps.settings
+            session, person=person, today=_today(deps), settings=deps.settings
         )
     reply = build_hours_message(
         lang=actor.lang,
@@ -131,7 +132,7 @@ def home_hours(deps: Deps, actor: Actor) -> list[Block]:
     with deps.uow() as session:
         person = person_by_id(session, person_id=actor.person_id)
         meter, _ = hours.hours_meter(
-            session, person=person, today=today(deps), settings=deps.settings
+            session, person=person, today=_today(deps), settings=deps.settings
         )
     return [
         divider(),

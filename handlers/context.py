@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -16,8 +17,8 @@ from bot.deps import Deps
 from bot.errors import DomainError, InvalidFields, InvalidInput
 from bot.i18n import lang_for, t_plain
 from bot.notify import Message
+from bot.parsing import parse_group_number
 from bot.services.access import managed_groups
-from bot.services.enrollment import parse_group_number
 from bot.services.people import ensure_person
 
 # The key under which the app factory's middleware puts the deps into Bolt's context.
@@ -129,6 +130,10 @@ class Interaction:
         """The submitted modal's state, by block id and action id."""
         values: dict[str, dict[str, Any]] = (self.view.get("state") or {}).get("values") or {}
         return values
+
+    def today(self) -> date:
+        """Today in the association's time zone (dates typed and periods counted there)."""
+        return self.deps.now().astimezone(self.deps.settings.timezone).date()
 
     def can_respond(self) -> bool:
         """True when the payload has a response_url (messages; not modals or the App Home)."""

@@ -10,6 +10,7 @@ from slack_bolt import App
 
 from bot.errors import InvalidInput
 from bot.i18n import t
+from bot.parsing import parse_group_number
 from bot.services.enrollment import (
     decide,
     joinable_group,
@@ -17,7 +18,6 @@ from bot.services.enrollment import (
     leave,
     load_pending_for_manager,
     needs_membership_type,
-    parse_group_number,
     request_to_join,
     set_membership,
 )

@@ -60,7 +60,7 @@ def parse_draft(values: dict[str, Any]) -> GroupDraft:
         raise InvalidInput("group.create.name_required", field=BlockId.KIND) from exc
     raw_size = str(_value(values, BlockId.MAX_MEMBERS, ActionId.MAX_MEMBERS) or "")
     minimum, maximum = size_bounds(kind)
-    if not raw_size.isdigit():
+    if not (raw_size.isascii() and raw_size.isdigit()):
         raise InvalidInput(
             "group.create.size_out_of_bounds", field=BlockId.MAX_MEMBERS, low=minimum, high=maximum
         )

@@ -18,7 +18,6 @@ from bot.services.people import person_by_id
 from handlers import calendar as calendar_area
 from handlers import certificates as certificates_area
 from handlers import groups as groups_area
-from handlers.certificates import today
 from handlers.context import Interaction, Submitted, actor_for, deps_of, on_action, on_view
 from handlers.events import first_delivery
 from handlers.ui.attendance_ui import ActionId, BlockId, CallbackId
@@ -83,9 +82,11 @@ def on_period_start_submit(call: Interaction) -> Submitted:
     """Save the period start (inline error for a bad date), then refresh the App Home."""
     state = call.values.get(BlockId.PERIOD_START, {})
     typed = str((state.get(ActionId.PERIOD_START_INPUT) or {}).get("value") or "")
-    start = hours.parse_day(typed)
+    start = hours.parse_day(
+        typed, today=call.today(), retention_years=call.deps.settings.retention_years
+    )
     with call.deps.uow() as session:
         hours.set_period_start(
-            session, actor=call.actor, start=start, today=today(call.deps), now=call.deps.now()
+            session, actor=call.actor, start=start, today=call.today(), now=call.deps.now()
         )
     return Submitted(then=lambda: publish_home(call.deps, actor=call.actor, client=call.client))

@@ -5,7 +5,7 @@ what: bot/services/meetings.py."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
 from slack_bolt import App
 from sqlalchemy.orm import Session
@@ -20,12 +20,13 @@ from bot.services.calendar import feed_url
 from bot.services.meeting_text import short_when, where
 from bot.services.reminders import lead_minutes
 from bot.timeparse import (
+    SEASON_WORDS,
     check_duration,
     local_instant,
     parse_date,
     parse_duration_minutes,
     parse_lead_minutes,
-    parse_time,
+    parse_start,
 )
 from handlers.attendance import open_registration
 from handlers.context import CommandCall, Interaction, Submitted, on_action, on_view
@@ -94,9 +95,16 @@ def plan_command(call: CommandCall) -> None:
 
 def _quick_plan(call: CommandCall) -> None:
     actor, deps = call.actor, call.deps
-    _number, day, start, duration, *place = call.args
+    _number, day, start, *rest = call.args
+    if rest and rest[0].lower() in SEASON_WORDS:
+        # "02:30 wintertijd": which of October's doubled hour is meant.
+        start, rest = f"{start} {rest[0]}", rest[1:]
+    if not rest:
+        raise InvalidInput("meeting.quick_usage")
+    duration, *place = rest
+    at, fold = parse_start(start)
     data = svc.MeetingInput(
-        starts_at=local_instant(parse_date(day), parse_time(start), tz=actor.tz),
+        starts_at=local_instant(_date(call, day), at, tz=actor.tz, fold=fold),
         duration_minutes=int(
             check_duration(parse_duration_minutes(duration)).total_seconds() // 60
         ),
@@ -155,6 +163,12 @@ def reminders_command(call: CommandCall) -> None:
     else:
         text = t(actor.lang, "reminders.none", number=number)
     call.say(text_message(text))
+
+
+def _date(call: Interaction, text: str) -> date:
+    """A typed date, within the range the app accepts seen from today (the user's zone)."""
+    today = call.deps.now().astimezone(call.actor.tz).date()
+    return parse_date(text, today=today, retention_years=call.deps.settings.retention_years)
 
 
 def _managed_group(session: Session, actor: Actor, number: int) -> Group:
@@ -265,11 +279,11 @@ def on_submit(call: Interaction) -> Submitted | None:
     actor, deps = call.actor, call.deps
     ref = metadata.MEETING_FORM.decode(call.view.get("private_metadata"))
     values = read_state(call.view)
-    data = _parse_modal(values, actor)
+    data = _parse_modal(values, call)
     group_id = ref.group_id
     if group_id is None and ref.meeting_id is None:
         raw = values.get(ActionId.GROUP, "")
-        if not raw.isdigit():
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
             raise InvalidInput("meeting.error.group_required", field=BlockId.GROUP)
         group_id = int(raw)
     now = deps.now()
@@ -301,21 +315,25 @@ def on_submit(call: Interaction) -> Submitted | None:
     )
 
 
-def _parse_modal(values: dict[str, str], actor: Actor) -> svc.MeetingInput:
+def _parse_modal(values: dict[str, str], call: Interaction) -> svc.MeetingInput:
     """The modal's fields, each problem reported on its own field at once."""
     problems: dict[str, DomainError] = {}
     day = at = None
+    fold: int | None = None
     minutes = 0
     try:
-        day = parse_date(values.get(ActionId.DATE, ""))
+        day = _date(call, values.get(ActionId.DATE, ""))
     except InvalidInput as exc:
         problems[BlockId.DATE] = exc
     try:
-        at = parse_time(values.get(ActionId.START, ""))
+        at, fold = parse_start(values.get(ActionId.START, ""))
     except InvalidInput as exc:
         problems[BlockId.START] = exc
+    raw_minutes = values.get(ActionId.DURATION, "") or "0"
     try:
-        minutes = int(values.get(ActionId.DURATION, "") or "0")
+        if not (raw_minutes.isascii() and raw_minutes.isdigit()):
+            raise ValueError(raw_minutes)
+        minutes = int(raw_minutes)
         check_duration(minutes)
     except ValueError:
         problems[BlockId.DURATION] = InvalidInput("meeting.error.duration_format")
@@ -324,7 +342,7 @@ def _parse_modal(values: dict[str, str], actor: Actor) -> svc.MeetingInput:
     starts_at = None
     if day is not None and at is not None:
         try:
-            starts_at = local_instant(day, at, tz=actor.tz)
+            starts_at = local_instant(day, at, tz=call.actor.tz, fold=fold)
         except InvalidInput as exc:
             problems[BlockId.START] = exc
     if problems or starts_at is None:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 SessionFactory = sessionmaker[Session]
+PG_CONNECT_TIMEOUT_SECONDS = 10
 
 
 def make_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> Engine:
@@ -28,7 +29,13 @@ def make_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> Engine:
         _keep_wal_open(engine)
         return engine
     return create_engine(
-        url, echo=echo, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=True
+        url,
+        echo=echo,
+        pool_size=pool_size,
+        max_overflow=pool_size * 2,
+        pool_pre_ping=True,
+        # An unreachable server fails a connection in seconds instead of the OS's minutes.
+        connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_SECONDS},
     )
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Engine, text
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,34 @@ def current_revision(engine: Engine) -> str | None:
     """The revision the database is at, or None for an empty database."""
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+@dataclass(frozen=True, kw_only=True)
+class SchemaState:
+    """Where the database's schema is, against the code's migrations."""
+
+    current: str | None
+    head: str | None
+    # False when the database is at a revision the scripts do not have (a newer version's).
+    known: bool
+
+    @property
+    def up_to_date(self) -> bool:
+        """The database is at the code's newest revision."""
+        return self.current == self.head
+
+
+def schema_state(engine: Engine) -> SchemaState:
+    """The database's revision, the code's head, and whether the scripts know the former."""
+    scripts = ScriptDirectory.from_config(alembic_config())
+    current = current_revision(engine)
+    known = True
+    if current is not None:
+        try:
+            known = scripts.get_revision(current) is not None
+        except CommandError:
+            known = False
+    return SchemaState(current=current, head=scripts.get_current_head(), known=known)
 
 
 def upgrade_to_head(engine: Engine) -> None:

@@ -1,5 +1,6 @@
-"""The iCalendar export: RFC 5545 with a VTIMEZONE, read back by icalendar and by vobject (an
-independent parser) with the right local time on both sides of a DST change."""
+"""The iCalendar export: RFC 5545 with a VTIMEZONE, read back by icalendar and by independent
+parsers (vobject, ics, ical) with the right local time on both sides of a DST change, and the
+same instants when a meeting touches the hour that happens twice."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
+import ics
+import pytest
 import vobject
+from ical.calendar_stream import IcsCalendarStream
 
 from bot.exports.ical import IcalEvent, build_calendar
 
@@ -126,3 +130,77 @@ def test_empty_feed_is_valid() -> None:
     cal = icalendar.Calendar.from_ical(data)
     assert list(cal.walk("VEVENT")) == []
     vobject.readOne(data.decode())
+
+
+# ------------------------------------------------------------ the doubled October hour (issue 17)
+
+
+def _instants_icalendar(data: bytes) -> dict[str, tuple[datetime, datetime]]:
+    cal = icalendar.Calendar.from_ical(data)
+    return {
+        str(e["UID"]): (e.decoded("DTSTART").astimezone(UTC), e.decoded("DTEND").astimezone(UTC))
+        for e in cal.walk("VEVENT")
+    }
+
+
+def _instants_vobject(data: bytes) -> dict[str, tuple[datetime, datetime]]:
+    cal = vobject.readOne(data.decode())
+    return {
+        e.uid.value: (e.dtstart.value.astimezone(UTC), e.dtend.value.astimezone(UTC))
+        for e in cal.vevent_list
+    }
+
+
+def _instants_ics(data: bytes) -> dict[str, tuple[datetime, datetime]]:
+    cal = ics.Calendar(data.decode())
+    return {
+        e.uid: (e.begin.datetime.astimezone(UTC), e.end.datetime.astimezone(UTC))
+        for e in cal.events
+    }
+
+
+def _instants_ical(data: bytes) -> dict[str, tuple[datetime, datetime]]:
+    cal = IcsCalendarStream.calendar_from_ics(data.decode())
+    return {str(e.uid): (e.dtstart.astimezone(UTC), e.dtend.astimezone(UTC)) for e in cal.events}
+
+
+PARSERS = {
+    "icalendar": _instants_icalendar,
+    "vobject": _instants_vobject,
+    "ics": _instants_ics,
+    "ical": _instants_ical,
+}
+
+# 31-10-2027: Amsterdam's clocks go from 03:00 CEST back to 02:00 CET; 02:00-03:00 happens twice.
+DOUBLED = {
+    # plan … 31-10-2027 01:30 2u: ends at 02:30 CET, the second 02:30.
+    "ends-in-second@intervisie": datetime(2027, 10, 30, 23, 30, tzinfo=UTC),
+    # Starts at the first 02:30 (CEST), ends at 03:30 CET.
+    "starts-in-first@intervisie": datetime(2027, 10, 31, 0, 30, tzinfo=UTC),
+    # Starts at the second 02:30 (CET).
+    "starts-in-second@intervisie": datetime(2027, 10, 31, 1, 30, tzinfo=UTC),
+    # An hour earlier: 00:30-02:30 CEST, ends in the first 02:30.
+    "ends-in-first@intervisie": datetime(2027, 10, 30, 22, 30, tzinfo=UTC),
+    # The next day at 09:00 CET: nothing doubled, written in local time.
+    "next-day@intervisie": datetime(2027, 11, 1, 8, 0, tzinfo=UTC),
+}
+
+
+@pytest.mark.parametrize("parser", sorted(PARSERS))
+def test_every_parser_reads_the_doubled_hour_as_the_same_instants(parser: str) -> None:
+    """Four independent readers (icalendar, vobject, ics, ical) see each meeting start and end
+    at the instants it was planned for, also when a time falls in the hour that happens twice."""
+    events = [_event(uid, start) for uid, start in DOUBLED.items()]
+    data = build_calendar(events, tz_name="Europe/Amsterdam", name="Groep 1234")
+    expected = {uid: (start, start + timedelta(hours=2)) for uid, start in DOUBLED.items()}
+    assert PARSERS[parser](data) == expected
+
+
+def test_only_meetings_touching_the_doubled_hour_are_written_in_utc() -> None:
+    events = [_event(uid, start) for uid, start in DOUBLED.items()]
+    cal = icalendar.Calendar.from_ical(build_calendar(events, tz_name="Europe/Amsterdam"))
+    written = {str(e["UID"]): e["DTSTART"].to_ical().decode() for e in cal.walk("VEVENT")}
+    params = {str(e["UID"]): dict(e["DTSTART"].params) for e in cal.walk("VEVENT")}
+    assert written["ends-in-second@intervisie"] == "20271030T233000Z"
+    assert written["next-day@intervisie"] == "20271101T090000"
+    assert params["next-day@intervisie"] == {"TZID": "Europe/Amsterdam"}

@@ -6,7 +6,10 @@ one explanatory 404 page, and their tokens carry at least 128 bits, so they cann
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import json
+import logging
 import re
 import socket
 import time
@@ -21,8 +24,9 @@ from bot.devtools.slack_sim import HttpResult, SlackSim, http_request, sign
 from bot.server import Runtime
 from bot.services.calendar import new_calendar_token
 from bot.services.certificates import new_verification_code
+from bot.web import ClientLimiter, Environ, Response, Router, route
 from storage.models import Group, Person, ProcessedEvent
-from tests.conftest import SIGNING_SECRET
+from tests.conftest import SIGNING_SECRET, RuntimeFactory
 from tests.groups_fixtures import create_group
 
 # Listeners run after the ack: how long a refused request gets to (wrongly) do something.
@@ -138,20 +142,16 @@ def test_only_the_timestamp_header_missing_is_refused(
 def test_a_body_that_is_not_utf8_is_refused(
     runtime: Runtime, fake_slack: FakeSlack, db_engine: Engine
 ) -> None:
-    """Malformed bodies: bytes that are not UTF-8 get a 400 before anything reads them."""
+    """Malformed bodies: bytes that are not UTF-8 get a 400 before anything reads them, when
+    they are signed; unsigned (the signature is over the bytes as sent) they are a 401."""
     body = b"command=%2Fintervisie&text=\xff\xfe"
-    ts = str(int(time.time()))
-    signature = sign(SIGNING_SECRET, ts, body.decode("latin-1"))
-    result = _raw(
-        runtime,
-        body,
-        {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "X-Slack-Request-Timestamp": ts,
-            "X-Slack-Signature": signature,
-        },
+    headers = _signed_headers(body, content_type="application/x-www-form-urlencoded")
+    assert _raw(runtime, body, headers).status == 400
+    # Signed over the text as Latin-1 re-encoded to UTF-8: not the bytes that were sent.
+    headers["X-Slack-Signature"] = sign(
+        SIGNING_SECRET, headers["X-Slack-Request-Timestamp"], body.decode("latin-1")
     )
-    assert result.status == 400
+    assert _raw(runtime, body, headers).status == 401
     _nothing_happened(fake_slack, db_engine)
 
 
@@ -246,3 +246,258 @@ def test_tokens_and_codes_carry_at_least_128_bits(
         assert urlsafe.match(token), token
         assert len(token) * 6 >= 128, token
     assert len(set(samples)) == len(samples)
+
+
+# ----------------------------------------------------------------- malformed bodies (issue 17)
+
+# Bodies that Bolt cannot turn into a payload. Unsigned they are refused like any unsigned
+# request; correctly signed they are a client error. Neither may ever be a 500.
+MALFORMED = [
+    ("payload not JSON", b"payload=not-json", "application/x-www-form-urlencoded"),
+    ("payload a JSON list", b"payload=%5B%5D", "application/x-www-form-urlencoded"),
+    ("payload JSON null", b"payload=null", "application/x-www-form-urlencoded"),
+    ("a form sent as JSON", b"command=%2Fintervisie&text=help", "application/json"),
+    ("JSON that is a list", b"[1, 2]", "application/json"),
+    ("JSON with no type", b'{"team_id": "T1"}', "application/json"),
+    ("an empty body", b"", "application/x-www-form-urlencoded"),
+]
+
+
+def _signed_headers(
+    body: bytes, *, content_type: str, timestamp: str | None = None
+) -> dict[str, str]:
+    ts = timestamp or str(int(time.time()))
+    return {
+        "Content-Type": content_type,
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": sign_bytes(SIGNING_SECRET, ts, body),
+    }
+
+
+def sign_bytes(secret: str, timestamp: str, body: bytes) -> str:
+    """Slack's v0 signature over the exact bytes sent."""
+    base = b"v0:" + timestamp.encode() + b":" + body
+    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+
+
+@pytest.mark.parametrize(("what", "body", "content_type"), MALFORMED)
+def test_malformed_bodies_without_a_valid_signature_are_401(
+    runtime: Runtime,
+    fake_slack: FakeSlack,
+    db_engine: Engine,
+    what: str,
+    body: bytes,
+    content_type: str,
+) -> None:
+    """The signature is checked on the raw bytes before anything parses the body: an unsigned
+    malformed body is a plain 401, never a 500."""
+    headers = _signed_headers(body, content_type=content_type)
+    headers["X-Slack-Signature"] = sign_bytes(
+        "not-the-secret", headers["X-Slack-Request-Timestamp"], body
+    )
+    assert _raw(runtime, body, headers).status == 401, what
+    del headers["X-Slack-Signature"]
+    assert _raw(runtime, body, headers).status == 401, what
+    _nothing_happened(fake_slack, db_engine)
+
+
+@pytest.mark.parametrize(("what", "body", "content_type"), MALFORMED)
+def test_correctly_signed_garbage_is_400(
+    runtime: Runtime,
+    fake_slack: FakeSlack,
+    db_engine: Engine,
+    what: str,
+    body: bytes,
+    content_type: str,
+) -> None:
+    """Correctly signed but not a Slack payload: the client's fault (400), not the app's (500)."""
+    result = _raw(runtime, body, _signed_headers(body, content_type=content_type))
+    assert result.status == 400, what
+    _nothing_happened(fake_slack, db_engine)
+
+
+@pytest.mark.parametrize(
+    ("what", "timestamp"),
+    [
+        ("400 digits", "1" * 400),
+        ("20 digits", "9" * 20),
+        ("Arabic-Indic digits", "١٧٠٠٠٠٠٠٠٠"),
+        ("negative", "-1"),
+        ("with a fraction", "1700000000.5"),
+    ],
+)
+def test_a_malformed_timestamp_is_just_unsigned(
+    runtime: Runtime, fake_slack: FakeSlack, db_engine: Engine, what: str, timestamp: str
+) -> None:
+    """A timestamp that is not a sane number of ASCII digits is a 401, even when the signature
+    was made over it: it cannot be within five minutes of now."""
+    body = urlencode({**HELP, "response_url": fake_slack.new_response_url()}).encode()
+    headers = _signed_headers(body, content_type="application/x-www-form-urlencoded")
+    headers["X-Slack-Request-Timestamp"] = timestamp
+    headers["X-Slack-Signature"] = sign_bytes(SIGNING_SECRET, timestamp, body)
+    # http.client refuses non-latin-1 header values: send the UTF-8 bytes as latin-1 text.
+    headers = {k: v.encode().decode("latin-1") for k, v in headers.items()}
+    assert _raw(runtime, body, headers).status == 401, what
+    _nothing_happened(fake_slack, db_engine)
+
+
+def test_a_refused_request_logs_one_line_and_never_its_body(
+    runtime: Runtime, fake_slack: FakeSlack, db_engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Refused requests are logged as one line with the reason; the body (user ids, response
+    URLs) never reaches the log, and there is no traceback."""
+    caplog.set_level(logging.DEBUG)
+    marker = "UMARKER42"
+    for body, content_type in [
+        (urlencode({**HELP, "user_id": marker}).encode(), "application/x-www-form-urlencoded"),
+        (f"payload=not-json-{marker}".encode(), "application/x-www-form-urlencoded"),
+        (f"payload=%5B%22{marker}%22%5D".encode(), "application/x-www-form-urlencoded"),
+    ]:
+        caplog.clear()
+        headers = _signed_headers(body, content_type=content_type)
+        headers["X-Slack-Signature"] = "v0=" + "0" * 64
+        assert _raw(runtime, body, headers).status == 401
+        time.sleep(0.1)
+        texts = [r.getMessage() for r in caplog.records]
+        assert not any(marker in text for text in texts), texts
+        assert not any(r.exc_info for r in caplog.records)
+        refusals = [r for r in caplog.records if r.name == "bot.server"]
+        assert len(refusals) == 1, texts
+        assert "\n" not in refusals[0].getMessage()
+    _nothing_happened(fake_slack, db_engine)
+
+
+def test_garbage_signed_correctly_is_not_logged_with_its_body(
+    runtime: Runtime, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A correctly signed body that is not a payload: 400, one line, no body, no traceback."""
+    caplog.set_level(logging.DEBUG)
+    body = b"payload=%7B%22SECRETVALUE%22"
+    assert (
+        _raw(
+            runtime, body, _signed_headers(body, content_type="application/x-www-form-urlencoded")
+        ).status
+        == 400
+    )
+    assert not any("SECRETVALUE" in r.getMessage() for r in caplog.records)
+    assert not any(r.exc_info for r in caplog.records)
+
+
+def test_bolts_own_refusal_log_never_carries_the_body(caplog: pytest.LogCaptureFixture) -> None:
+    """If Bolt's own signature check refuses a request, its INFO line names no body (Bolt writes
+    the whole body there; the runtime installs a filter that keeps only the reason)."""
+    from slack_bolt.middleware.request_verification import RequestVerification
+    from slack_bolt.request import BoltRequest
+    from slack_bolt.response import BoltResponse
+
+    from bot.server import quiet_bolt_refusals
+
+    quiet_bolt_refusals()
+    caplog.set_level(logging.DEBUG)
+    body = urlencode({**HELP, "user_id": "UMARKER42"})
+    ts = str(int(time.time()))
+    request = BoltRequest(
+        body=body,
+        headers={
+            "content-type": "application/x-www-form-urlencoded",
+            "x-slack-request-timestamp": ts,
+            "x-slack-signature": sign("not-the-secret", ts, body),
+        },
+    )
+    middleware = RequestVerification(SIGNING_SECRET, base_logger=logging.getLogger("bolt"))
+    answer = middleware.process(
+        req=request, resp=BoltResponse(status=404), next=lambda: BoltResponse(status=200)
+    )
+    assert answer.status == 401
+    texts = [r.getMessage() for r in caplog.records]
+    assert any("Invalid request signature" in text for text in texts), texts
+    assert not any("UMARKER42" in text for text in texts), texts
+
+
+# ------------------------------------------------------------ rate limit and frames (issue 17)
+
+
+def _verify_path() -> str:
+    return f"/verify/{new_verification_code()}"
+
+
+def test_verify_and_feeds_are_rate_limited_per_client(make_runtime: RuntimeFactory) -> None:
+    """Trying codes by the hundred: after the burst, a client gets 429 with Retry-After on
+    /verify and on the feeds (one budget per client), while /healthz still answers."""
+    runtime = make_runtime(page_rate_per_second=0.2, page_rate_burst=5)
+    answers = [_get(runtime, _verify_path()).status for _ in range(5)]
+    assert answers == [404] * 5
+    refused = _get(runtime, _verify_path())
+    assert refused.status == 429
+    assert int(refused.headers["retry-after"]) >= 1
+    assert _get(runtime, f"/ical/group/{new_calendar_token()}.ics").status == 429
+    assert _get(runtime, "/healthz").status == 200
+
+
+def test_x_forwarded_for_counts_only_behind_a_trusted_proxy(make_runtime: RuntimeFactory) -> None:
+    """Anyone can send X-Forwarded-For: it is ignored unless INTERVISIE_TRUSTED_PROXIES says a
+    proxy adds it, and then only the address the proxy saw counts (the rightmost entry)."""
+    direct = make_runtime(page_rate_per_second=0.2, page_rate_burst=2)
+    spoofed = [
+        http_request(
+            direct.port, "GET", _verify_path(), headers={"X-Forwarded-For": f"203.0.113.{n}"}
+        ).status
+        for n in range(3)
+    ]
+    assert spoofed == [404, 404, 429]
+
+    proxied = make_runtime(page_rate_per_second=0.2, page_rate_burst=2, trusted_proxies=1)
+
+    def via_proxy(chain: str) -> int:
+        return http_request(
+            proxied.port, "GET", _verify_path(), headers={"X-Forwarded-For": chain}
+        ).status
+
+    assert [via_proxy("198.51.100.7") for _ in range(3)] == [404, 404, 429]
+    # Another client behind the same proxy has its own budget; a forged left entry changes nothing.
+    assert via_proxy("198.51.100.8") == 404
+    assert via_proxy("10.0.0.1, 198.51.100.7") == 429
+
+
+def test_pages_may_not_be_framed(runtime: Runtime) -> None:
+    """Clickjacking: every page of the app forbids framing, in both headers browsers read; a
+    page's own Content-Security-Policy keeps its rules and gains frame-ancestors."""
+    for path in (_verify_path(), f"/ical/member/{new_calendar_token()}.ics", "/healthz", "/x"):
+        answer = _get(runtime, path)
+        assert answer.headers["x-frame-options"] == "DENY", path
+        assert "frame-ancestors 'none'" in answer.headers["content-security-policy"], path
+
+
+def test_a_page_keeps_its_own_policy_and_gains_frame_ancestors() -> None:
+    """The router merges frame-ancestors into a route's own Content-Security-Policy."""
+    policy = "default-src 'none'; style-src 'unsafe-inline'"
+
+    def page(_environ: Environ, _match: re.Match[str]) -> Response:
+        return Response(200, b"<p>hi</p>", headers=[("Content-Security-Policy", policy)])
+
+    seen: list[list[tuple[str, str]]] = []
+    Router([route("GET", "/page", page)])(
+        {"PATH_INFO": "/page", "REQUEST_METHOD": "GET"}, lambda _s, h: seen.append(h)
+    )
+    policies = [v for k, v in seen[0] if k == "Content-Security-Policy"]
+    assert policies == [f"{policy}; frame-ancestors 'none'"]
+
+
+def test_the_limiter_counts_ipv6_per_64_and_forgets_the_oldest_clients() -> None:
+    """One host usually holds a whole IPv6 /64: counted as one client. Memory stays bounded."""
+    now = [0.0]
+    limiter = ClientLimiter(per_second=1, burst=1, max_clients=2, monotonic=lambda: now[0])
+
+    def key(address: str) -> str:
+        return limiter.client_of({"REMOTE_ADDR": address})
+
+    assert key("2001:db8:1:2::1") == key("2001:db8:1:2:ffff::9")
+    assert key("2001:db8:1:3::1") != key("2001:db8:1:2::1")
+    assert key("::ffff:192.0.2.1") == key("192.0.2.1") == "192.0.2.1"
+    assert limiter.take("a") == 0.0
+    assert limiter.take("a") == pytest.approx(1.0)
+    limiter.take("b")
+    limiter.take("c")  # "a" is forgotten: a fresh bucket next time
+    assert limiter.take("a") == 0.0
+    now[0] += 1.0
+    assert limiter.take("c") == 0.0

@@ -21,6 +21,19 @@ def test_defaults() -> None:
     assert s.socket_mode is False
     assert s.default_timezone == "Europe/Amsterdam"
     assert s.admins == frozenset()
+    assert (s.page_rate_per_second, s.page_rate_burst, s.trusted_proxies) == (1.0, 30, 0)
+
+
+def test_page_limits_and_proxies() -> None:
+    s = from_env(
+        {
+            **BASE,
+            "INTERVISIE_PAGE_RATE_PER_SECOND": "0.5",
+            "INTERVISIE_PAGE_RATE_BURST": "10",
+            "INTERVISIE_TRUSTED_PROXIES": "2",
+        }
+    )
+    assert (s.page_rate_per_second, s.page_rate_burst, s.trusted_proxies) == (0.5, 10, 2)
 
 
 def test_everything_set() -> None:
@@ -59,6 +72,12 @@ def test_everything_set() -> None:
         ({**BASE, "INTERVISIE_TIMEZONE": "Mars/Olympus"}, "INTERVISIE_TIMEZONE"),
         ({**BASE, "INTERVISIE_PDF_FONT": "/nonexistent.ttf"}, "INTERVISIE_PDF_FONT"),
         ({**BASE, "LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+        ({**BASE, "DATABASE_URL": "sqlite:///"}, "DATABASE_URL"),
+        ({**BASE, "DATABASE_URL": "sqlite://"}, "DATABASE_URL"),
+        ({**BASE, "DATABASE_URL": "sqlite:///:memory:"}, "DATABASE_URL"),
+        ({**BASE, "INTERVISIE_PAGE_RATE_PER_SECOND": "0"}, "INTERVISIE_PAGE_RATE_PER_SECOND"),
+        ({**BASE, "INTERVISIE_PAGE_RATE_BURST": "lots"}, "INTERVISIE_PAGE_RATE_BURST"),
+        ({**BASE, "INTERVISIE_TRUSTED_PROXIES": "-1"}, "INTERVISIE_TRUSTED_PROXIES"),
     ],
 )
 def test_bad_settings_name_the_variable(env: dict[str, str], named: str) -> None:

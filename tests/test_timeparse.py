@@ -9,13 +9,17 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.errors import InvalidInput
+from bot.i18n import t_plain
+from bot.rules import allowed_dates
 from bot.timeparse import (
+    check_date_in_range,
     check_duration,
     duration_choices,
     local_instant,
     parse_date,
     parse_duration_minutes,
     parse_lead_minutes,
+    parse_start,
     parse_time,
 )
 
@@ -122,11 +126,137 @@ def test_a_time_skipped_by_the_clock_change_is_refused() -> None:
     assert caught.value.key == "meeting.error.time_skipped"
 
 
-def test_a_repeated_time_takes_its_first_occurrence() -> None:
-    # 25-10-2026 02:30 happens twice; the first time is still summer time (UTC+2).
-    got = local_instant(date(2026, 10, 25), time(2, 30), tz=AMS)
-    assert got == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
-    assert got.tzinfo is UTC
+def test_a_repeated_time_is_refused_with_both_readings_spelled_out() -> None:
+    """31-10-2027 02:30 happens twice in Amsterdam: the app does not guess which one."""
+    with pytest.raises(InvalidInput) as caught:
+        local_instant(date(2027, 10, 31), time(2, 30), tz=AMS)
+    error = caught.value
+    assert error.key == "input.time_doubled"
+    assert error.params["first_zone"] == "CEST" and error.params["second_zone"] == "CET"
+    dutch = t_plain("nl", error.key, **error.params)
+    assert "02:30 zomertijd (CEST)" in dutch and "02:30 wintertijd (CET)" in dutch
+    english = t_plain("en", error.key, **error.params)
+    assert "02:30 summer time (CEST)" in english and "02:30 winter time (CET)" in english
+
+
+def test_a_repeated_time_with_its_reading_chosen() -> None:
+    """With the reading said (fold), each is its own instant, an hour apart."""
+    day, at = date(2027, 10, 31), time(2, 30)
+    assert local_instant(day, at, tz=AMS, fold=0) == datetime(2027, 10, 31, 0, 30, tzinfo=UTC)
+    assert local_instant(day, at, tz=AMS, fold=1) == datetime(2027, 10, 31, 1, 30, tzinfo=UTC)
+    # The hour before and after the change is not doubled: no choice needed, none asked.
+    assert local_instant(day, time(1, 59), tz=AMS) == datetime(2027, 10, 30, 23, 59, tzinfo=UTC)
+    assert local_instant(day, time(3, 0), tz=AMS) == datetime(2027, 10, 31, 2, 0, tzinfo=UTC)
+    assert local_instant(day, time(3, 0), tz=AMS, fold=1) == datetime(2027, 10, 31, 2, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("02:30", (time(2, 30), None)),
+        ("02:30 zomertijd", (time(2, 30), 0)),
+        ("2.30 Wintertijd", (time(2, 30), 1)),
+        ("02:30 summer time", (time(2, 30), 0)),
+        ("02:30winter", (time(2, 30), 1)),
+    ],
+)
+def test_a_start_time_may_say_which_of_a_doubled_hour(
+    text: str, expected: tuple[time, int | None]
+) -> None:
+    assert parse_start(text) == expected
+
+
+def test_a_start_time_with_another_word_is_refused() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_start("02:30 lente")
+    assert caught.value.key == "meeting.error.time_format"
+
+
+def test_a_time_in_the_spring_gap_is_refused_even_with_a_reading() -> None:
+    for fold in (None, 0, 1):
+        with pytest.raises(InvalidInput) as caught:
+            local_instant(date(2027, 3, 28), time(2, 30), tz=AMS, fold=fold)
+        assert caught.value.key == "meeting.error.time_skipped"
+
+
+def test_a_doubled_hour_without_summer_time_names_the_offsets() -> None:
+    """A zone that turns its clock back for another reason than summer time (Moscow, 2014)."""
+    with pytest.raises(InvalidInput) as caught:
+        local_instant(date(2014, 10, 26), time(1, 30), tz=ZoneInfo("Europe/Moscow"))
+    assert caught.value.key == "input.time_doubled_offsets"
+    assert caught.value.params["first_zone"] != caught.value.params["second_zone"]
+
+
+# ------------------------------------------------------------------ digits and bounds (issue 17)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "١٠-١٢-٢٠٢٧",  # Arabic-Indic
+        "１０-１２-２０２７",  # full-width
+        "10-12-２０２７",
+        "10-12-202\u00b9".encode().decode("unicode_escape"),  # superscript one
+    ],
+)
+def test_dates_in_other_digits_are_refused(text: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_date(text)
+    assert caught.value.key == "meeting.error.date_format"
+
+
+@pytest.mark.parametrize("text", ["０９:００", "٠٩:٠٠", "09:٠٠", "¹9:00"])
+def test_times_in_other_digits_are_refused(text: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_time(text)
+    assert caught.value.key == "meeting.error.time_format"
+
+
+@pytest.mark.parametrize("text", ["٢u", "２u", "９０m", "²d"])
+def test_durations_and_leads_in_other_digits_are_refused(text: str) -> None:
+    with pytest.raises(InvalidInput):
+        parse_duration_minutes(text)
+    with pytest.raises(InvalidInput):
+        parse_lead_minutes(text)
+
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("10-12-0001", False),
+        ("31-12-1999", False),
+        ("29-11-2021", False),  # just before the five-year retention window
+        ("30-11-2021", True),
+        ("30-11-2028", True),  # two years ahead, to the day
+        ("01-12-2028", False),
+        ("01-01-9999", False),
+    ],
+)
+def test_dates_are_bounded_by_the_retention_window_and_two_years_ahead(text: str, ok: bool) -> None:
+    if ok:
+        assert parse_date(text, today=TODAY) == parse_date(text)
+        return
+    with pytest.raises(InvalidInput) as caught:
+        parse_date(text, today=TODAY)
+    assert caught.value.key == "input.date_out_of_range"
+    assert caught.value.params["earliest"] == "30-11-2021"
+    assert caught.value.params["latest"] == "30-11-2028"
+
+
+def test_the_date_rule_never_reaches_before_2000_and_follows_the_retention_setting() -> None:
+    assert allowed_dates(today=date(2003, 6, 1)) == (date(2000, 1, 1), date(2005, 6, 1))
+    assert allowed_dates(today=TODAY, retention_years=10) == (
+        date(2016, 11, 30),
+        date(2028, 11, 30),
+    )
+    # 29 February: the same day two years on does not exist.
+    assert allowed_dates(today=date(2028, 2, 29))[1] == date(2030, 2, 28)
+    with pytest.raises(InvalidInput):
+        check_date_in_range(date(2029, 1, 1), today=TODAY)
+    assert check_date_in_range(TODAY, today=TODAY) == TODAY
 
 
 @pytest.mark.parametrize(

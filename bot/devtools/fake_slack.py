@@ -1151,7 +1151,9 @@ class FakeSlack:
     def _apps_connections_open(self, body: JSON) -> JSON:
         """apps.connections.open: a one-time WebSocket URL, when a Socket Mode server is attached."""
         if self.socket_mode_url is None:
-            raise _ApiError("unknown_method")  # as before Socket Mode: the fake has no such method
+            # No server attached (e.g. `intervisie-bot check` testing the app token): a URL where
+            # nothing listens.
+            return {"url": "wss://wss.fake-slack.invalid/link/?ticket=fake"}
         return {"url": self.socket_mode_url()}
 
     # ----------------------------------------------------------------- other endpoints

@@ -1,14 +1,17 @@
 """iCalendar (RFC 5545) for meetings: a single .ics attachment or a subscribable feed, as bytes.
 
 Pure: data in, bytes out. Times are written in the association's zone with a VTIMEZONE, so a
-meeting at 09:00 stays at 09:00 on both sides of a DST change in every client.
+meeting at 09:00 stays at 09:00 on both sides of a DST change in every client. A meeting that
+starts or ends in the hour that happens twice when clocks go back is written in UTC instead: a
+local time there means its first occurrence (RFC 5545, 3.3.5), so a local DTEND at 02:30 in the
+second one would be read an hour early.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
@@ -85,8 +88,12 @@ def _event(item: IcalEvent, tz: ZoneInfo) -> Event:
     event.add("created", item.created)
     event.add("last-modified", item.last_modified)
     event.add("sequence", item.sequence)
+    end = (item.starts_at + item.duration).astimezone(tz)
+    if _doubled(start) or _doubled(end):
+        # Both in UTC, not only the doubled one: clients then need no zone to read the pair.
+        start, end = start.astimezone(UTC), end.astimezone(UTC)
     event.add("dtstart", start)
-    event.add("dtend", (item.starts_at + item.duration).astimezone(tz))
+    event.add("dtend", end)
     event.add("summary", item.summary)
     if item.location:
         event.add("location", item.location)
@@ -97,3 +104,8 @@ def _event(item: IcalEvent, tz: ZoneInfo) -> Event:
     event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
     event.add("transp", "TRANSPARENT" if item.cancelled else "OPAQUE")
     return event
+
+
+def _doubled(local: datetime) -> bool:
+    """Whether this wall-clock time happens twice in its zone (the hour clocks go back)."""
+    return local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()

@@ -7,8 +7,10 @@ import pkgutil
 import string
 from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
+from decimal import Decimal
 from typing import Any, Literal
 
+from babel import Locale
 from babel.dates import format_date as babel_format_date
 
 Lang = Literal["nl", "en"]
@@ -54,6 +56,25 @@ def _render(lang: Lang, key: str, params: Mapping[str, Any], *, escape: bool) ->
         return template
     safe = {k: escape_mrkdwn(v) if escape and isinstance(v, str) else v for k, v in params.items()}
     return template.format(**safe)
+
+
+def plural_key(lang: Lang, key: str, count: int | float | str) -> str:
+    """`key.one` or `key.other`, as Babel's plural rules for the language choose for `count`
+    (as shown: "1,5" counts as 1.5)."""
+    number = Decimal(str(count).replace(",", "."))
+    form = Locale.parse(lang).plural_form(number)
+    return f"{key}.{'one' if form == 'one' else 'other'}"
+
+
+def tn(lang: Lang, key: str, count: int | float | str, **params: Any) -> str:
+    """A message with a count, in the plural form the count needs ("1 deelnemer", "2
+    deelnemers"): the catalogue has `key.one` and `key.other`, each with `{count}`."""
+    return t(lang, plural_key(lang, key, count), count=count, **params)
+
+
+def tn_plain(lang: Lang, key: str, count: int | float | str, **params: Any) -> str:
+    """tn for plain_text objects (labels, options, titles)."""
+    return t_plain(lang, plural_key(lang, key, count), count=count, **params)
 
 
 def t(lang: Lang, key: str, **params: Any) -> str:

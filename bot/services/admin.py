@@ -117,7 +117,7 @@ def set_person_membership(
 def parse_year(word: str) -> int:
     """A calendar year such as 2026."""
     raw = word.strip()
-    if not raw.isdigit() or not FEE_YEAR_MIN <= int(raw) <= FEE_YEAR_MAX:
+    if not (raw.isascii() and raw.isdigit()) or not FEE_YEAR_MIN <= int(raw) <= FEE_YEAR_MAX:
         raise InvalidInput("admin.fee.bad_year", given=raw[:20])
     return int(raw)
 

@@ -56,16 +56,6 @@ class MemberLeft(Intent):
     enrollment_id: int
 
 
-def parse_group_number(text: str | None) -> int:
-    """A typed group number ('1234', '#1234'); anything else is refused with a clear message."""
-    raw = (text or "").strip().lstrip("#")
-    if not raw:
-        raise InvalidInput("enroll.number_missing")
-    if not raw.isdigit() or len(raw) > 9:
-        raise InvalidInput("enroll.number_invalid", given=raw[:20])
-    return int(raw)
-
-
 def _lock_group(session: Session, *, team_id: str, group_id: int) -> Group:
     # Row lock on the group: every change to its membership queues here, so two approvals for
     # the last seat (or approve and reject at once) are decided one after the other.

@@ -14,6 +14,7 @@ from bot import rules
 from bot.actor import Actor
 from bot.errors import InvalidInput, NotFound
 from bot.notify import Intent, owe
+from bot.parsing import clean_text, parse_name
 from bot.services import audit
 from storage.models import (
     Enrollment,
@@ -125,16 +126,16 @@ def member_count(session: Session, *, group_id: int) -> int:
 
 def validate_draft(draft: GroupDraft) -> GroupDraft:
     """Check the modal's input; each problem names the field (the modal block) it belongs to."""
-    name = draft.name.strip()
-    if not name:
+    # Names made only of invisible characters (zero-width spaces, controls) are no name at all.
+    if not clean_text(draft.name):
         raise InvalidInput("group.create.name_required", field="name")
-    if len(name) > NAME_MAX:
-        raise InvalidInput("group.create.too_long", field="name", limit=NAME_MAX)
-    if len(draft.description.strip()) > DESCRIPTION_MAX:
+    name = parse_name(draft.name, max_length=NAME_MAX, field="name")
+    description, region = clean_text(draft.description), clean_text(draft.region)
+    if len(description) > DESCRIPTION_MAX:
         raise InvalidInput("group.create.too_long", field="description", limit=DESCRIPTION_MAX)
-    if len(draft.region.strip()) > REGION_MAX:
+    if len(region) > REGION_MAX:
         raise InvalidInput("group.create.too_long", field="region", limit=REGION_MAX)
-    supervisor = draft.supervisor_name.strip()
+    supervisor = clean_text(draft.supervisor_name)
     if draft.kind is GroupKind.GUIDED and not supervisor:
         raise InvalidInput("group.create.supervisor_required", field="supervisor")
     if len(supervisor) > SUPERVISOR_MAX:
@@ -146,8 +147,8 @@ def validate_draft(draft: GroupDraft) -> GroupDraft:
         )
     return GroupDraft(
         name=name,
-        description=draft.description.strip(),
-        region=draft.region.strip(),
+        description=description,
+        region=region,
         form=draft.form,
         kind=draft.kind,
         supervisor_name=supervisor if draft.kind is GroupKind.GUIDED else "",

@@ -20,7 +20,7 @@ from bot.services import recertification
 from bot.services.audit import record
 from bot.services.people import display_name
 from bot.settings import Settings
-from bot.timeparse import parse_date
+from bot.timeparse import check_date_in_range, parse_date
 from storage.models import (
     Certificate,
     CertificateKind,
@@ -42,15 +42,14 @@ class HoursOverview(Intent):
     as_of: str
 
 
-def parse_day(text: str) -> date:
-    """A period start typed as dd-mm-jjjj (bot.timeparse), with the hours area's own message."""
+def parse_day(text: str, *, today: date, retention_years: int) -> date:
+    """A period start typed as dd-mm-jjjj (bot.timeparse), with the hours area's own message for
+    a malformed date and the general one for a date outside the range the app keeps."""
     try:
         day = parse_date(text)
     except InvalidInput:
         raise InvalidInput("hours.bad_date") from None
-    if day.year < 1900:
-        raise InvalidInput("hours.bad_date")
-    return day
+    return check_date_in_range(day, today=today, retention_years=retention_years)
 
 
 def set_period_start(

@@ -31,11 +31,15 @@ class SecretariatExport(Intent):
     requested_at: str
 
 
-def parse_period(first: str | None, last: str | None) -> tuple[date, date]:
-    """Two dates dd-mm-jjjj, the first not after the last, spanning at most EXPORT_PERIOD_MAX."""
+def parse_period(
+    first: str | None, last: str | None, *, today: date, retention_years: int
+) -> tuple[date, date]:
+    """Two dates dd-mm-jjjj within the range the app keeps, the first not after the last,
+    spanning at most EXPORT_PERIOD_MAX."""
     if not first or not last:
         raise InvalidInput("export.usage")
-    start, end = parse_date(first), parse_date(last)
+    start = parse_date(first, today=today, retention_years=retention_years)
+    end = parse_date(last, today=today, retention_years=retention_years)
     if end < start:
         raise InvalidInput("export.period_reversed")
     if end - start > rules.EXPORT_PERIOD_MAX:
