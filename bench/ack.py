@@ -38,8 +38,9 @@ from bench._common import machine, median, ms, out, percentile, ratio
 from bench.scale import ensure_database
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import http_request, sign
-from bot.server import Runtime, slack_events_route
+from bot.server import Runtime
 from bot.settings import Settings, find_font
+from bot.slack_http import slack_events_route
 from bot.web import Router
 from handlers.ui.groups_ids import ActionId
 from storage.db import make_engine

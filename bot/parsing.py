@@ -91,4 +91,10 @@ def parse_group_number(text: str | None) -> int:
     raw = (text or "").strip().lstrip("#")
     if not raw:
         raise InvalidInput("enroll.number_missing")
-    return parse_number(raw, max_digits=GROUP_NUMBER_DIGITS)
+    try:
+        return parse_number(raw, max_digits=GROUP_NUMBER_DIGITS)
+    except InvalidInput as error:
+        if error.key == "input.number_invalid":
+            # Letters or signs: say what a group number looks like.
+            raise InvalidInput("enroll.number_invalid", given=raw[:_QUOTE]) from None
+        raise

@@ -5,17 +5,13 @@ started and stopped together. HTTP mode answers POST /slack/events, GET /healthz
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import socket
 import threading
 import time
 import uuid
 from typing import Any
-from urllib.parse import parse_qsl
 
-from slack_bolt import App
-from slack_bolt.request import BoltRequest
 from slack_sdk import WebClient
 from waitress import wasyncore
 from waitress.server import create_server
@@ -28,16 +24,14 @@ from bot.directory import UserDirectory
 from bot.jobs import install_jobs, make_scheduler
 from bot.settings import Settings
 from bot.slack_api import make_outbox_client, make_web_client
+from bot.slack_http import quiet_bolt_refusals, slack_events_route
 from bot.web import (
     ClientLimiter,
     Environ,
     Response,
     Route,
     Router,
-    headers_of,
-    read_body,
     route,
-    slack_signature_problem,
 )
 from storage.db import make_engine, make_session_factory, ping
 from storage.migrate import current_revision, head_revision, upgrade_to_head
@@ -82,137 +76,6 @@ def build_senders(deps: Deps) -> list[Outbox]:
         )
         for _ in range(max(1, settings.outbox_workers))
     ]
-
-
-def slack_events_route(app: App, *, max_bytes: int, signing_secret: str) -> Route:
-    """POST /slack/events: check Slack's signature on the raw bytes, then let Bolt ack and run
-    the listeners.
-
-    Nothing parses the body before the signature and timestamp are verified (bot.web): anything
-    unsigned is a 401 with one log line, and a correctly signed body that is not a Slack payload
-    is a 400. Bolt's own check of the same signature is then redundant (bot/app.py may turn it
-    off for HTTP mode); Socket Mode requests never come through here.
-    """
-
-    def handle(environ: Environ, _match: Any) -> Response:
-        body = read_body(environ, limit=max_bytes)
-        if body is None:
-            return Response.text(413, "request body too large")
-        problem = slack_signature_problem(
-            secret=signing_secret,
-            body=body,
-            timestamp=environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP"),
-            signature=environ.get("HTTP_X_SLACK_SIGNATURE"),
-        )
-        if problem is not None:
-            _log_refusal(environ, 401, problem)
-            return Response.text(401, "invalid request")
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            _log_refusal(environ, 400, "body is not UTF-8")
-            return Response.text(400, "body is not UTF-8")
-        headers = headers_of(environ)
-        problem = slack_payload_problem(text, content_type=headers.get("content-type"))
-        if problem is not None:
-            _log_refusal(environ, 400, problem)
-            return Response.text(400, "not a Slack request")
-        try:
-            request = BoltRequest(
-                body=text,
-                query=environ.get("QUERY_STRING", ""),
-                headers=headers,  # type: ignore[arg-type]
-            )
-        except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
-            # Signed, parsed, but a shape Bolt cannot read: still the sender's error, not ours.
-            _log_refusal(environ, 400, f"payload Bolt cannot read ({type(exc).__name__})")
-            return Response.text(400, "not a Slack request")
-        bolt_response = app.dispatch(request)
-        out_headers = [
-            (name, value)
-            for name, values in bolt_response.headers.items()
-            for value in values
-            if name.lower() not in {"content-type", "content-length"}
-        ]
-        content_type = (bolt_response.headers.get("content-type") or ["text/plain; charset=utf-8"])[
-            0
-        ]
-        return Response(
-            bolt_response.status,
-            bolt_response.body.encode("utf-8"),
-            content_type=content_type,
-            headers=out_headers,
-        )
-
-    return route("POST", r"/slack/events", handle)
-
-
-def _log_refusal(environ: Environ, status: int, reason: str) -> None:
-    """One line per refused request: the reason and who sent it, never the body or headers."""
-    log.info(
-        "refused POST /slack/events from %s: %s (%d)",
-        environ.get("REMOTE_ADDR") or "unknown",
-        reason,
-        status,
-    )
-
-
-def slack_payload_problem(text: str, *, content_type: str | None) -> str | None:
-    """Why a verified body is not a Slack request Bolt can handle (a short reason), or None.
-
-    Follows Bolt's own reading of the body (slack_bolt.request.internals.parse_body): JSON when
-    the content type is exactly application/json or the body starts with "{", the JSON in a
-    `payload` form field for interactivity, else form fields (slash commands, ssl_check). The
-    result must be a JSON object that names what it is: a `type`, a `command` or `ssl_check`.
-    """
-    if not text:
-        return "empty body"
-    bolt_type = content_type.split(";")[0] if content_type else None
-    if bolt_type == "application/json" or text.startswith("{"):
-        parsed = _json_or_none(text)
-        where = "JSON body"
-    else:
-        fields = dict(parse_qsl(text, keep_blank_values=True))
-        if "payload" in text and "payload" in fields:
-            parsed = _json_or_none(fields["payload"])
-            where = "payload field"
-        else:
-            parsed = fields
-            where = "form body"
-    if not isinstance(parsed, dict):
-        return f"{where} is not a JSON object"
-    if not any(isinstance(parsed.get(key), str) for key in ("type", "command", "ssl_check")):
-        return f"{where} names no type or command"
-    return None
-
-
-def _json_or_none(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
-
-
-class _NoBodies(logging.Filter):
-    """Bolt logs a refused request's whole body at INFO (RequestVerification); keep the reason.
-
-    The route above refuses unsigned requests before Bolt sees them, so this only matters if
-    Bolt's own check still runs and disagrees; the body (user ids, response URLs) stays out of
-    the log either way.
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if str(record.msg).startswith("Invalid request signature detected"):
-            record.msg = "Invalid request signature detected (details not logged)"
-            record.args = None
-        return True
-
-
-def quiet_bolt_refusals() -> None:
-    """Install the filter on Bolt's request-verification logger (once per process)."""
-    logger = logging.getLogger("slack_bolt.RequestVerification")
-    if not any(isinstance(f, _NoBodies) for f in logger.filters):
-        logger.addFilter(_NoBodies())
 
 
 def healthz_route(deps: Deps) -> Route:

@@ -143,7 +143,8 @@ def _fee_paid(call: CommandCall, args: list[str]) -> None:
 
 def _groups(call: CommandCall, args: list[str]) -> None:
     actor, deps = call.actor, call.deps
-    page = int(args[0]) - 1 if args and args[0].isascii() and args[0].isdigit() and 0 < int(args[0]) < 10**6 else 0
+    typed = args[0] if args else ""
+    page = int(typed) - 1 if typed.isascii() and typed.isdigit() and 0 < int(typed) < 10**6 else 0
     with deps.uow() as session:
         found = all_groups(session, team_id=actor.team_id, page=page)
         ids = {s.group.contact_person_id for s in found.items}

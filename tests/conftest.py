@@ -4,7 +4,7 @@ Slack Web API, and the real app running in HTTP mode on a free loopback port."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,27 +21,8 @@ from bot.settings import Settings, find_bold_font, find_fallback_fonts, find_fon
 from storage.db import make_engine
 from storage.migrate import upgrade_to_head
 from storage.models import Base
-
-SIGNING_SECRET = "test-signing-secret-8f2c"
-TEAM = "T1"
-ADMIN = "UADMIN01"
-
-# The people of the scenarios: Dutch colleagues (one with an English Slack), the secretariat.
-PEOPLE: dict[str, dict[str, str]] = {
-    "UANNE001": {"real_name": "Anne de Vries"},
-    "UBRAM002": {"real_name": "Bram Jansen"},
-    "UZOE0003": {"real_name": "Zoë Şahin-Łukasiewicz"},
-    "UDAAN004": {"real_name": "Daan van der Berg"},
-    "UEMMA005": {"real_name": "Emma Bakker"},
-    "UFEMK006": {"real_name": "Femke Visser"},
-    "UGERT007": {"real_name": "Gert Smit"},
-    "UHANS008": {"real_name": "Hans Mulder"},
-    "UINGE009": {"real_name": "Inge de Boer"},
-    "UJOOS010": {"real_name": "Joost Meijer"},
-    "UKARL011": {"real_name": "Karla de Groot"},
-    "UENG0012": {"real_name": "Emily Clarke", "locale": "en-GB", "tz": "Europe/London"},
-    ADMIN: {"real_name": "Secretariaat LVV"},
-}
+from tests.support.app import RuntimeFactory
+from tests.support.people import ADMIN, PEOPLE, SIGNING_SECRET, TEAM
 
 
 def pytest_report_header() -> str:
@@ -150,9 +131,6 @@ def settings(database_url: str, fake_slack: FakeSlack) -> Settings:
         http_threads=8,
         listener_threads=8,
     )
-
-
-RuntimeFactory = Callable[..., Runtime]
 
 
 @pytest.fixture

@@ -88,3 +88,6 @@ from storage.models.outbox import (
 from storage.models.outbox import (
     ProcessedEvent as ProcessedEvent,
 )
+from storage.models.registers import (
+    Registration as Registration,
+)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import (
     Boolean,
     ForeignKey,
     Index,
     Integer,
+    Numeric,
     String,
     UniqueConstraint,
 )
@@ -114,6 +116,17 @@ class Certificate(Base):
     role: Mapped[Role | None] = mapped_column(enum_column(Role))
     issued_at: Mapped[datetime]
     status_changed_at: Mapped[datetime | None]
+    # More of the snapshot, as the document prints it (filled by the areas that know them).
+    issuer_name: Mapped[str | None] = mapped_column(String(200))
+    # The label of `registration_number`: "Lidnummer LVV", "BIG-nummer", ...
+    number_label: Mapped[str | None] = mapped_column(String(60))
+    register_key: Mapped[str | None] = mapped_column(String(40))
+    method_name: Mapped[str | None] = mapped_column(String(120))
+    # "Traject <name> — bijeenkomst 3 van 6" for guided groups.
+    trajectory_text: Mapped[str | None] = mapped_column(String(300))
+    activity_id: Mapped[str | None] = mapped_column(String(80))
+    points: Mapped[Decimal | None] = mapped_column(Numeric(6, 2))
+    registered_by_name: Mapped[str | None] = mapped_column(String(200))
 
 
 class Reminder(Base):

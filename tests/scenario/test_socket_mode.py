@@ -26,8 +26,10 @@ from bot.server import Runtime
 from bot.settings import Settings
 from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
 from storage.models import Enrollment, EnrollmentStatus, Group
-from tests.conftest import SIGNING_SECRET, TEAM, RuntimeFactory
-from tests.groups_fixtures import create_group, wait_dm, wait_response, wait_until, wait_view
+from tests.support.app import RuntimeFactory
+from tests.support.groups import create_group, wait_dm, wait_response, wait_view
+from tests.support.people import SIGNING_SECRET, TEAM
+from tests.support.wait import wait_until
 
 APP_TOKEN = "xapp-1-A0INTERVISIE-1-test"
 ANNE, BRAM = "UANNE001", "UBRAM002"

@@ -13,23 +13,15 @@ import pytest
 from bot.bilingual import Text
 from bot.errors import InvalidInput
 from bot.i18n import LANGS, Lang, t
-from bot.methods import (
-    NAME_MAX,
-    OWN_METHOD_KEY,
-    SECTION_TEXT_MAX,
-    STEP_TITLE_MAX,
-    Method,
-    catalogue,
+from bot.method_model import NAME_MAX, OWN_METHOD_KEY, SECTION_TEXT_MAX, STEP_TITLE_MAX, Method
+from bot.method_text import (
     conversation_rules,
-    find_method,
     method_card,
     method_roles,
-    methods_on_offer,
-    parse_custom_method,
     preparation_prompt,
-    time_plan,
     time_plan_text,
 )
+from bot.methods import catalogue, find_method, methods_on_offer, parse_custom_method, time_plan
 
 METHODS = catalogue().methods
 STEPPED = [method for method in METHODS if method.steps]

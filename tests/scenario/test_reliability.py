@@ -34,9 +34,11 @@ from handlers.ui.attendance_ui import member_action_id
 from handlers.ui.outbox_ui import ActionId as OutboxActionId
 from storage.db import make_session_factory, unit_of_work
 from storage.models import AuditEvent, Certificate, Delivery, DeliveryKind, DeliveryStatus
-from tests.attendance_fixtures import SeededGroup, add_meeting, seed_group
-from tests.conftest import ADMIN, SIGNING_SECRET, TEAM, RuntimeFactory
+from tests.support.app import RuntimeFactory
+from tests.support.attendance import SeededGroup, add_meeting, seed_group
 from tests.support.notes import install, owe_note_file
+from tests.support.people import ADMIN, SIGNING_SECRET, TEAM
+from tests.support.wait import wait_until
 
 TEN = (
     "UANNE001",
@@ -91,16 +93,6 @@ def register_ten(sim: SlackSim, fake: FakeSlack, group: SeededGroup) -> None:
     result = sim.submit("UANNE001", view, roles)
     assert result.status == 200
     assert result.json["response_action"] == "update", result.json
-
-
-def wait_until(check: Any, *, timeout: float, what: str, engine: Engine | None = None) -> None:
-    """Poll `check()` until true (deliveries are asynchronous)."""
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() >= deadline:
-            state = describe_deliveries(engine) if engine is not None else ""
-            raise AssertionError(f"timed out waiting for {what}; deliveries: {state}")
-        time.sleep(0.1)
 
 
 def describe_deliveries(engine: Engine) -> list[tuple[Any, ...]]:
@@ -160,7 +152,7 @@ def test_ten_certificates_arrive_exactly_once_through_429s_and_500s(
         lambda: delivery_counts(db_engine).get(DeliveryStatus.SENT, 0) >= 10,
         timeout=60,
         what="ten certificates sent",
-        engine=db_engine,
+        explain=lambda: describe_deliveries(db_engine),
     )
     assert flaky_app.outbox.wait_idle(timeout=30)
     failures = [c for c in fake_slack.calls if c.status in (429, 500)]

@@ -3,7 +3,6 @@ modal submits), plus small waits on what the fake Slack received."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -12,20 +11,9 @@ from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import HttpResult, SlackSim
 from handlers.ui.groups_ids import ActionId, CallbackId
 from storage.models import Enrollment, EnrollmentStatus, Group, Person
+from tests.support.wait import wait_until
 
 JSON = dict[str, Any]
-
-
-def wait_until(check: Any, *, timeout: float = 5.0, what: str = "condition") -> Any:
-    """Poll `check()` until it returns something truthy."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.02)
 
 
 def wait_view(fake: FakeSlack, user: str, callback_id: str, *, seen: int = 0) -> JSON:
@@ -185,7 +173,7 @@ def fill_group(
     slack: SlackSim, fake: FakeSlack, number: int, users: list[str], contact: str = "UANNE001"
 ) -> None:
     """Join and approve each user in turn, through the front door."""
-    from tests.conftest import PEOPLE
+    from tests.support.people import PEOPLE
 
     for user in users:
         ask_to_join(slack, fake, user, number)

@@ -4,7 +4,6 @@ group/enrollment flows belong to another area) and helpers to read what the fake
 from __future__ import annotations
 
 import secrets
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,7 +27,8 @@ from storage.models import (
     Person,
     Workspace,
 )
-from tests.conftest import PEOPLE, SIGNING_SECRET, TEAM
+from tests.support.people import PEOPLE, SIGNING_SECRET, TEAM
+from tests.support.wait import wait_until
 
 JSON = dict[str, Any]
 CONTACT = "UANNE001"
@@ -115,18 +115,6 @@ def meetings_of(engine: Engine, group_id: int) -> list[Meeting]:
                 select(Meeting).where(Meeting.group_id == group_id).order_by(Meeting.starts_at)
             )
         )
-
-
-def wait_until(check: Callable[[], Any], *, timeout: float = 5.0, what: str = "condition") -> Any:
-    """Poll `check()` until it returns something truthy."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.02)
 
 
 def ics_files(fake: FakeSlack, user: str) -> list[UploadedFile]:

@@ -19,8 +19,7 @@ from handlers.ui.attendance_ui import ActionId as AttendanceAction
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallback
 from handlers.ui.meetings_ui import ActionId
 from storage.models import Delivery, Meeting, Reminder, ReminderStatus
-from tests.conftest import SIGNING_SECRET, TEAM
-from tests.meetings_fixtures import (
+from tests.support.meetings import (
     CONTACT,
     MEMBERS,
     START,
@@ -28,8 +27,9 @@ from tests.meetings_fixtures import (
     meeting_app,
     meetings_of,
     seed_group,
-    wait_until,
 )
+from tests.support.people import SIGNING_SECRET, TEAM
+from tests.support.wait import wait_until
 
 __all__ = ["meeting_app"]  # the fixture, imported so pytest finds it
 

@@ -22,9 +22,10 @@ from handlers.ui.attendance_ui import CallbackId as AttendanceCallbackId
 from handlers.ui.attendance_ui import member_action_id
 from handlers.ui.groups_ids import ActionId as GroupActionId
 from handlers.ui.groups_ids import CallbackId as GroupCallbackId
-from tests.conftest import SIGNING_SECRET, RuntimeFactory
-from tests.groups_fixtures import wait_until, wait_view
-from tests.privacy_fixtures import (
+from tests.support.app import RuntimeFactory
+from tests.support.groups import wait_view
+from tests.support.people import SIGNING_SECRET
+from tests.support.privacy import (
     CONTACT,
     MEMBER,
     NOW,
@@ -33,9 +34,10 @@ from tests.privacy_fixtures import (
     row_counts,
     wait_response_after,
 )
+from tests.support.wait import wait_until
 
 CORPUS: dict[str, Any] = json.loads(
-    (Path(__file__).parent / "data" / "bad_input.json").read_text(encoding="utf-8")
+    (Path(__file__).parent.parent / "data" / "bad_input.json").read_text(encoding="utf-8")
 )
 RAW_MARKUP = ("<!channel>", "<@U123>", "<https://evil.example|klik>", "<!here>")
 

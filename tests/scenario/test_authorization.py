@@ -37,9 +37,9 @@ from storage.models import (
     MembershipType,
     Person,
 )
-from tests.conftest import SIGNING_SECRET, RuntimeFactory
-from tests.groups_fixtures import wait_until
-from tests.privacy_fixtures import (
+from tests.support.app import RuntimeFactory
+from tests.support.people import SIGNING_SECRET
+from tests.support.privacy import (
     ACTORS,
     JSON,
     MEMBER,
@@ -51,6 +51,7 @@ from tests.privacy_fixtures import (
     completed_files,
     snapshot,
 )
+from tests.support.wait import wait_until
 
 OTHER_TEAM = "T2"
 

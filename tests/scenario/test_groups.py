@@ -22,7 +22,7 @@ from storage.models import (
     Person,
     Workspace,
 )
-from tests.groups_fixtures import (
+from tests.support.groups import (
     count_views,
     create_group,
     wait_dm,

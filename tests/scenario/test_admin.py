@@ -8,15 +8,15 @@ from sqlalchemy import Engine, func, select
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
 from storage.models import AuditEvent, FeePayment, Group, MembershipType, Person
-from tests.conftest import ADMIN
-from tests.groups_fixtures import (
+from tests.support.groups import (
     create_group,
     fill_group,
     responses,
     wait_dm,
     wait_response,
-    wait_until,
 )
+from tests.support.people import ADMIN
+from tests.support.wait import wait_until
 
 ANNE = "UANNE001"
 

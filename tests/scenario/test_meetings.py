@@ -26,7 +26,7 @@ from storage.models import (
     ReminderKind,
     ReminderStatus,
 )
-from tests.meetings_fixtures import (
+from tests.support.meetings import (
     CONTACT,
     MEMBERS,
     OUTSIDER,
@@ -37,8 +37,8 @@ from tests.meetings_fixtures import (
     meetings_of,
     seed_group,
     wait_ics,
-    wait_until,
 )
+from tests.support.wait import wait_until
 
 __all__ = ["meeting_app"]  # the fixture, imported so pytest finds it
 

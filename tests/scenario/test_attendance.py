@@ -4,7 +4,6 @@ supersede or revoke, and members can neither register nor fetch someone else's c
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from collections.abc import Iterator
@@ -12,19 +11,19 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from bot.clock import ManualClock
 from bot.devtools.blockkit import assert_valid_view
-from bot.devtools.fake_slack import FakeSlack, UploadedFile
+from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import HttpResult, SlackSim, http_request
 from bot.server import Runtime
 from handlers.ui.attendance_ui import ActionId, member_action_id
 from storage.models import AuditEvent, Certificate, CertificateStatus, Meeting
-from tests.attendance_fixtures import SeededGroup, add_meeting, seed_group
-from tests.conftest import SIGNING_SECRET, TEAM, RuntimeFactory
+from tests.support.app import RuntimeFactory
+from tests.support.attendance import SeededGroup, add_meeting, files_for, pdf_text, seed_group
+from tests.support.people import SIGNING_SECRET, TEAM
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 # 20-11-2026 09:00 in Amsterdam (UTC+1).
@@ -55,17 +54,6 @@ def sim(app: Runtime, fake_slack: FakeSlack) -> SlackSim:
 def group(app: Runtime, db_engine: Engine) -> Iterator[SeededGroup]:
     """Seven approved members; Anne is the contact person."""
     yield seed_group(db_engine)
-
-
-def pdf_text(content: bytes) -> str:
-    """All text of a PDF, as pypdf reads it back."""
-    reader = PdfReader(io.BytesIO(content))
-    return "\n".join(page.extract_text() for page in reader.pages)
-
-
-def files_for(fake: FakeSlack, user_id: str) -> list[UploadedFile]:
-    """Completed uploads in a user's DM."""
-    return [f for f in fake.uploaded_files() if f.completed and f.channel == "D" + user_id]
 
 
 def code_of(text: str) -> str:

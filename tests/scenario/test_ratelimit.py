@@ -14,8 +14,9 @@ from bot.ratelimit import RateLimiter, TokenBucket
 from bot.server import Runtime
 from bot.services.people import ensure_workspace
 from bot.settings import SettingsError, from_env
-from tests.conftest import TEAM, RuntimeFactory
+from tests.support.app import RuntimeFactory
 from tests.support.notes import install, owe_note
+from tests.support.people import TEAM
 
 
 class FakeTime:

@@ -35,9 +35,10 @@ from storage.models import (
     Person,
     Workspace,
 )
-from tests.conftest import SIGNING_SECRET, RuntimeFactory
-from tests.groups_fixtures import wait_until
-from tests.privacy_fixtures import (
+from tests.support.app import RuntimeFactory
+from tests.support.notes import install, owe_note
+from tests.support.people import SIGNING_SECRET
+from tests.support.privacy import (
     CONTACT,
     MEMBER,
     NOW,
@@ -46,7 +47,7 @@ from tests.privacy_fixtures import (
     completed_files,
     wait_response_after,
 )
-from tests.support.notes import install, owe_note
+from tests.support.wait import wait_until
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim, http_request
-from tests.conftest import SIGNING_SECRET
+from tests.support.people import SIGNING_SECRET
 
 
 def _free_port() -> int:

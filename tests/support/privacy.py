@@ -20,14 +20,14 @@ from handlers.ui.attendance_ui import CallbackId as AttendanceCallbackId
 from handlers.ui.attendance_ui import member_action_id
 from handlers.ui.groups_ids import ActionId as GroupActionId
 from storage.models import Base, Certificate, Group, Meeting, Person
-from tests.groups_fixtures import (
+from tests.support.groups import (
     ask_to_join,
     button_value,
     create_group,
     fill_group,
     wait_dm,
-    wait_until,
 )
+from tests.support.wait import wait_until
 
 JSON = dict[str, Any]
 # The afternoon of 20-11-2026 (Amsterdam): two meetings earlier this month, one in December.

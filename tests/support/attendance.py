@@ -3,15 +3,18 @@ inserted as model rows (the group and meeting flows belong to other areas)."""
 
 from __future__ import annotations
 
+import io
 import secrets
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from pypdf import PdfReader
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from bot.devtools.fake_slack import FakeSlack, UploadedFile
 from storage.models import (
     Enrollment,
     EnrollmentStatus,
@@ -23,7 +26,7 @@ from storage.models import (
     Person,
     Workspace,
 )
-from tests.conftest import PEOPLE, TEAM
+from tests.support.people import PEOPLE, TEAM
 
 SEVEN = ("UANNE001", "UBRAM002", "UZOE0003", "UDAAN004", "UEMMA005", "UFEMK006", "UGERT007")
 CREATED = datetime(2026, 1, 1, tzinfo=UTC)
@@ -119,3 +122,14 @@ def add_meeting(
         session.add(meeting)
         session.flush()
         return meeting.id
+
+
+def pdf_text(content: bytes) -> str:
+    """All text of a PDF, as pypdf reads it back."""
+    reader = PdfReader(io.BytesIO(content))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def files_for(fake: FakeSlack, user_id: str) -> list[UploadedFile]:
+    """Completed uploads in a user's DM."""
+    return [f for f in fake.uploaded_files() if f.completed and f.channel == "D" + user_id]

@@ -26,8 +26,9 @@ from bot.services.calendar import new_calendar_token
 from bot.services.certificates import new_verification_code
 from bot.web import ClientLimiter, Environ, Response, Router, route
 from storage.models import Group, Person, ProcessedEvent
-from tests.conftest import SIGNING_SECRET, RuntimeFactory
-from tests.groups_fixtures import create_group
+from tests.support.app import RuntimeFactory
+from tests.support.groups import create_group
+from tests.support.people import SIGNING_SECRET
 
 # Listeners run after the ack: how long a refused request gets to (wrongly) do something.
 SETTLE = 0.4
@@ -361,7 +362,7 @@ def test_a_refused_request_logs_one_line_and_never_its_body(
         texts = [r.getMessage() for r in caplog.records]
         assert not any(marker in text for text in texts), texts
         assert not any(r.exc_info for r in caplog.records)
-        refusals = [r for r in caplog.records if r.name == "bot.server"]
+        refusals = [r for r in caplog.records if r.name == "bot.slack_http"]
         assert len(refusals) == 1, texts
         assert "\n" not in refusals[0].getMessage()
     _nothing_happened(fake_slack, db_engine)
@@ -390,7 +391,7 @@ def test_bolts_own_refusal_log_never_carries_the_body(caplog: pytest.LogCaptureF
     from slack_bolt.request import BoltRequest
     from slack_bolt.response import BoltResponse
 
-    from bot.server import quiet_bolt_refusals
+    from bot.slack_http import quiet_bolt_refusals
 
     quiet_bolt_refusals()
     caplog.set_level(logging.DEBUG)

@@ -23,7 +23,7 @@ from bot.settings import Settings
 from bot.startup import StartupError, check_socket_mode
 from storage.db import make_engine
 from storage.migrate import head_revision, upgrade_to_head
-from tests.conftest import SIGNING_SECRET
+from tests.support.people import SIGNING_SECRET
 
 # The secret the bot token stands for in these runs; it must never show in what is printed.
 TOKEN = "xoxb-startup-test-0123456789"

@@ -16,7 +16,7 @@ from bot.names import public_name
 from bot.server import Runtime
 from bot.services.certificates import new_verification_code
 from storage.models import Certificate, CertificateKind, CertificateStatus, Role
-from tests.attendance_fixtures import person, seed_group
+from tests.support.attendance import person, seed_group
 
 
 @pytest.mark.parametrize(

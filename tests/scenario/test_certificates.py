@@ -18,9 +18,9 @@ from bot.devtools.slack_sim import SlackSim
 from bot.server import Runtime
 from handlers.ui.attendance_ui import ActionId
 from storage.models import AuditEvent, Certificate, Person
-from tests.attendance_fixtures import SeededGroup, add_meeting, seed_group
-from tests.conftest import SIGNING_SECRET, TEAM, RuntimeFactory
-from tests.test_attendance import files_for, pdf_text
+from tests.support.app import RuntimeFactory
+from tests.support.attendance import SeededGroup, add_meeting, files_for, pdf_text, seed_group
+from tests.support.people import SIGNING_SECRET, TEAM
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 FIVE = ("UANNE001", "UBRAM002", "UZOE0003", "UDAAN004", "UEMMA005")

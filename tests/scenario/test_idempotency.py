@@ -31,9 +31,9 @@ from storage.models import (
     MeetingStatus,
     ProcessedEvent,
 )
-from tests import attendance_fixtures
-from tests.conftest import RuntimeFactory
-from tests.groups_fixtures import (
+from tests.support import attendance as attendance_fixtures
+from tests.support.app import RuntimeFactory
+from tests.support.groups import (
     ask_to_join,
     button_value,
     create_group,
@@ -41,7 +41,7 @@ from tests.groups_fixtures import (
     request_message,
     wait_view,
 )
-from tests.meetings_fixtures import (
+from tests.support.meetings import (
     CONTACT,
     MEMBERS,
     MeetingApp,
@@ -49,8 +49,8 @@ from tests.meetings_fixtures import (
     latest_view,
     meeting_app,
     meetings_of,
-    wait_until,
 )
+from tests.support.wait import wait_until
 
 __all__ = ["meeting_app"]  # the fixture, imported so pytest finds it
 
@@ -210,7 +210,7 @@ def test_a_registration_submitted_twice_at_once_issues_each_certificate_once(
     from datetime import UTC, datetime, timedelta
 
     from bot.clock import ManualClock
-    from tests.conftest import SIGNING_SECRET, TEAM
+    from tests.support.people import SIGNING_SECRET, TEAM
 
     now = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
     app: Runtime = make_runtime(clock=ManualClock(now))

@@ -12,8 +12,7 @@ from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
 from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
 from storage.models import AuditEvent, Enrollment, MembershipType, Person
-from tests.conftest import PEOPLE
-from tests.groups_fixtures import (
+from tests.support.groups import (
     approve,
     approved_count,
     ask_to_join,
@@ -26,9 +25,10 @@ from tests.groups_fixtures import (
     statuses,
     wait_dm,
     wait_response,
-    wait_until,
     wait_view,
 )
+from tests.support.people import PEOPLE
+from tests.support.wait import wait_until
 
 ANNE = "UANNE001"
 OTHERS = ["UBRAM002", "UZOE0003", "UDAAN004", "UEMMA005", "UFEMK006"]
