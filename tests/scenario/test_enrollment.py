@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 
 import pytest
@@ -10,6 +11,7 @@ from sqlalchemy import Engine, func, select
 from bot.devtools.blockkit import assert_valid_view
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
+from bot.i18n import t
 from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
 from storage.models import AuditEvent, Enrollment, MembershipType, Person
 from tests.support.groups import (
@@ -371,3 +373,39 @@ def test_leave_with_confirmation_tells_the_contact_person(
     slack.command("UBRAM002", f"aanmelden {number}")
     wait_response(fake_slack, "is verstuurd")
     assert statuses(db_engine, number)["UBRAM002"] == "pending"
+
+
+def test_a_forged_private_metadata_cannot_rewrite_another_message(
+    slack: SlackSim, fake_slack: FakeSlack
+) -> None:
+    """The reject modal carries the request's id only; the message to update (the request DM)
+    comes from the app's own records. A submit whose metadata names a channel and ts (another
+    bot message, here the group-created DM) is refused, and no other message is ever updated."""
+    number = create_group(slack, fake_slack, ANNE, name="Utrecht Noord")
+    ask_to_join(slack, fake_slack, OTHERS[0], number)
+    target = wait_dm(fake_slack, ANNE, str(number))  # the group-created DM: not a request
+    request = request_message(fake_slack, ANNE, _name(OTHERS[0]))
+    slack.click(
+        ANNE,
+        action_id=ActionId.REJECT,
+        value=button_value(request, ActionId.REJECT),
+        message=request,
+    )
+    modal = wait_view(fake_slack, ANNE, CallbackId.REJECT)
+    enrollment_id = json.loads(modal["private_metadata"])["enrollment_id"]
+    for forged in (
+        {"e": enrollment_id, "c": "DUANNE001", "ts": target["ts"]},
+        {"enrollment_id": enrollment_id, "channel": "DUANNE001", "ts": target["ts"]},
+        {"enrollment_id": str(enrollment_id)},
+    ):
+        answer = slack.submit(ANNE, {**modal, "private_metadata": json.dumps(forged)}, {})
+        assert answer.json["response_action"] == "errors"
+        assert t("nl", "error.bad_form") in str(answer.json["errors"])
+    done = slack.submit(ANNE, modal, {ActionId.REJECT_REASON: "Vol"})
+    assert done.status == 200 and not done.body
+    wait_until(
+        lambda: [c for c in fake_slack.calls_to("chat.update")], what="the request DM redrawn"
+    )
+    updated = {c.body["ts"] for c in fake_slack.calls_to("chat.update")}
+    assert updated == {request["ts"]}
+    assert target["ts"] not in updated
