@@ -241,6 +241,9 @@ class Runtime:
         if self._stopped.is_set():
             return
         self._stopped.set()
+        if self._server is not None:
+            # Wake the loop now rather than at the end of its poll timeout.
+            self._server.pull_trigger()
         if self._socket_handler is not None:
             close_socket_mode(self._socket_handler)
         if self._server_thread is not None:

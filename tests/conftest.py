@@ -130,6 +130,8 @@ def settings(database_url: str, fake_slack: FakeSlack) -> Settings:
         scheduler_poll_seconds=3600,
         http_threads=8,
         listener_threads=8,
+        # The run's database is migrated once (database_url); each app only checks the revision.
+        run_migrations=False,
     )
 
 
