@@ -14,7 +14,7 @@ from bot.services.absences import availability, notified_absences
 from bot.services.agreements import group_goal
 from bot.services.evaluations import previous_summary
 from bot.services.people import display_name, people_by_ids
-from handlers.ui.absences_ui import absence_note, absence_row
+from handlers.ui.absences_ui import absence_row, reason_text
 from handlers.ui.blocks import context, section, to_dicts
 from handlers.ui.evaluations_ui import summary_text
 from storage.models import Meeting
@@ -33,7 +33,7 @@ def reminder_extras(ctx: RenderContext, meeting: Meeting) -> list[Block]:
     if meeting.group.contact_person_id == ctx.recipient.id and absences:
         people = people_by_ids(ctx.session, person_ids=sorted(absences))
         names = ", ".join(
-            f"{display_name(p)} ({absence_note(ctx.lang, absences[p.id])})" for p in people
+            _named(display_name(p), reason_text(ctx.lang, absences[p.id])) for p in people
         )
         counts = availability(ctx.session, meeting=meeting)
         blocks.append(
@@ -50,6 +50,10 @@ def reminder_extras(ctx: RenderContext, meeting: Meeting) -> list[Block]:
     if access.is_member(ctx.session, group_id=meeting.group_id, person_id=ctx.recipient.id):
         blocks += absence_row(ctx.lang, meeting_id=meeting.id, absent=ctx.recipient.id in absences)
     return blocks
+
+
+def _named(name: str, reason: str) -> str:
+    return f"{name} ({reason})" if reason else name
 
 
 def with_reminder_extras(ctx: RenderContext, dm: Message, meeting: Meeting) -> Message:
