@@ -16,7 +16,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot import agreement_rules, rules
 from bot.deps import Deps
-from bot.services import date_polls, evaluations, reminders
+from bot.services import evaluations, poll_deadlines, reminders
 from bot.services.idempotency import forget_old_keys
 from bot.services.privacy import purge_before
 
@@ -43,15 +43,15 @@ def dispatch_polls(deps: Deps) -> int:
     each once across processes; returns how many polls were closed or reminded."""
     now = deps.now()
     with deps.uow() as session:
-        to_close, to_remind = date_polls.due_polls(session, now=now)
+        to_close, to_remind = poll_deadlines.due_polls(session, now=now)
     handled = 0
     for poll_id in to_close:
         # One transaction per poll: the claim and its DMs commit together or not at all.
         with deps.uow() as session:
-            handled += date_polls.claim_close(session, poll_id=poll_id, now=now)
+            handled += poll_deadlines.claim_close(session, poll_id=poll_id, now=now)
     for poll_id in to_remind:
         with deps.uow() as session:
-            handled += bool(date_polls.claim_reminder(session, poll_id=poll_id, now=now))
+            handled += bool(poll_deadlines.claim_reminder(session, poll_id=poll_id, now=now))
     if handled:
         log.info("date polls: %d closed or reminded", handled)
     return handled

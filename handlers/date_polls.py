@@ -36,6 +36,7 @@ def register(app: App) -> None:
     for action_id in (ActionId.POLL_YES, ActionId.POLL_MAYBE, ActionId.POLL_NO):
         on_action(app, action_id, on_answer)
     on_action(app, ActionId.POLL_PICK, on_pick)
+    on_action(app, ActionId.POLL_CANCEL, on_cancel)
     on_view(app, CallbackId.POLL, on_submit, error_block=BlockId.POLL_SLOTS)
 
 
@@ -152,3 +153,13 @@ def on_pick(call: Interaction) -> None:
             number=meeting.group.number,
         )
     call.say(text_message(text))
+
+
+def on_cancel(call: Interaction) -> None:
+    """Datumprikker intrekken (after Slack's confirm dialog): every copy says it was withdrawn."""
+    with call.deps.uow() as session:
+        poll = svc.cancel_poll(
+            session, actor=call.actor, poll_id=call.value_id, now=call.deps.now()
+        )
+        number = poll.group.number
+    call.say(text_message(t(call.actor.lang, "poll.cancelled_ok", number=number)))

@@ -10,7 +10,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`/intervisie absent 1234` — say you cannot come to a meeting (or straight for one date: "
         "`/intervisie absent 1234 30-11-2026`)",
     ),
-    "absence.reason.illness": ("ziek", "ill"),
     "absence.reason.work": ("werk", "work"),
     "absence.reason.private": ("privé", "personal"),
     "absence.reason.holiday": ("vakantie", "holiday"),

@@ -37,6 +37,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "poll.answer.maybe": ("Misschien", "Maybe"),
     "poll.answer.no": ("Nee", "No"),
     "poll.button.pick": ("Kies dit moment", "Pick this moment"),
+    "poll.button.cancel": ("Datumprikker intrekken", "Withdraw the poll"),
+    "poll.confirm.title": ("Datumprikker intrekken?", "Withdraw the poll?"),
+    "poll.confirm.text": (
+        "Niemand kan nog reageren en er wordt geen moment gekozen.",
+        "Nobody can answer any more and no moment is picked.",
+    ),
+    "poll.confirm.yes": ("Intrekken", "Withdraw"),
+    "poll.confirm.no": ("Terug", "Back"),
+    "poll.cancelled_ok": (
+        "De datumprikker van groep {number} is ingetrokken.",
+        "The date poll of group {number} has been withdrawn.",
+    ),
     "poll.answered.one": (
         "{count} van de {members} leden heeft gereageerd.",
         "{count} of {members} members has answered.",

@@ -4,7 +4,8 @@ contact person picks one, which is planned like any meeting (bot/services/meetin
 
 Who is told what: every member gets the poll as a DM; each answer redraws everyone's copy (the
 live tally); a day before the deadline those who have not answered are reminded; at the deadline
-the contact person is asked to pick. Reminder and closing are claimed once across processes.
+the contact person is asked to pick (bot/services/poll_deadlines.py, claimed once across
+processes). The contact person may withdraw a poll that is not yet decided.
 """
 
 from __future__ import annotations
@@ -229,7 +230,7 @@ def answer(
         return poll  # the same click again: nothing to redraw
     row.answer = value
     row.answered_at = now
-    _redraw_all(session, poll=poll, now=now)
+    redraw_all(session, poll=poll, now=now)
     return poll
 
 
@@ -266,11 +267,38 @@ def pick(session: Session, *, actor: Actor, slot_id: int, now: datetime) -> Meet
         group_id=poll.group_id,
         details={"poll_id": poll.id, "slot_id": slot.id, "meeting_id": meeting.id},
     )
-    _redraw_all(session, poll=poll, now=now)
+    redraw_all(session, poll=poll, now=now)
     return meeting
 
 
-def _redraw_all(session: Session, *, poll: DatePoll, now: datetime) -> None:
+def cancel_poll(session: Session, *, actor: Actor, poll_id: int, now: datetime) -> DatePoll:
+    """Intrekken: the contact person withdraws a poll not yet decided; every copy says so."""
+    poll = session.scalars(
+        select(DatePoll).where(DatePoll.id == poll_id).with_for_update()
+    ).one_or_none()
+    if poll is None or poll.group.team_id != actor.team_id:
+        raise NotFound("poll.not_found")
+    access.require_manager(poll.group, actor=actor)
+    if poll.status is PollStatus.DECIDED:
+        raise Conflict("poll.decided")
+    if poll.status is PollStatus.CANCELLED:
+        raise Conflict("poll.cancelled")
+    poll.status = PollStatus.CANCELLED
+    poll.closed_at = poll.closed_at or now
+    record(
+        session,
+        team_id=actor.team_id,
+        action="poll_cancelled",
+        now=now,
+        actor_id=actor.person_id,
+        group_id=poll.group_id,
+        details={"poll_id": poll.id},
+    )
+    redraw_all(session, poll=poll, now=now)
+    return poll
+
+
+def redraw_all(session: Session, *, poll: DatePoll, now: datetime) -> None:
     """Owe everyone a redraw of their copy; redraws not yet sent are dropped, since the newest
     shows everything they would (a busy poll costs one update per member, not one per answer)."""
     poll.revision += 1
@@ -328,69 +356,3 @@ def poll_view(session: Session, *, poll_id: int, viewer_id: int) -> PollView:
         waiting=tuple(m for m in members if m.id not in answered_ids),
         chosen=next((s for s in tallies if s.slot_id == poll.chosen_slot_id), None),
     )
-
-
-# ---------------------------------------------------------------------------- the periodic job
-
-
-def due_polls(session: Session, *, now: datetime) -> tuple[list[int], list[int]]:
-    """(polls past their deadline, polls whose reminder is due), each still open."""
-    to_close = list(
-        session.scalars(
-            select(DatePoll.id).where(
-                DatePoll.status == PollStatus.OPEN, DatePoll.deadline_at <= now
-            )
-        )
-    )
-    to_remind = list(
-        session.scalars(
-            select(DatePoll.id).where(
-                DatePoll.status == PollStatus.OPEN,
-                DatePoll.reminded_at.is_(None),
-                DatePoll.deadline_at <= now + rules.POLL_REMINDER_BEFORE_DEADLINE,
-            )
-        )
-    )
-    return to_close, to_remind
-
-
-def claim_close(session: Session, *, poll_id: int, now: datetime) -> bool:
-    """Close one poll at its deadline (once across processes); the contact person is asked to
-    pick and every copy shows it closed."""
-    # The conditional UPDATE is the claim (as for reminders): a second process updates nothing.
-    claimed = session.execute(
-        update(DatePoll)
-        .where(
-            DatePoll.id == poll_id,
-            DatePoll.status == PollStatus.OPEN,
-            DatePoll.deadline_at <= now,
-        )
-        .values(status=PollStatus.CLOSED, closed_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
-        return False
-    poll = session.get_one(DatePoll, poll_id, populate_existing=True)
-    owe(session, intent=PollClosed(poll_id=poll.id), to=poll.group.contact_person, now=now)
-    _redraw_all(session, poll=poll, now=now)
-    return True
-
-
-def claim_reminder(session: Session, *, poll_id: int, now: datetime) -> int:
-    """Remind the members who have not answered (once across processes); returns how many."""
-    claimed = session.execute(
-        update(DatePoll)
-        .where(
-            DatePoll.id == poll_id,
-            DatePoll.status == PollStatus.OPEN,
-            DatePoll.reminded_at.is_(None),
-        )
-        .values(reminded_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
-        return 0
-    view = poll_view(session, poll_id=poll_id, viewer_id=0)
-    for person in view.waiting:
-        owe(session, intent=PollReminder(poll_id=poll_id), to=person, now=now)
-    return len(view.waiting)

@@ -17,6 +17,7 @@ class ActionId(enum.StrEnum):
     POLL_MAYBE = "poll_maybe"
     POLL_NO = "poll_no"
     POLL_PICK = "poll_pick"
+    POLL_CANCEL = "poll_cancel"
     POLL_SLOTS = "poll_slots"
     POLL_DURATION = "poll_duration"
     POLL_PLACE = "poll_place"

@@ -9,6 +9,7 @@ from typing import Any
 
 from slack_sdk.models.blocks import (
     Block,
+    ConfirmObject,
     InputBlock,
     Option,
     PlainTextInputElement,
@@ -189,6 +190,23 @@ def _pick_button(slot: SlotTally, lang: Lang) -> Any:
     )
 
 
+def _cancel_button(poll_id: int, lang: Lang) -> Any:
+    cancel = button(
+        t_plain(lang, "poll.button.cancel"),
+        action_id=ActionId.POLL_CANCEL,
+        value=str(poll_id),
+        style="danger",
+    )
+    cancel.confirm = ConfirmObject(
+        title=t_plain(lang, "poll.confirm.title"),
+        text=t_plain(lang, "poll.confirm.text"),
+        confirm=t_plain(lang, "poll.confirm.yes"),
+        deny=t_plain(lang, "poll.confirm.no"),
+        style="danger",
+    )
+    return cancel
+
+
 def build_poll_message(
     *, lang: Lang, tz: tzinfo, view: PollView, is_manager: bool, intro: str = ""
 ) -> Message:
@@ -216,6 +234,8 @@ def build_poll_message(
             blocks.append(actions(*row, block_id=f"poll_answer_{slot.slot_id}"))
         elif can_pick:
             blocks.append(actions(_pick_button(slot, lang), block_id=f"poll_pick_{slot.slot_id}"))
+    if can_pick:
+        blocks.append(actions(_cancel_button(poll.id, lang), block_id=f"poll_cancel_{poll.id}"))
     footer = tn(lang, "poll.answered", view.answered, members=view.members)
     if is_manager and view.waiting and poll.status is not PollStatus.DECIDED:
         names = ", ".join(display_name(p) for p in view.waiting)

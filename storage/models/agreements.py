@@ -58,9 +58,10 @@ class PollAnswerValue(enum.StrEnum):
 
 
 class AbsenceReason(enum.StrEnum):
-    """A category only, never a free text: a reason may say nothing about a case or a client."""
+    """A category only, never a free text: a reason may say nothing about a case or a client.
+    There is deliberately no "ill": health is special-category data (AVG art. 9); "private"
+    covers it without saying so."""
 
-    ILLNESS = "illness"
     WORK = "work"
     PRIVATE = "private"
     HOLIDAY = "holiday"

@@ -88,7 +88,7 @@ def test_ik_kan_niet_from_a_reminder_reaches_the_contact_person_and_prefills_the
     assert t("nl", "agreements.reminder.goal", goal=AGREEMENTS["goal"]) in str(reminder["blocks"])
     assert buttons(reminder, ActionId.ABSENCE_OPEN) != []
 
-    body = _say_absent(app, "UBRAM002", reminder, AbsenceReason.ILLNESS.value)
+    body = _say_absent(app, "UBRAM002", reminder, AbsenceReason.WORK.value)
     assert body["response_action"] == "update"
     assert t("nl", "absence.substitute.member") in str(body["view"])
     told = wait_dm(
@@ -100,7 +100,7 @@ def test_ik_kan_niet_from_a_reminder_reaches_the_contact_person_and_prefills_the
             name="Bram Jansen",
             number=1234,
             when=WHEN,
-            reason="ziek",
+            reason="werk",
         ),
     )
     assert tn("nl", "absence.dm.available", 6, available=5) in str(told)
@@ -140,7 +140,7 @@ def test_ik_kan_niet_from_a_reminder_reaches_the_contact_person_and_prefills_the
     ]
     contact_reminder = _reminder(app, CONTACT, 2)
     assert t(
-        "nl", "absence.reminder.contact", names="Bram Jansen (ziek)", available=5, members=6
+        "nl", "absence.reminder.contact", names="Bram Jansen (werk)", available=5, members=6
     ) in str(contact_reminder["blocks"])
 
     # After the start "Ik kan niet" is refused, and nothing is stored.
@@ -158,13 +158,13 @@ def test_ik_kan_niet_from_a_reminder_reaches_the_contact_person_and_prefills_the
     bram = app.group.person_ids["UBRAM002"]
     [block] = [b for b in view["blocks"] if b.get("block_id") == member_block_id(bram)]
     assert block["label"]["text"] == "Bram Jansen — " + t(
-        "nl", "absence.note_reason", reason="ziek"
+        "nl", "absence.note_reason", reason="werk"
     )
     assert block["element"]["initial_option"]["value"] == "absent"
     assert block["element"]["action_id"] == member_action_id(bram)
     with Session(db_engine) as session:
         rows = session.scalars(select(Absence)).all()
-    assert [(r.person_id, r.reason) for r in rows] == [(bram, AbsenceReason.ILLNESS)]
+    assert [(r.person_id, r.reason) for r in rows] == [(bram, AbsenceReason.WORK)]
 
 
 def test_afwezig_with_a_date_opens_the_modal_and_other_refusals(agree_app: AgreeApp) -> None:

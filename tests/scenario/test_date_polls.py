@@ -4,13 +4,16 @@ contact person's pick; the deadline's reminder and closing, once across processe
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from bot.devtools.fake_slack import FakeSlack
 from bot.i18n import t, tn
 from bot.jobs import dispatch_polls, periodic_jobs
+from bot.server import Runtime
 from handlers.ui.agreements_ids import ActionId, BlockId, CallbackId
 from storage.models import DatePoll, Meeting, PollAnswer, PollStatus
 from tests.support.agreements import (
@@ -22,9 +25,11 @@ from tests.support.agreements import (
     click,
     dms_with,
     open_by_command,
+    start_app,
     wait_dm,
     wait_response,
 )
+from tests.support.app import RuntimeFactory
 from tests.support.meetings import ics_files
 from tests.support.wait import wait_until
 
@@ -212,3 +217,54 @@ def test_bad_input_names_the_problem_and_writes_nothing(
     # Only the contact person proposes moments.
     app.slack.command("UBRAM002", "prik 1234")
     wait_response(app.fake, t("nl", "group.not_manager", number=1234))
+
+
+def test_two_processes_close_a_poll_once(
+    make_runtime: RuntimeFactory, fake_slack: FakeSlack, clean_db: Engine
+) -> None:
+    app = start_app(make_runtime, fake_slack, clean_db)
+    other = make_runtime(clock=app.clock)
+    _propose(app, deadline="20-09-2026")
+    app.clock.set(datetime(2026, 9, 21, 8, 0, tzinfo=UTC))
+    barrier = threading.Barrier(4)
+    counts: list[int] = []
+
+    def dispatch(runtime: Runtime) -> None:
+        barrier.wait()
+        counts.append(dispatch_polls(runtime.deps))
+
+    threads = [threading.Thread(target=dispatch, args=(r,)) for r in (app.runtime, other) * 2]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sum(counts) == 1
+    app.idle()
+    other.outbox.wait_idle()
+    assert (
+        len(dms_with(app.fake, CONTACT, tn("nl", "poll.dm.closed", 6, answered=0, number=1234)))
+        == 1
+    )
+
+
+def test_the_contact_person_withdraws_a_poll(agree_app: AgreeApp, db_engine: Engine) -> None:
+    app = agree_app
+    _propose(app)
+    first = _slot_ids(_poll_dm(app, "UBRAM002"))[0]
+    anne = _poll_dm(app, CONTACT)
+    click(app, CONTACT, anne, ActionId.POLL_CANCEL)
+    wait_response(app.fake, t("nl", "poll.cancelled_ok", number=1234))
+    app.idle()
+    assert t("nl", "poll.status.cancelled") in str(_poll_dm(app, "UBRAM002")["blocks"])
+    assert buttons(_poll_dm(app, "UBRAM002"), ActionId.POLL_YES) == []
+    click(
+        app,
+        "UBRAM002",
+        {"ts": "1.0", "channel": "DUBRAM002", "blocks": anne["blocks"]},
+        ActionId.POLL_YES,
+        first,
+    )
+    wait_response(app.fake, t("nl", "poll.cancelled"))
+    with Session(db_engine) as session:
+        assert session.scalars(select(DatePoll.status)).one() is PollStatus.CANCELLED
+        assert session.scalar(select(func.count()).select_from(PollAnswer)) == 0

@@ -156,7 +156,6 @@ def upgrade() -> None:
         sa.Column(
             "reason",
             sa.Enum(
-                "illness",
                 "work",
                 "private",
                 "holiday",
