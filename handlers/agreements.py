@@ -58,9 +58,9 @@ def agreements_command(call: CommandCall) -> None:
 def card_blocks(session: Session, *, group: Group, lang: Lang, viewer_id: int) -> list[Block]:
     """The card of a group as blocks, with Akkoord when the viewer has not confirmed: for the
     welcome DM and the group's page."""
-    card = svc.card(session, group=group)
-    if card.agreements is None:
+    if svc.agreements_of(session, group_id=group.id) is None:
         return []
+    card = svc.card(session, group=group)
     return build_card_blocks(
         lang=lang, card=card, can_confirm=viewer_id in card.missing_ids, can_edit=False
     )

@@ -46,6 +46,17 @@ FIRST, SECOND, THIRD = (
 )
 
 
+def _answers(engine: Engine) -> list[tuple[int, int, str]]:
+    with Session(engine) as session:
+        rows = session.scalars(select(PollAnswer)).all()
+        return sorted((a.slot_id, a.person_id, a.answer.value) for a in rows)
+
+
+def _wait_answers(engine: Engine, count: int) -> None:
+    """A click is acked before it is handled: wait until `count` answers are stored."""
+    wait_until(lambda: len(_answers(engine)) == count, what=f"{count} stored answers")
+
+
 def _title(user: str) -> str:
     return TITLE_EN if user == "UENG0012" else TITLE
 
@@ -90,9 +101,13 @@ def test_three_moments_answered_by_five_members_become_a_meeting(
         dm = _poll_dm(app, user)
         for slot, action in zip((first, second, third), chosen, strict=True):
             click(app, user, dm, action, slot)
+    _wait_answers(db_engine, 15)
     dm = _poll_dm(app, "UZOE0003")
     click(app, "UZOE0003", dm, ActionId.POLL_MAYBE, second)
-    app.idle()
+    zoe_id = app.group.person_ids["UZOE0003"]
+    wait_until(
+        lambda: (int(second), zoe_id, "maybe") in _answers(db_engine), what="Zoë's new answer"
+    )
 
     # Everyone's copy shows the live tally; each sees their own answers.
     tally = [
@@ -100,10 +115,15 @@ def test_three_moments_answered_by_five_members_become_a_meeting(
         t("nl", "poll.tally", yes=4, maybe=1, no=0),
         t("nl", "poll.tally", yes=2, maybe=1, no=2),
     ]
+
+    def final(user: str) -> bool:
+        return all(line in str(_poll_dm(app, user)["blocks"]) for line in tally)
+
     for user in SIX[:-1]:
+        wait_until(lambda u=user: final(u), timeout=15, what=f"the final tally for {user}")
         text = str(_poll_dm(app, user)["blocks"])
-        assert all(line in text for line in tally), user
         assert tn("nl", "poll.answered", 5, members=6) in text
+    app.idle()
     english = str(_poll_dm(app, "UENG0012")["blocks"])
     assert t("en", "poll.tally", yes=4, maybe=1, no=0) in english
     assert t("en", "poll.yours", answer="Yes") in english
@@ -152,6 +172,7 @@ def test_deadline_reminds_those_who_have_not_answered_then_closes_once(
     first = _slot_ids(_poll_dm(app, "UBRAM002"))[0]
     click(app, "UBRAM002", _poll_dm(app, "UBRAM002"), ActionId.POLL_YES, first)
     click(app, "UZOE0003", _poll_dm(app, "UZOE0003"), ActionId.POLL_NO, first)
+    _wait_answers(db_engine, 2)
     deadline = datetime(2026, 9, 20, 21, 59, tzinfo=UTC)  # 23:59 in Amsterdam
 
     app.clock.set(deadline - timedelta(days=1, minutes=1))
