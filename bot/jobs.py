@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from bot import rules
+from bot import agreement_rules, rules
 from bot.deps import Deps
-from bot.services import reminders
+from bot.services import evaluations, poll_deadlines, reminders
 from bot.services.idempotency import forget_old_keys
 from bot.services.privacy import purge_before
 
@@ -36,6 +36,46 @@ def dispatch_reminders(deps: Deps) -> int:
     if owed:
         log.info("reminders: %d DM(s) owed", owed)
     return owed
+
+
+def dispatch_polls(deps: Deps) -> int:
+    """Close date polls at their deadline and remind those who have not answered a day before,
+    each once across processes; returns how many polls were closed or reminded."""
+    now = deps.now()
+    with deps.uow() as session:
+        to_close, to_remind = poll_deadlines.due_polls(session, now=now)
+    handled = 0
+    for poll_id in to_close:
+        # One transaction per poll: the claim and its DMs commit together or not at all.
+        with deps.uow() as session:
+            handled += poll_deadlines.claim_close(session, poll_id=poll_id, now=now)
+    for poll_id in to_remind:
+        with deps.uow() as session:
+            handled += bool(poll_deadlines.claim_reminder(session, poll_id=poll_id, now=now))
+    if handled:
+        log.info("date polls: %d closed or reminded", handled)
+    return handled
+
+
+def dispatch_evaluations(deps: Deps) -> int:
+    """Ask the present members of newly registered meetings for their evaluation, once across
+    processes; returns how many were asked."""
+    now = deps.now()
+    with deps.uow() as session:
+        due = evaluations.due_meetings(session, now=now)
+    asked = 0
+    for meeting_id in due:
+        with deps.uow() as session:
+            asked += evaluations.invite_present(session, meeting_id=meeting_id, now=now)
+    if asked:
+        log.info("evaluations: %d member(s) asked", asked)
+    return asked
+
+
+def purge_evaluation_remarks(deps: Deps) -> int:
+    """Blank "wat kan beter" lines past their retention (docs/privacy.md); returns how many."""
+    with deps.uow() as session:
+        return evaluations.purge_old_remarks(session, now=deps.now())
 
 
 def purge_expired(deps: Deps) -> int:
@@ -62,6 +102,13 @@ def periodic_jobs(poll_seconds: float) -> list[PeriodicJob]:
         PeriodicJob("reminders", dispatch_reminders, poll_seconds),
         PeriodicJob(
             "retention_purge", purge_expired, rules.RETENTION_PURGE_INTERVAL.total_seconds()
+        ),
+        PeriodicJob("date_polls", dispatch_polls, poll_seconds),
+        PeriodicJob("evaluations", dispatch_evaluations, poll_seconds),
+        PeriodicJob(
+            "evaluation_remarks_purge",
+            purge_evaluation_remarks,
+            agreement_rules.EVALUATION_PURGE_INTERVAL.total_seconds(),
         ),
     ]
 

@@ -6,11 +6,16 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.notify import Renderers
+from handlers import absences as absences_area
 from handlers import admin, commands, enrollment, groups, home, lifecycle, notices
+from handlers import agreements as agreements_area
 from handlers import attendance as attendance_area
 from handlers import certificates as certificates_area
+from handlers import date_polls as date_polls_area
+from handlers import evaluations as evaluations_area
 from handlers import meetings as meetings_area
 from handlers import privacy as privacy_area
+from handlers import series as series_area
 
 
 def register_all(app: App) -> None:
@@ -26,6 +31,11 @@ def register_all(app: App) -> None:
         attendance_area,
         certificates_area,
         privacy_area,
+        agreements_area,
+        date_polls_area,
+        series_area,
+        absences_area,
+        evaluations_area,
     ):
         area.register(app)
 

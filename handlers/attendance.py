@@ -14,6 +14,7 @@ from slack_bolt import App
 from bot.errors import InvalidInput
 from bot.i18n import t
 from bot.services import attendance as service
+from bot.services.absences import notified_absences
 from bot.services.rotation import group_rotation
 from handlers.context import CommandCall, Interaction, Submitted, on_action, on_view
 from handlers.ui import metadata
@@ -69,6 +70,7 @@ def _registration_modal(
             now=deps.now(),
             tz=deps.settings.timezone,
         )
+        absences = notified_absences(session, meeting_id=form.meeting_id)
     return build_registration_modal(
         lang=actor.lang,
         tz=actor.tz,
@@ -76,6 +78,7 @@ def _registration_modal(
         choices=choices,
         net_minutes=net_minutes,
         warnings=warnings,
+        absences=absences,
     )
 
 

@@ -11,14 +11,19 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.i18n import t
+from handlers import absences as absences_area
 from handlers import admin as admin_area
+from handlers import agreements as agreements_area
 from handlers import attendance as attendance_area
 from handlers import calendar as calendar_area
 from handlers import certificates as certificates_area
+from handlers import date_polls as date_polls_area
 from handlers import enrollment as enrollment_area
+from handlers import evaluations as evaluations_area
 from handlers import groups as groups_area
 from handlers import meetings as meetings_area
 from handlers import privacy as privacy_area
+from handlers import series as series_area
 from handlers.context import CommandCall, interaction_of
 from handlers.ui.help_ui import build_help_message
 
@@ -59,6 +64,15 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         "help.cmd.certificates",
     ),
     Subcommand(("mijn-gegevens", "mydata"), privacy_area.mydata_command, "help.cmd.mydata"),
+    Subcommand(
+        ("afspraken", "agreements"), agreements_area.agreements_command, "help.cmd.agreements"
+    ),
+    Subcommand(("prik", "datumprikker", "poll"), date_polls_area.poll_command, "help.cmd.poll"),
+    Subcommand(("reeks", "series"), series_area.series_command, "help.cmd.series"),
+    Subcommand(("afwezig", "absent"), absences_area.absent_command, "help.cmd.absent"),
+    Subcommand(
+        ("evaluatie", "evaluation"), evaluations_area.evaluation_command, "help.cmd.evaluation"
+    ),
 )
 
 ROUTES: dict[str, Subcommand] = {name: sub for sub in SUBCOMMANDS for name in sub.names}

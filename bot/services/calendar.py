@@ -90,6 +90,19 @@ def meeting_ics(session: Session, *, meeting_id: int, lang: Lang, tz_name: str) 
     )
 
 
+def meetings_ics(session: Session, *, meeting_ids: list[int], lang: Lang, tz_name: str) -> bytes:
+    """The .ics of several meetings in one file (a series): one VEVENT each, with its own UID."""
+    meetings = list(
+        session.scalars(
+            select(Meeting)
+            .where(Meeting.id.in_(meeting_ids or [0]))
+            .options(joinedload(Meeting.group))
+            .order_by(Meeting.starts_at, Meeting.id)
+        )
+    )
+    return build_calendar([_ical_event(m, lang) for m in meetings], tz_name=tz_name)
+
+
 def _feed_meetings(session: Session, *, group_ids: list[int], now: datetime) -> list[Meeting]:
     if not group_ids:
         return []

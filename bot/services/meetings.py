@@ -114,9 +114,11 @@ def plan_meeting(
     data: MeetingInput,
     now: datetime,
     confirm_by_dm: bool = False,
+    announce: bool = True,
 ) -> Meeting:
     """Store a new meeting; members get a DM with an .ics (unless it is already in the past), and
-    with `confirm_by_dm` the planner gets the outcome by DM."""
+    with `confirm_by_dm` the planner gets the outcome by DM. A series announces its meetings in one
+    DM of its own (`announce=False`)."""
     group = access.group_by_id(session, team_id=actor.team_id, group_id=group_id)
     access.require_manager(group, actor=actor)
     location, online_url = split_place(data.place)
@@ -152,7 +154,8 @@ def plan_meeting(
             "retroactive": is_past(meeting, now=now),
         },
     )
-    _tell(session, meeting=meeting, change=Change.PLANNED, now=now)
+    if announce:
+        _tell(session, meeting=meeting, change=Change.PLANNED, now=now)
     if confirm_by_dm:
         _confirm(session, actor=actor, meeting=meeting, change=Change.PLANNED, now=now)
     return meeting
@@ -166,8 +169,10 @@ def change_meeting(
     data: MeetingInput,
     now: datetime,
     confirm_by_dm: bool = False,
+    announce: bool = True,
 ) -> Meeting:
-    """Wijzig: new time, duration or place; SEQUENCE goes up, reminders move, members are told."""
+    """Wijzig: new time, duration or place; SEQUENCE goes up, reminders move, members are told
+    (by the series' own DM when `announce=False`)."""
     meeting = _editable(session, actor=actor, meeting_id=meeting_id)
     location, online_url = split_place(data.place)
     before = (meeting.starts_at, meeting.duration_minutes)
@@ -204,7 +209,8 @@ def change_meeting(
             "duration_before": before[1],
         },
     )
-    _tell(session, meeting=meeting, change=Change.CHANGED, now=now)
+    if announce:
+        _tell(session, meeting=meeting, change=Change.CHANGED, now=now)
     if confirm_by_dm:
         _confirm(session, actor=actor, meeting=meeting, change=Change.CHANGED, now=now)
     return meeting
@@ -216,6 +222,7 @@ def cancel_meeting(
     actor: Actor,
     meeting_id: int,
     now: datetime,
+    announce: bool = True,
 ) -> Meeting:
     """Annuleer: the meeting is CANCELLED in every calendar, its reminders are dropped."""
     meeting = _editable(session, actor=actor, meeting_id=meeting_id)
@@ -233,7 +240,8 @@ def cancel_meeting(
         group_id=meeting.group_id,
         details={"meeting_id": meeting.id, "starts_at": meeting.starts_at.isoformat()},
     )
-    _tell(session, meeting=meeting, change=Change.CANCELLED, now=now)
+    if announce:
+        _tell(session, meeting=meeting, change=Change.CANCELLED, now=now)
     return meeting
 
 

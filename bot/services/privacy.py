@@ -23,6 +23,7 @@ from bot.errors import NotAllowed, NotFound
 from bot.notify import Intent, owe
 from bot.services import audit
 from bot.services.access import managed_groups
+from bot.services.agreement_data import personal_data
 from bot.services.certificates import owe_certificate
 from storage.models import (
     Attendance,
@@ -163,6 +164,7 @@ def export_data(session: Session, *, person_id: int) -> dict[str, Any]:
             }
             for e in events
         ],
+        **personal_data(session, person_id=person_id),
     }
 
 

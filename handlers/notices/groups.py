@@ -15,6 +15,7 @@ from bot.services.enrollment import (
 )
 from bot.services.groups import GroupCreated, GroupSummary, member_count, size_bounds
 from bot.services.people import display_name
+from handlers.notices.agreements import with_agreements_card
 from handlers.ui.blocks import text_message
 from handlers.ui.enrollment_ui import build_decided_request, build_decision_dm, build_request_dm
 from handlers.ui.groups_ui import build_group_created_dm, status_text
@@ -86,13 +87,15 @@ def render_request_decided(ctx: RenderContext, intent: RequestDecided) -> Messag
 def render_decision(ctx: RenderContext, intent: EnrollmentDecided) -> Message:
     """The requester's DM: welcome with next steps, or the rejection with its reason."""
     enrollment = _enrollment(ctx, intent.enrollment_id)
-    return build_decision_dm(
+    approved = enrollment.status is not EnrollmentStatus.REJECTED
+    dm = build_decision_dm(
         lang=ctx.lang,
-        approved=enrollment.status is not EnrollmentStatus.REJECTED,
+        approved=approved,
         group=enrollment.group,
         contact=enrollment.group.contact_person,
         reason=enrollment.reason,
     )
+    return with_agreements_card(ctx, dm, group=enrollment.group) if approved else dm
 
 
 def render_member_left(ctx: RenderContext, intent: MemberLeft) -> Message:

@@ -11,6 +11,7 @@ from bot.services.meeting_text import when, where
 from bot.services.meetings import Change, MeetingNotice, MeetingSaved
 from bot.services.reminders import AttendanceNudge, MeetingReminder
 from handlers.meetings import list_message, outcome_notice
+from handlers.notices.meeting_extras import notice_hint, with_reminder_extras
 from handlers.ui.attendance_ui import build_attendance_nudge
 from handlers.ui.blocks import text_message
 from storage.models import Meeting
@@ -44,6 +45,7 @@ def render_notice(ctx: RenderContext, intent: MeetingNotice) -> FileMessage:
     ) + where(meeting, ctx.lang)
     if meeting.online_url:
         comment += "\n" + meeting.online_url
+    comment += notice_hint(ctx, meeting, change=intent.change)
     # The file name and title use the association's zone, like the .ics itself.
     local = meeting.starts_at.astimezone(ctx.settings.timezone)
     return FileMessage(
@@ -87,7 +89,7 @@ def render_reminder(ctx: RenderContext, intent: MeetingReminder) -> Message:
         name=group.name,
         when=when(meeting, ctx.lang, ctx.tz),
     ) + where(meeting, ctx.lang)
-    return text_message(text)
+    return with_reminder_extras(ctx, text_message(text), meeting)
 
 
 def render_nudge(ctx: RenderContext, intent: AttendanceNudge) -> Message:

@@ -23,8 +23,9 @@ from bot.notify import Message
 from bot.services.attendance import RegistrationForm, RegistrationResult
 from bot.services.rotation import RotationStatus
 from handlers.ui import metadata
+from handlers.ui.absences_ui import prefill_line
 from handlers.ui.blocks import actions, button, clip, context, divider, message, option, section
-from storage.models import Meeting, Role
+from storage.models import AbsenceReason, Meeting, Role
 
 # Slack: an input label is at most 2000 characters, an option text 75, a modal title 24.
 LABEL_MAX = 2000
@@ -132,9 +133,11 @@ def build_registration_modal(
     choices: Mapping[int, str] | None = None,
     net_minutes: int | None = None,
     warnings: Sequence[str] = (),
+    absences: Mapping[int, AbsenceReason | None] | None = None,
 ) -> dict[str, Any]:
     """The "Deelname registratie" modal: one select per member, the net duration, the rotation,
-    and (after a first submit that broke the role norm) the warnings with a confirm checkbox."""
+    and (after a first submit that broke the role norm) the warnings with a confirm checkbox;
+    members who said they cannot come start as absent (`absences`)."""
     start = form.starts_at
     end = start + timedelta(minutes=form.duration_minutes)
     blocks: list[Block] = []
@@ -197,10 +200,19 @@ def build_registration_modal(
             chosen = choices[line.person_id]
         else:
             chosen = line.role.value if line.present and line.role is not None else ABSENT
+        label, chosen = prefill_line(
+            lang,
+            person_id=line.person_id,
+            name=line.name,
+            chosen=chosen,
+            absences=absences or {},
+            first_time=choices is None and form.registered_at is None,
+            absent_value=ABSENT,
+        )
         blocks.append(
             InputBlock(
                 block_id=member_block_id(line.person_id),
-                label=PlainTextObject(text=clip(line.name, LABEL_MAX)),
+                label=PlainTextObject(text=clip(label, LABEL_MAX)),
                 element=StaticSelectElement(
                     action_id=member_action_id(line.person_id),
                     options=options,

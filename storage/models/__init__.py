@@ -7,6 +7,57 @@ One module per area; importing this package registers every table on Base.metada
 
 from __future__ import annotations
 
+from storage.models.agreements import (
+    Absence as Absence,
+)
+from storage.models.agreements import (
+    AbsenceReason as AbsenceReason,
+)
+from storage.models.agreements import (
+    AgreementConfirmation as AgreementConfirmation,
+)
+from storage.models.agreements import (
+    Chair as Chair,
+)
+from storage.models.agreements import (
+    DatePoll as DatePoll,
+)
+from storage.models.agreements import (
+    EvaluationInvite as EvaluationInvite,
+)
+from storage.models.agreements import (
+    EvaluationResponse as EvaluationResponse,
+)
+from storage.models.agreements import (
+    GoalServed as GoalServed,
+)
+from storage.models.agreements import (
+    GroupAgreements as GroupAgreements,
+)
+from storage.models.agreements import (
+    InputPreparer as InputPreparer,
+)
+from storage.models.agreements import (
+    MeetingSeries as MeetingSeries,
+)
+from storage.models.agreements import (
+    PollAnswer as PollAnswer,
+)
+from storage.models.agreements import (
+    PollAnswerValue as PollAnswerValue,
+)
+from storage.models.agreements import (
+    PollSlot as PollSlot,
+)
+from storage.models.agreements import (
+    PollStatus as PollStatus,
+)
+from storage.models.agreements import (
+    SeriesMeeting as SeriesMeeting,
+)
+from storage.models.agreements import (
+    SubstitutePolicy as SubstitutePolicy,
+)
 from storage.models.base import (
     NAMING_CONVENTION as NAMING_CONVENTION,
 )
