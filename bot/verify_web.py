@@ -21,8 +21,9 @@ from bot.exports.pdf_documents import hours_text
 from bot.i18n import Lang, format_date, format_time, t_plain
 from bot.names import public_name
 from bot.services.certificates import by_code
+from bot.services.completion_pdf import completion_row
 from bot.web import Environ, Response, Route, headers_of, route
-from storage.models import Role
+from storage.models import CertificateKind, Role
 
 # Anything under /verify/ reaches the handler, so a mistyped code gets the page that explains
 # what to check; only a code in the token_urlsafe alphabet is looked up.
@@ -93,6 +94,11 @@ def _facts(deps: Deps, code: str) -> dict[str, Any] | None:
         tz = deps.settings.timezone
         start = certificate.meeting_starts_at
         end = start + timedelta(minutes=certificate.net_minutes)
+        completion = (
+            completion_row(session, certificate_id=certificate.id)
+            if certificate.kind is CertificateKind.COMPLETION
+            else None
+        )
         return {
             "number": certificate.number,
             "name": public_name(certificate.holder_name),
@@ -104,6 +110,14 @@ def _facts(deps: Deps, code: str) -> dict[str, Any] | None:
             "minutes": certificate.net_minutes,
             "role": certificate.role,
             "status": certificate.status.value,
+            # A certificaat begeleide intervisie proves a trajectory, not one meeting.
+            "completion": None
+            if completion is None
+            else {
+                "trajectory": certificate.trajectory_text or certificate.group_name,
+                "attended": completion.meetings_attended,
+                "total": completion.meetings_total,
+            },
         }
 
 
@@ -131,6 +145,21 @@ def verify(deps: Deps, *, code: str, headers: dict[str, str]) -> Response:
 
 def _json(facts: dict[str, Any]) -> dict[str, Any]:
     role: Role | None = facts["role"]
+    if facts["completion"] is not None:
+        completion = facts["completion"]
+        return {
+            "kind": CertificateKind.COMPLETION.value,
+            "number": facts["number"],
+            "name": facts["name"],
+            "group_number": facts["group_number"],
+            "group_name": facts["group_name"],
+            "trajectory": completion["trajectory"],
+            "meetings_attended": completion["attended"],
+            "meetings_total": completion["total"],
+            "date": facts["date"].isoformat(),
+            "hours": round(facts["minutes"] / 60, 2),
+            "status": facts["status"],
+        }
     return {
         "number": facts["number"],
         "name": facts["name"],
@@ -164,22 +193,26 @@ def _page(lang: Lang, facts: dict[str, Any]) -> str:
     status = facts["status"]
     role: Role | None = facts["role"]
     status_text = t_plain(lang, f"verify.status.{status}")
-    rows = [
-        (t_plain(lang, "verify.number"), facts["number"]),
-        (t_plain(lang, "verify.name"), facts["name"]),
-        (
-            t_plain(lang, "verify.group_full"),
-            f"{facts['group_number']} — {facts['group_name']}",
-        ),
-        (t_plain(lang, "verify.date"), format_date(facts["date"])),
-        (t_plain(lang, "verify.time"), f"{facts['start_time']}–{facts['end_time']}"),
-        (t_plain(lang, "verify.hours"), hours_text(lang, facts["minutes"])),
-        (
-            t_plain(lang, "verify.role"),
-            t_plain(lang, f"role.{role.value}") if role is not None else "—",
-        ),
-        (t_plain(lang, "verify.status"), status_text),
-    ]
+    rows = (
+        _completion_rows(lang, facts, status_text)
+        if facts["completion"]
+        else [
+            (t_plain(lang, "verify.number"), facts["number"]),
+            (t_plain(lang, "verify.name"), facts["name"]),
+            (
+                t_plain(lang, "verify.group_full"),
+                f"{facts['group_number']} — {facts['group_name']}",
+            ),
+            (t_plain(lang, "verify.date"), format_date(facts["date"])),
+            (t_plain(lang, "verify.time"), f"{facts['start_time']}–{facts['end_time']}"),
+            (t_plain(lang, "verify.hours"), hours_text(lang, facts["minutes"])),
+            (
+                t_plain(lang, "verify.role"),
+                t_plain(lang, f"role.{role.value}") if role is not None else "—",
+            ),
+            (t_plain(lang, "verify.status"), status_text),
+        ]
+    )
     table = "".join(
         f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>' for label, value in rows
     )
@@ -192,6 +225,28 @@ def _page(lang: Lang, facts: dict[str, Any]) -> str:
         f"<table><caption>{_e(t_plain(lang, 'verify.caption'))}</caption>{table}</table>"
     )
     return _document(lang, title=title, body=body)
+
+
+def _completion_rows(lang: Lang, facts: dict[str, Any], status_text: str) -> list[tuple[str, str]]:
+    completion = facts["completion"]
+    return [
+        (t_plain(lang, "verify.kind"), t_plain(lang, "completion.pdf.title")),
+        (t_plain(lang, "verify.number"), facts["number"]),
+        (t_plain(lang, "verify.name"), facts["name"]),
+        (t_plain(lang, "verify.group_full"), f"{facts['group_number']} — {facts['group_name']}"),
+        (t_plain(lang, "document.label.trajectory"), completion["trajectory"]),
+        (
+            t_plain(lang, "completion.pdf.meetings"),
+            t_plain(
+                lang,
+                "completion.pdf.meetings_value",
+                attended=completion["attended"],
+                total=completion["total"],
+            ),
+        ),
+        (t_plain(lang, "verify.hours"), hours_text(lang, facts["minutes"])),
+        (t_plain(lang, "verify.status"), status_text),
+    ]
 
 
 def _unknown_page(lang: Lang) -> str:

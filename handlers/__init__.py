@@ -9,6 +9,9 @@ from bot.notify import Renderers
 from handlers import admin, commands, enrollment, groups, home, lifecycle, notices
 from handlers import attendance as attendance_area
 from handlers import certificates as certificates_area
+from handlers import guided as guided_area
+from handlers import guided_intake as guided_intake_area
+from handlers import guided_report as guided_report_area
 from handlers import meetings as meetings_area
 from handlers import privacy as privacy_area
 
@@ -26,6 +29,9 @@ def register_all(app: App) -> None:
         attendance_area,
         certificates_area,
         privacy_area,
+        guided_intake_area,
+        guided_area,
+        guided_report_area,
     ):
         area.register(app)
 

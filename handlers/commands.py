@@ -17,6 +17,8 @@ from handlers import calendar as calendar_area
 from handlers import certificates as certificates_area
 from handlers import enrollment as enrollment_area
 from handlers import groups as groups_area
+from handlers import guided as guided_area
+from handlers import guided_intake as guided_intake_area
 from handlers import meetings as meetings_area
 from handlers import privacy as privacy_area
 from handlers.context import CommandCall, interaction_of
@@ -59,6 +61,10 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         "help.cmd.certificates",
     ),
     Subcommand(("mijn-gegevens", "mydata"), privacy_area.mydata_command, "help.cmd.mydata"),
+    Subcommand(
+        ("begeleiding", "guidance"), guided_intake_area.guidance_command, "help.cmd.guidance"
+    ),
+    Subcommand(("traject", "trajectory"), guided_area.trajectory_command, "help.cmd.trajectory"),
 )
 
 ROUTES: dict[str, Subcommand] = {name: sub for sub in SUBCOMMANDS for name in sub.names}

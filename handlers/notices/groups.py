@@ -15,7 +15,8 @@ from bot.services.enrollment import (
 )
 from bot.services.groups import GroupCreated, GroupSummary, member_count, size_bounds
 from bot.services.people import display_name
-from handlers.ui.blocks import text_message
+from handlers.notices.guided import guided_welcome
+from handlers.ui.blocks import section, text_message
 from handlers.ui.enrollment_ui import build_decided_request, build_decision_dm, build_request_dm
 from handlers.ui.groups_ui import build_group_created_dm, status_text
 from storage.models import Enrollment, EnrollmentStatus, Group, Person
@@ -86,13 +87,19 @@ def render_request_decided(ctx: RenderContext, intent: RequestDecided) -> Messag
 def render_decision(ctx: RenderContext, intent: EnrollmentDecided) -> Message:
     """The requester's DM: welcome with next steps, or the rejection with its reason."""
     enrollment = _enrollment(ctx, intent.enrollment_id)
-    return build_decision_dm(
+    approved = enrollment.status is not EnrollmentStatus.REJECTED
+    decision = build_decision_dm(
         lang=ctx.lang,
-        approved=enrollment.status is not EnrollmentStatus.REJECTED,
+        approved=approved,
         group=enrollment.group,
         contact=enrollment.group.contact_person,
         reason=enrollment.reason,
     )
+    # A guided group's welcome also names the supervisor and brings the reader's link.
+    extra = guided_welcome(ctx, group=enrollment.group) if approved else None
+    if extra:
+        decision["blocks"].append(section(extra).to_dict())
+    return decision
 
 
 def render_member_left(ctx: RenderContext, intent: MemberLeft) -> Message:
