@@ -30,11 +30,15 @@ from handlers.ui.attendance_ui import member_action_id
 from handlers.ui.guided_ids import ActionId, CallbackId
 from storage.models import (
     Attendance,
+    AuditEvent,
     Certificate,
     CertificateKind,
+    Delivery,
     Group,
     GroupKind,
     Meeting,
+    Registration,
+    Trajectory,
     TrajectoryStatus,
 )
 from tests.support.app import RuntimeFactory
@@ -188,10 +192,9 @@ def plan_meetings(app: GuidedApp, number: int) -> None:
         app.slack.command(SUPERVISOR, f"plan {number} {day} 14:00 2u Zeist, Slotlaan 1")
         for user in (*PARTICIPANTS, SUPERVISOR):
             wait_until(
-                lambda u=user, n=count: len(
-                    [f for f in files_for(app.fake, u) if f.filename.endswith(".ics")]
-                )
-                >= n,
+                lambda u=user, n=count: (
+                    len([f for f in files_for(app.fake, u) if f.filename.endswith(".ics")]) >= n
+                ),
                 timeout=15,
                 what=f"{count} .ics file(s) for {user}",
             )
@@ -311,7 +314,7 @@ def test_the_guided_story_from_intake_to_peer_group(app: GuidedApp) -> None:
         assert answer["meetings_total"] == 4
     english = [f for f in files_for(app.fake, "UENG0012") if "guided" in f.filename]
     assert english and "Certificate of guided intervisie" in pdf_text(english[0].content)
-    zoe = [f for f in files_for(app.fake, "UZOE0003") if "begeleide" in f.filename][0]
+    (zoe,) = [f for f in files_for(app.fake, "UZOE0003") if "begeleide" in f.filename]
     zoe_text = pdf_text(zoe.content)
     assert "3 van 4 bijgewoond" in zoe_text and "6 uur" in zoe_text and "2 punten" in zoe_text
     page = http_request(app.runtime.port, "GET", f"/verify/{code_of(zoe_text)}")
@@ -419,3 +422,111 @@ def test_the_guided_story_from_intake_to_peer_group(app: GuidedApp) -> None:
     refused(app, "group.not_manager", number=number)
     assert trajectory(app.engine).continued_at is not None
     assert app.clock.now() - NOW > timedelta(days=30)
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    """Rows in the tables a refusal must leave alone."""
+    with Session(engine) as session:
+        return {
+            model.__tablename__: int(session.scalar(select(func.count()).select_from(model)) or 0)
+            for model in (Trajectory, Group, Registration, Delivery, AuditEvent)
+        }
+
+
+def forged(view: JSON, action_id: str, value: str) -> JSON:
+    """The view with one more option in a select: what a forged payload could send."""
+    copy = json.loads(json.dumps(view))
+    for block in copy["blocks"]:
+        element = block.get("element") or {}
+        if element.get("action_id") == action_id:
+            element["options"].append(
+                {"text": {"type": "plain_text", "text": value}, "value": value}
+            )
+    return copy
+
+
+def test_bad_input_gets_a_clear_message_and_writes_nothing(app: GuidedApp) -> None:
+    app.fake.add_user("UROBOT014", real_name="Planbot", is_bot=True)
+    app.fake.add_user("UGONE0015", real_name="Oud-collega", deleted=True)
+    nothing = counts(app.engine)
+    for supervisor, key in (
+        (REQUESTER, "guided.error.supervisor_self"),
+        ("UNOBODY99", "guided.error.supervisor_unknown"),
+        ("UGONE0015", "guided.error.supervisor_unknown"),
+        ("UROBOT014", "guided.error.supervisor_bot"),
+    ):
+        result = request(app.slack, app.fake, values={ActionId.SUPERVISOR: supervisor})
+        assert result.json["errors"] == {"supervisor": t_plain("nl", key)}, supervisor
+    blank = request(app.slack, app.fake, values={ActionId.ORGANISATION: " \u200b "})
+    assert blank.json["errors"] == {"organisation": t_plain("nl", "input.name_empty")}
+    english = request(
+        app.slack, app.fake, requester="UENG0012", values={ActionId.SUPERVISOR: "UENG0012"}
+    )
+    assert english.json["errors"] == {"supervisor": t_plain("en", "guided.error.supervisor_self")}
+    assert counts(app.engine) == nothing
+
+    assert request(app.slack, app.fake).json["response_action"] == "update"
+    again = request(app.slack, app.fake)
+    assert again.json["errors"] == {"supervisor": t_plain("nl", "guided.error.request_open")}
+    asked = counts(app.engine)
+    view = press_for_modal(app.slack, app.fake, SUPERVISOR, ActionId.ACCEPT, CallbackId.ACCEPT)
+    for values, errors in (
+        (
+            {ActionId.INTAKE_DATE: "31-08-2026", ActionId.INTAKE_TIME: "14:00"},
+            {"intake_date": t_plain("nl", "guided.error.intake_past")},
+        ),
+        (
+            {ActionId.INTAKE_DATE: "31-02-2026", ActionId.INTAKE_TIME: "25:00"},
+            {
+                "intake_date": t_plain("nl", "meeting.error.date_nonexistent", value="31-02-2026"),
+                "intake_time": t_plain("nl", "meeting.error.time_nonexistent", value="25:00"),
+            },
+        ),
+    ):
+        result = app.slack.submit(SUPERVISOR, view, {**values, ActionId.REGISTER_NUMBER: "12345"})
+        assert result.json["errors"] == errors
+    wrong_number = app.slack.submit(
+        SUPERVISOR,
+        view,
+        {
+            ActionId.INTAKE_DATE: "08-09-2026",
+            ActionId.INTAKE_TIME: "14:00",
+            ActionId.REGISTER_NUMBER: "12",
+        },
+    )
+    assert list(wrong_number.json["errors"]) == ["register_number"]
+    assert counts(app.engine) == asked
+
+    assert accept(app.slack, app.fake, day="08-09-2026").status == 200
+    app.slack.click(
+        SUPERVISOR,
+        action_id=ActionId.ACCEPT,
+        value=str(trajectory(app.engine).id),
+        message={"ts": "1.0", "channel": "D" + SUPERVISOR, "blocks": []},
+    )
+    refused(app, "guided.error.already_answered")
+    accepted = counts(app.engine)
+
+    view = press_for_modal(app.slack, app.fake, SUPERVISOR, ActionId.START, CallbackId.START)
+    view = forged(forged(view, ActionId.MEETINGS, "9"), ActionId.MAX_MEMBERS, "9")
+    for values, errors in (
+        (
+            {ActionId.MEETINGS: "9"},
+            {"meetings": t_plain("nl", "guided.error.meetings", low=3, high=8)},
+        ),
+        (
+            {ActionId.MEETINGS: "4", ActionId.MAX_MEMBERS: "9"},
+            {"max_members": t_plain("nl", "guided.error.participants", low=4, high=8)},
+        ),
+        (
+            {ActionId.MEETINGS: "4", ActionId.PRICE: "drie euro"},
+            {"price": t_plain("nl", "guided.error.price", given="drie euro")},
+        ),
+        (
+            {ActionId.MEETINGS: "4", ActionId.READER_URL: "ftp://reader.example"},
+            {"reader": t_plain("nl", "guided.error.reader")},
+        ),
+    ):
+        result = app.slack.submit(SUPERVISOR, view, values)
+        assert result.json["errors"] == errors, values
+    assert counts(app.engine) == accepted
