@@ -26,6 +26,8 @@ from bot.i18n import Lang, format_date, t_plain
 
 PRODUCT = "Intervisie"
 LINE_HEIGHT = BODY_SIZE * 0.5
+# "Gemiddelde aanwezigheid" needs more room than the certificate's labels.
+LABEL_WIDTH = 55.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -143,14 +145,14 @@ def draw_report(pdf: DocumentPdf, doc: ReportDocument) -> None:
     paragraph(pdf, t_plain(lang, "report.pdf.subtitle"), color=GREY)
     rule(pdf, weight=0.6, gap_before=3, gap_after=4)
     for label, value in _facts(doc):
-        row(pdf, label, value)
+        row(pdf, label, value, label_width=LABEL_WIDTH)
     _section(pdf, t_plain(lang, "report.pdf.aim"), doc.aim)
     _section(pdf, t_plain(lang, "report.pdf.method"), doc.working_method)
     pdf.ln(3)
     heading(pdf, t_plain(lang, "report.pdf.attendance"), level=2)
     pdf.ln(1)
     for label, value in _attendance(doc):
-        row(pdf, label, value)
+        row(pdf, label, value, label_width=LABEL_WIDTH)
     paragraph(pdf, t_plain(lang, "report.pdf.aggregates"), size=SMALL_SIZE, color=GREY)
     _section(pdf, t_plain(lang, "report.pdf.outcome"), doc.outcome)
     _section(pdf, t_plain(lang, "report.pdf.recommendations"), doc.recommendations)
