@@ -216,13 +216,15 @@ def _page(lang: Lang, facts: dict[str, Any]) -> str:
     table = "".join(
         f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>' for label, value in rows
     )
-    title = t_plain(lang, "verify.title")
+    # A certificaat begeleide intervisie is named as such, not as a deelnamebewijs.
+    prefix = "verify.completion." if facts["completion"] else "verify."
+    title = t_plain(lang, f"{prefix}title")
     body = (
         f"<h1>{_e(title)}</h1>"
         f'<p class="status {_e(status)}" data-status="{_e(status)}">'
         f"{_e(status_text)}</p>"
-        f"<p>{_e(t_plain(lang, 'verify.intro'))}</p>"
-        f"<table><caption>{_e(t_plain(lang, 'verify.caption'))}</caption>{table}</table>"
+        f"<p>{_e(t_plain(lang, f'{prefix}intro'))}</p>"
+        f"<table><caption>{_e(t_plain(lang, f'{prefix}caption'))}</caption>{table}</table>"
     )
     return _document(lang, title=title, body=body)
 

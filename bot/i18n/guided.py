@@ -197,12 +197,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and you get no certificate and no hours for meetings you lead.",
     ),
     "guided.started.contact": (
-        "Het begeleide traject *{name}* met {supervisor} is gestart: {meetings} "
-        "bijeenkomsten. Je groepsnummer is *{number}*.\nGeef dit nummer door aan de "
+        "Je begeleide intervisiegroep *{name}* is gestart, met {supervisor} als begeleider en "
+        "{meetings} bijeenkomsten. Je groepsnummer is *{number}*.\nGeef dit nummer door aan de "
         "deelnemers (maximaal {max}); alleen zijzelf kunnen zich aanmelden met "
         "`/intervisie aanmelden {number}`. Jij accordeert de aanmeldingen.",
-        "The guided trajectory *{name}* with {supervisor} has started: {meetings} meetings. "
-        "Your group number is *{number}*.\nPass this number on to the participants (at most "
+        "Your guided intervisie group *{name}* has started, with {supervisor} as supervisor and "
+        "{meetings} meetings. Your group number is *{number}*.\nPass this number on to the "
+        "participants (at most "
         "{max}); only they can ask to join, with `/intervisie join {number}`. You approve the "
         "requests.",
     ),
@@ -211,19 +212,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Agreed price per participant: € {price}",
     ),
     "guided.started.supervisor": (
-        "Het traject *{name}* is gestart met groepsnummer *{number}*. {contact} is "
+        "De begeleide groep *{name}* is gestart met groepsnummer *{number}*. {contact} is "
         "contactpersoon en geeft het nummer door. Plan de {meetings} bijeenkomsten met "
         "`/intervisie plan {number}`; jij registreert ook de aanwezigheid.",
-        "The trajectory *{name}* has started with group number *{number}*. {contact} is "
+        "The guided group *{name}* has started with group number *{number}*. {contact} is "
         "contact person and passes the number on. Plan the {meetings} meetings with "
         "`/intervisie plan {number}`; you register attendance as well.",
     ),
     "guided.started.supervisor_alone": (
-        "Het traject *{name}* is gestart met groepsnummer *{number}*. Geef het nummer door aan "
+        "De begeleide groep *{name}* is gestart met groepsnummer *{number}*. Geef het nummer door aan "
         "de deelnemers (maximaal {max}); zij melden zich aan met "
         "`/intervisie aanmelden {number}` en jij accordeert. Plan de {meetings} bijeenkomsten "
         "met `/intervisie plan {number}`.",
-        "The trajectory *{name}* has started with group number *{number}*. Pass the number on "
+        "The guided group *{name}* has started with group number *{number}*. Pass the number on "
         "to the participants (at most {max}); they ask to join with "
         "`/intervisie join {number}` and you approve. Plan the {meetings} meetings with "
         "`/intervisie plan {number}`.",

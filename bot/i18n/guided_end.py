@@ -47,10 +47,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "guided.closed.contact": (
         "Het begeleide traject van groep {number} ({name}) is afgerond. Wil de groep "
         "zelfstandig verder als intervisiegroep? Dan blijven nummer, deelnemers en "
-        "geschiedenis hetzelfde; vanaf dan geldt vijf tot tien deelnemers.",
+        "geschiedenis hetzelfde; daarna geldt de regel van vijf tot tien deelnemers.",
         "The guided trajectory of group {number} ({name}) is complete. Does the group want to "
         "go on by itself as a peer group? Number, members and history stay the same; from then "
-        "on five to ten members apply.",
+        "on the rule of five to ten members applies.",
     ),
     "guided.withheld.dm.one": (
         "Het begeleide traject {name} (groep {number}) is afgerond. Je was bij {count} van de "
@@ -99,11 +99,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "guided.continued.member": (
         "Groep {number} ({name}) gaat zelfstandig verder als intervisiegroep, zonder "
-        "begeleider. Nummer, deelnemers en geschiedenis blijven hetzelfde; vanaf nu geldt vijf "
-        "tot tien deelnemers. Met {members} deelnemers is de groep nu {status}.",
+        "begeleider. Nummer, deelnemers en geschiedenis blijven hetzelfde; vanaf nu geldt de "
+        "regel van vijf tot tien deelnemers. Met {members} deelnemers is de groep nu {status}.",
         "Group {number} ({name}) goes on by itself as a peer group, without a supervisor. "
-        "Number, members and history stay the same; from now on five to ten members apply. With "
-        "{members} members the group is now {status}.",
+        "Number, members and history stay the same; from now on the rule of five to ten members "
+        "applies. With {members} members the group is now {status}.",
     ),
     "guided.continued.supervisor": (
         "Groep {number} ({name}) gaat zelfstandig verder; je bent geen begeleider van de groep "

@@ -57,6 +57,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Certificate of guided intervisie {number} for {name}: trajectory {trajectory}",
     ),
     "verify.kind": ("Soort bewijs", "Kind of certificate"),
+    "verify.completion.title": ("Verificatie certificaat", "Certificate verification"),
+    "verify.completion.caption": ("Gegevens van het certificaat", "Details of the certificate"),
+    "verify.completion.intro": (
+        "Vergelijk deze gegevens met het certificaat begeleide intervisie dat je hebt gekregen. "
+        "Om de privacy van de houder te beschermen staan alleen de voorletters en de achternaam "
+        "hier.",
+        "Compare these details with the certificate of guided intervisie you were given. To "
+        "protect the holder's privacy only the initials and the surname are shown here.",
+    ),
     # -- the report: supervisor ------------------------------------------------------------------
     "report.button.write": ("Rapportage opstellen", "Draft the report"),
     "report.button.revise": ("Rapportage aanpassen", "Revise the report"),
