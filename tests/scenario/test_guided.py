@@ -25,6 +25,7 @@ from bot.devtools.slack_sim import SlackSim, http_request
 from bot.i18n import t, t_plain, tn
 from bot.jobs import dispatch_reminders
 from bot.server import Runtime
+from handlers.ui.attendance_ui import ActionId as AttendanceAction
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallback
 from handlers.ui.attendance_ui import member_action_id
 from handlers.ui.guided_ids import ActionId, CallbackId
@@ -265,6 +266,11 @@ def test_the_guided_story_from_intake_to_peer_group(app: GuidedApp) -> None:
     refused(app, "guided.error.nothing_registered")
 
     app.clock.set(datetime(2026, 10, 28, 11, 0, tzinfo=UTC))
+    # The nudge to register goes to the supervisor, who registers in a guided group.
+    dispatch_reminders(app.runtime.deps)
+    dm_with_button(app.fake, SUPERVISOR, AttendanceAction.OPEN_REGISTRATION)
+    anne = [str(m) for m in app.fake.messages(REQUESTER)]
+    assert not [m for m in anne if AttendanceAction.OPEN_REGISTRATION in m]
     register_all(app, number)
     # She led every meeting, but holds no deelnamebewijs and no hours.
     assert not [f for f in files_for(app.fake, SUPERVISOR) if f.filename.endswith(".pdf")]
@@ -530,3 +536,73 @@ def test_bad_input_gets_a_clear_message_and_writes_nothing(app: GuidedApp) -> No
         result = app.slack.submit(SUPERVISOR, view, values)
         assert result.json["errors"] == errors, values
     assert counts(app.engine) == accepted
+
+
+def test_stop_early_a_remark_and_finalising_after_the_deadline(app: GuidedApp) -> None:
+    number = set_up_trajectory(app)
+    ask_to_join(app.slack, app.fake, "UBRAM002", number)
+    approve(app.slack, app.fake, REQUESTER, PEOPLE["UBRAM002"]["real_name"])
+    wait_dm(app.fake, "UBRAM002", "Welkom")
+
+    # 'Mijn trajecten' on the supervisor's App Home, with her buttons.
+    before = len(app.fake.calls_to("views.publish"))
+    app.slack.open_home(SUPERVISOR)
+    app.fake.wait_for("views.publish", count=before + 1)
+    home = json.dumps(app.fake.home_views[SUPERVISOR], ensure_ascii=False)
+    assert t("nl", "guided.home.title") in home and ActionId.STOP in home
+    assert tn("nl", "guided.card.held", 0, agreed=4) in home
+
+    # Stopped early, with a reason everyone reads; no completion certificates.
+    reply = traject_reply(app, SUPERVISOR, number)
+    seen = len(app.fake.opened_views(SUPERVISOR))
+    press(app.slack, app.fake, SUPERVISOR, ActionId.STOP, message=reply)
+    view = wait_view(app.fake, SUPERVISOR, CallbackId.STOP)
+    assert len(app.fake.opened_views(SUPERVISOR)) == seen + 1
+    empty = app.slack.submit(SUPERVISOR, view, {ActionId.REASON: "  "})
+    assert empty.json["errors"] == {"reason": t_plain("nl", "guided.error.reason_required")}
+    app.slack.submit(SUPERVISOR, view, {ActionId.REASON: "De organisatie gaat reorganiseren."})
+    for user in (REQUESTER, "UBRAM002", SUPERVISOR):
+        wait_dm(app.fake, user, "De organisatie gaat reorganiseren.")
+    assert trajectory(app.engine).status is TrajectoryStatus.STOPPED
+    press(app.slack, app.fake, SUPERVISOR, ActionId.CLOSE, message=reply)
+    refused(app, "guided.error.already_closed")
+
+    # The report anyway: Bram has a remark; finalising waits for the deadline.
+    reply = traject_reply(app, SUPERVISOR, number)
+    seen = len(app.fake.opened_views(SUPERVISOR))
+    press(app.slack, app.fake, SUPERVISOR, ActionId.REPORT, message=reply)
+    view = wait_view(app.fake, SUPERVISOR, CallbackId.REPORT)
+    texts = {
+        ActionId.AIM: "Kennismaken met intervisie.",
+        ActionId.WORKING_METHOD: "Nog geen bijeenkomsten gehouden.",
+        ActionId.OUTCOME: "Het traject is gestopt voor de eerste bijeenkomst.",
+    }
+    late = app.slack.submit(SUPERVISOR, view, {**texts, ActionId.DEADLINE: "01-09-2026"})
+    assert late.json["errors"] == {"deadline": t_plain("nl", "report.error.deadline", days=60)}
+    ok = app.slack.submit(SUPERVISOR, view, {**texts, ActionId.DEADLINE: "08-09-2026"})
+    assert ok.status == 200 and not ok.body, ok.text
+    remark_view = press_for_modal(
+        app.slack, app.fake, "UBRAM002", ActionId.REPORT_REMARK, CallbackId.REMARK
+    )
+    blank = app.slack.submit("UBRAM002", remark_view, {ActionId.REMARK: ""})
+    assert blank.json["errors"] == {"remark": t_plain("nl", "report.error.remark_required")}
+    app.slack.submit("UBRAM002", remark_view, {ActionId.REMARK: "Noem ook de planning."})
+    wait_dm(app.fake, SUPERVISOR, "Noem ook de planning.")
+    wait_dm(app.fake, "UBRAM002", t("nl", "report.dm.you_remarked", remark="Noem ook de planning."))
+    # Answering the same draft again (a replayed click) is refused.
+    draft = dm_with_button(app.fake, REQUESTER, ActionId.REPORT_AGREE)
+    press(app.slack, app.fake, "UBRAM002", ActionId.REPORT_AGREE, message=draft)
+    refused(app, "report.error.already_answered")
+
+    reply = traject_reply(app, SUPERVISOR, number)
+    press(app.slack, app.fake, SUPERVISOR, ActionId.REPORT_FINALISE, message=reply)
+    refused(app, "report.error.before_deadline", deadline="08-09-2026")
+    app.clock.set(datetime(2026, 9, 9, 8, 0, tzinfo=UTC))
+    press(app.slack, app.fake, SUPERVISOR, ActionId.REPORT_FINALISE, message=reply)
+    pdf = wait_until(
+        lambda: [f for f in files_for(app.fake, SUPERVISOR) if f.filename.startswith("rapportage")],
+        timeout=15,
+        what="the report PDF",
+    )[0]
+    # Final after the deadline: one remark, nobody agreed, and the report says so.
+    assert "0 van de 2 deelnemers gingen akkoord" in " ".join(pdf_text(pdf.content).split())
