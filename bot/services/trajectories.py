@@ -292,7 +292,8 @@ def continue_as_peer_group(
     group.kind = GroupKind.PEER
     group.supervisor_id = None
     group.planned_meeting_count = None
-    group.max_members = max(group.max_members, rules.PEER_GROUP_MAX_MEMBERS)
+    # Room to grow: a peer group has up to ten members.
+    group.max_members = rules.PEER_GROUP_MAX_MEMBERS
     trajectory.continued_at = now
     record(
         session,
