@@ -15,7 +15,7 @@ from bot import guided_rules, rules
 from bot.actor import Actor
 from bot.deps import Deps
 from bot.errors import Conflict, DomainError, InvalidFields, InvalidInput
-from bot.i18n import format_date, t
+from bot.i18n import format_date, t, t_plain
 from bot.parsing import parse_group_number
 from bot.services.completion import close_form, close_trajectory, stop_trajectory
 from bot.services.my_trajectories import my_trajectories, trajectories_of_group_number
@@ -128,7 +128,7 @@ def on_start_click(call: Interaction) -> None:
         trajectory = startable(session, actor=call.actor, trajectory_id=call.value_id)
         expected = trajectory.expected_participants or rules.GUIDED_GROUP_MAX_MEMBERS
         prefill = StartPrefill(
-            name=t(
+            name=t_plain(
                 call.actor.lang, "guided.start.default_name", organisation=trajectory.client_name
             )[:120],
             max_members=expected,

@@ -26,7 +26,7 @@ class SupervisorRegistration:
     number: str
 
 
-def register_choices(lang: Lang) -> list[tuple[str, str]]:
+def register_choices() -> list[tuple[str, str]]:
     """(key, short name) of every register a supervisor may name, the default one first."""
     registers = sorted(
         all_registers(), key=lambda r: (r.key != rules.DEFAULT_SUPERVISOR_REGISTER, r.short_name)

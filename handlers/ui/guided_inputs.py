@@ -77,7 +77,7 @@ def number_options(low: int, high: int) -> list[Option]:
 
 def register_inputs(lang: Lang, known: SupervisorRegistration | None) -> list[Block]:
     """The supervisor's register (LVSC first) and number, prefilled when recorded before."""
-    registers = [option(name, key) for key, name in register_choices(lang)]
+    registers = [option(name, key) for key, name in register_choices()]
     return [
         select_input(
             BlockId.REGISTER,
