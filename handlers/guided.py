@@ -34,7 +34,7 @@ from handlers.context import CommandCall, Interaction, Submitted, on_action, on_
 from handlers.ui.blocks import message, section, text_message
 from handlers.ui.groups_ids import ActionId as GroupAction
 from handlers.ui.groups_ids import BlockId as GroupBlock
-from handlers.ui.guided_ids import TRAJECTORY, ActionId, BlockId, CallbackId
+from handlers.ui.guided_ids import ActionId, BlockId, CallbackId
 from handlers.ui.guided_start_ui import StartPrefill, build_start_modal
 from handlers.ui.guided_trajectory_ui import (
     build_close_modal,
@@ -42,6 +42,7 @@ from handlers.ui.guided_trajectory_ui import (
     build_stop_modal,
     trajectory_blocks,
 )
+from handlers.ui.metadata import TRAJECTORY
 from storage.models import GroupForm, TrajectoryStatus
 
 log = logging.getLogger(__name__)

@@ -22,13 +22,14 @@ from bot.services.supervisors import registration_of
 from bot.timeparse import local_instant, parse_start
 from handlers import guided_forms as forms
 from handlers.context import CommandCall, Interaction, Submitted, on_action, on_view
-from handlers.ui.guided_ids import TRAJECTORY, ActionId, BlockId, CallbackId
+from handlers.ui.guided_ids import ActionId, BlockId, CallbackId
 from handlers.ui.guided_ui import (
     build_accept_modal,
     build_decline_modal,
     build_info_modal,
     build_request_modal,
 )
+from handlers.ui.metadata import TRAJECTORY
 
 log = logging.getLogger(__name__)
 

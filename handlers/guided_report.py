@@ -23,8 +23,9 @@ from bot.services.trajectory_report import (
 from handlers import guided_forms as forms
 from handlers.context import Interaction, on_action, on_view
 from handlers.ui.blocks import text_message
-from handlers.ui.guided_ids import REPORT_ROUND, TRAJECTORY, ActionId, BlockId, CallbackId
+from handlers.ui.guided_ids import ActionId, BlockId, CallbackId
 from handlers.ui.guided_report_ui import build_remark_modal, build_report_modal
+from handlers.ui.metadata import REPORT_ROUND, TRAJECTORY
 
 log = logging.getLogger(__name__)
 

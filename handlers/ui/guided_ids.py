@@ -1,12 +1,8 @@
-"""Listener ids of the guided-intervision surfaces (intake, trajectory, report) and the typed
-private_metadata of their modals, in one place."""
+"""Listener ids of the guided-intervision surfaces (intake, trajectory, report), in one place."""
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
-
-from handlers.ui.metadata import MetadataCodec
 
 
 class ActionId(enum.StrEnum):
@@ -98,22 +94,3 @@ class BlockId(enum.StrEnum):
     DEADLINE = "deadline"
     REMARK = "remark"
     TRAJECTORY = "trajectory"
-
-
-@dataclass(frozen=True)
-class TrajectoryRef:
-    """A modal about one trajectory; None in the start modal when a supervisor starts directly."""
-
-    trajectory_id: int | None
-
-
-@dataclass(frozen=True)
-class ReportRoundRef:
-    """The remark modal: which report, and which round of it is answered."""
-
-    report_id: int
-    round: int
-
-
-TRAJECTORY = MetadataCodec(TrajectoryRef)
-REPORT_ROUND = MetadataCodec(ReportRoundRef)

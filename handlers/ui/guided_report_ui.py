@@ -14,16 +14,9 @@ from bot.i18n import Lang, escape_mrkdwn, format_date, t, t_plain, tn
 from bot.notify import Message
 from bot.services.trajectory_report import ReportFacts
 from handlers.ui.blocks import actions, button, context, divider, header, message, plain, section
-from handlers.ui.guided_ids import (
-    REPORT_ROUND,
-    TRAJECTORY,
-    ActionId,
-    BlockId,
-    CallbackId,
-    ReportRoundRef,
-    TrajectoryRef,
-)
+from handlers.ui.guided_ids import ActionId, BlockId, CallbackId
 from handlers.ui.guided_inputs import TITLE_MAX, text_input
+from handlers.ui.metadata import REPORT_ROUND, TRAJECTORY, ReportRoundRef, TrajectoryRef
 from storage.models import ReportAnswer, ReportResponse, Trajectory, TrajectoryReport
 
 

@@ -14,7 +14,7 @@ from bot import rules
 from bot.i18n import Lang, t, t_plain
 from bot.services.supervisors import SupervisorRegistration
 from handlers.ui.blocks import context, option, plain, section
-from handlers.ui.guided_ids import TRAJECTORY, ActionId, BlockId, CallbackId, TrajectoryRef
+from handlers.ui.guided_ids import ActionId, BlockId, CallbackId
 from handlers.ui.guided_inputs import (
     TITLE_MAX,
     number_options,
@@ -22,6 +22,7 @@ from handlers.ui.guided_inputs import (
     select_input,
     text_input,
 )
+from handlers.ui.metadata import TRAJECTORY, TrajectoryRef
 from storage.models import GroupForm
 
 

@@ -15,8 +15,9 @@ from bot.services.completion import CloseForm
 from bot.services.my_trajectories import MyTrajectory, Part
 from bot.services.people import display_name
 from handlers.ui.blocks import actions, button, clip, context, divider, option, plain, section
-from handlers.ui.guided_ids import TRAJECTORY, ActionId, BlockId, CallbackId, TrajectoryRef
+from handlers.ui.guided_ids import ActionId, BlockId, CallbackId
 from handlers.ui.guided_inputs import TITLE_MAX, text_input
+from handlers.ui.metadata import TRAJECTORY, TrajectoryRef
 from storage.models import ReportStatus, TrajectoryStatus
 
 

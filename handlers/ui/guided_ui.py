@@ -20,7 +20,7 @@ from bot.notify import Message
 from bot.services.people import display_name
 from bot.services.supervisors import SupervisorRegistration
 from handlers.ui.blocks import actions, button, clip, context, message, plain, section
-from handlers.ui.guided_ids import TRAJECTORY, ActionId, BlockId, CallbackId, TrajectoryRef
+from handlers.ui.guided_ids import ActionId, BlockId, CallbackId
 from handlers.ui.guided_inputs import (
     LABEL_MAX,
     TITLE_MAX,
@@ -29,6 +29,7 @@ from handlers.ui.guided_inputs import (
     select_input,
     text_input,
 )
+from handlers.ui.metadata import TRAJECTORY, TrajectoryRef
 from storage.models import Trajectory, TrajectoryStatus
 
 
