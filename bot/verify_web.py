@@ -193,26 +193,24 @@ def _page(lang: Lang, facts: dict[str, Any]) -> str:
     status = facts["status"]
     role: Role | None = facts["role"]
     status_text = t_plain(lang, f"verify.status.{status}")
-    rows = (
-        _completion_rows(lang, facts, status_text)
-        if facts["completion"]
-        else [
-            (t_plain(lang, "verify.number"), facts["number"]),
-            (t_plain(lang, "verify.name"), facts["name"]),
-            (
-                t_plain(lang, "verify.group_full"),
-                f"{facts['group_number']} — {facts['group_name']}",
-            ),
-            (t_plain(lang, "verify.date"), format_date(facts["date"])),
-            (t_plain(lang, "verify.time"), f"{facts['start_time']}–{facts['end_time']}"),
-            (t_plain(lang, "verify.hours"), hours_text(lang, facts["minutes"])),
-            (
-                t_plain(lang, "verify.role"),
-                t_plain(lang, f"role.{role.value}") if role is not None else "—",
-            ),
-            (t_plain(lang, "verify.status"), status_text),
-        ]
-    )
+    rows = [
+        (t_plain(lang, "verify.number"), facts["number"]),
+        (t_plain(lang, "verify.name"), facts["name"]),
+        (
+            t_plain(lang, "verify.group_full"),
+            f"{facts['group_number']} — {facts['group_name']}",
+        ),
+        (t_plain(lang, "verify.date"), format_date(facts["date"])),
+        (t_plain(lang, "verify.time"), f"{facts['start_time']}–{facts['end_time']}"),
+        (t_plain(lang, "verify.hours"), hours_text(lang, facts["minutes"])),
+        (
+            t_plain(lang, "verify.role"),
+            t_plain(lang, f"role.{role.value}") if role is not None else "—",
+        ),
+        (t_plain(lang, "verify.status"), status_text),
+    ]
+    if facts["completion"]:
+        rows = _completion_rows(lang, facts, status_text)
     table = "".join(
         f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>' for label, value in rows
     )
