@@ -20,6 +20,8 @@ class Profile:
     locale: str | None
     tz: str | None
     is_bot: bool = False
+    # A deactivated account: still known to users.info, but nobody to send anything to.
+    deleted: bool = False
     # False when Slack could not be asked; the caller keeps what it already knew.
     fresh: bool = True
 

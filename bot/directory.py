@@ -59,6 +59,7 @@ class UserDirectory:
             locale=user.get("locale"),
             tz=user.get("tz"),
             is_bot=bool(user.get("is_bot")),
+            deleted=bool(user.get("deleted")),
         )
         with self._lock:
             self._cache[key] = (now, profile)

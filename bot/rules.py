@@ -17,6 +17,21 @@ GUIDED_GROUP_MIN_MEMBERS: Final = 4
 GUIDED_GROUP_MAX_MEMBERS: Final = 8
 GUIDED_TRAJECTORY_MIN_MEETINGS: Final = 3
 GUIDED_TRAJECTORY_MAX_MEETINGS: Final = 8
+# "Na afronding van de training ontvangen de deelnemers een certificaat" (seed 002): a
+# participant who attended at least this share of the meetings held gets the certificaat
+# begeleide intervisie (the default of a setting; the supervisor may award it below).
+DEFAULT_GUIDED_ATTENDANCE_PERCENT: Final = 75
+# The register a supervisor is usually in ("geregistreerd (leer)supervisor bij de LVSC", seed 004).
+DEFAULT_SUPERVISOR_REGISTER: Final = "lvsc"
+# Completion certificates are numbered apart from deelnamebewijzen: "IVB-2026-000123".
+COMPLETION_NUMBER_PREFIX: Final = "IVB"
+# Reflection points a supervisor may award for one trajectory, and a price per participant.
+MAX_REFLECTION_POINTS: Final = Decimal("100")
+MAX_PRICE_PER_PARTICIPANT: Final = Decimal("10000")
+# The participants answer the draft report within this many days at most (the supervisor's
+# deadline), and the supervisor's suggestion is a week.
+REPORT_DEADLINE_DEFAULT: Final = timedelta(days=7)
+REPORT_DEADLINE_MAX: Final = timedelta(days=60)
 
 # "Voor de hercertificering zijn er minimaal 32 uren intervisie nodig" in a four-year period.
 RECERTIFICATION_PERIOD_YEARS: Final = 4

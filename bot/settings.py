@@ -104,6 +104,9 @@ class Settings:
     min_hours_per_year: int = rules.DEFAULT_MIN_HOURS_PER_YEAR
     max_counted_hours_per_year: int = rules.DEFAULT_MAX_COUNTED_HOURS_PER_YEAR
     retention_years: int = rules.DEFAULT_RETENTION_YEARS
+    # Guided trajectories: the share of the meetings held (per cent) a participant attends to
+    # get the certificaat begeleide intervisie.
+    guided_attendance_percent: int = rules.DEFAULT_GUIDED_ATTENDANCE_PERCENT
     # The public pages (/verify, calendar feeds), per client address: requests a second and the
     # burst a client may save up. A person checks a few certificates, a calendar client fetches
     # a feed an hour; a script trying codes by the hundred is slowed to a crawl.
@@ -342,6 +345,13 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
             rules.DEFAULT_RETENTION_YEARS,
             low=rules.RETENTION_YEARS_MIN,
             high=50,
+        ),
+        guided_attendance_percent=_int(
+            env,
+            "INTERVISIE_GUIDED_ATTENDANCE_PERCENT",
+            rules.DEFAULT_GUIDED_ATTENDANCE_PERCENT,
+            low=1,
+            high=100,
         ),
         page_rate_per_second=_float(
             env, "INTERVISIE_PAGE_RATE_PER_SECOND", 1.0, low=0.01, high=1000

@@ -21,8 +21,9 @@ from bot.exports.pdf_documents import hours_text
 from bot.i18n import Lang, format_date, format_time, t_plain
 from bot.names import public_name
 from bot.services.certificates import by_code
+from bot.services.completion_pdf import completion_row
 from bot.web import Environ, Response, Route, headers_of, route
-from storage.models import Role
+from storage.models import CertificateKind, Role
 
 # Anything under /verify/ reaches the handler, so a mistyped code gets the page that explains
 # what to check; only a code in the token_urlsafe alphabet is looked up.
@@ -93,6 +94,11 @@ def _facts(deps: Deps, code: str) -> dict[str, Any] | None:
         tz = deps.settings.timezone
         start = certificate.meeting_starts_at
         end = start + timedelta(minutes=certificate.net_minutes)
+        completion = (
+            completion_row(session, certificate_id=certificate.id)
+            if certificate.kind is CertificateKind.COMPLETION
+            else None
+        )
         return {
             "number": certificate.number,
             "name": public_name(certificate.holder_name),
@@ -104,6 +110,14 @@ def _facts(deps: Deps, code: str) -> dict[str, Any] | None:
             "minutes": certificate.net_minutes,
             "role": certificate.role,
             "status": certificate.status.value,
+            # A certificaat begeleide intervisie proves a trajectory, not one meeting.
+            "completion": None
+            if completion is None
+            else {
+                "trajectory": certificate.trajectory_text or certificate.group_name,
+                "attended": completion.meetings_attended,
+                "total": completion.meetings_total,
+            },
         }
 
 
@@ -131,6 +145,21 @@ def verify(deps: Deps, *, code: str, headers: dict[str, str]) -> Response:
 
 def _json(facts: dict[str, Any]) -> dict[str, Any]:
     role: Role | None = facts["role"]
+    if facts["completion"] is not None:
+        completion = facts["completion"]
+        return {
+            "kind": CertificateKind.COMPLETION.value,
+            "number": facts["number"],
+            "name": facts["name"],
+            "group_number": facts["group_number"],
+            "group_name": facts["group_name"],
+            "trajectory": completion["trajectory"],
+            "meetings_attended": completion["attended"],
+            "meetings_total": completion["total"],
+            "date": facts["date"].isoformat(),
+            "hours": round(facts["minutes"] / 60, 2),
+            "status": facts["status"],
+        }
     return {
         "number": facts["number"],
         "name": facts["name"],
@@ -180,18 +209,44 @@ def _page(lang: Lang, facts: dict[str, Any]) -> str:
         ),
         (t_plain(lang, "verify.status"), status_text),
     ]
+    if facts["completion"]:
+        rows = _completion_rows(lang, facts, status_text)
     table = "".join(
         f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>' for label, value in rows
     )
-    title = t_plain(lang, "verify.title")
+    # A certificaat begeleide intervisie is named as such, not as a deelnamebewijs.
+    prefix = "verify.completion." if facts["completion"] else "verify."
+    title = t_plain(lang, f"{prefix}title")
     body = (
         f"<h1>{_e(title)}</h1>"
         f'<p class="status {_e(status)}" data-status="{_e(status)}">'
         f"{_e(status_text)}</p>"
-        f"<p>{_e(t_plain(lang, 'verify.intro'))}</p>"
-        f"<table><caption>{_e(t_plain(lang, 'verify.caption'))}</caption>{table}</table>"
+        f"<p>{_e(t_plain(lang, f'{prefix}intro'))}</p>"
+        f"<table><caption>{_e(t_plain(lang, f'{prefix}caption'))}</caption>{table}</table>"
     )
     return _document(lang, title=title, body=body)
+
+
+def _completion_rows(lang: Lang, facts: dict[str, Any], status_text: str) -> list[tuple[str, str]]:
+    completion = facts["completion"]
+    return [
+        (t_plain(lang, "verify.kind"), t_plain(lang, "completion.pdf.title")),
+        (t_plain(lang, "verify.number"), facts["number"]),
+        (t_plain(lang, "verify.name"), facts["name"]),
+        (t_plain(lang, "verify.group_full"), f"{facts['group_number']} — {facts['group_name']}"),
+        (t_plain(lang, "document.label.trajectory"), completion["trajectory"]),
+        (
+            t_plain(lang, "completion.pdf.meetings"),
+            t_plain(
+                lang,
+                "completion.pdf.meetings_value",
+                attended=completion["attended"],
+                total=completion["total"],
+            ),
+        ),
+        (t_plain(lang, "verify.hours"), hours_text(lang, facts["minutes"])),
+        (t_plain(lang, "verify.status"), status_text),
+    ]
 
 
 def _unknown_page(lang: Lang) -> str:

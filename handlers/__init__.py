@@ -3,41 +3,24 @@ in handlers/notices/, installed into the outbox's renderers by the app factory."
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 from slack_bolt import App
 
 from bot.notify import Renderers
-from handlers import absences as absences_area
-from handlers import admin, commands, enrollment, groups, home, lifecycle, notices
-from handlers import agreements as agreements_area
-from handlers import attendance as attendance_area
-from handlers import certificates as certificates_area
-from handlers import date_polls as date_polls_area
-from handlers import evaluations as evaluations_area
-from handlers import meetings as meetings_area
-from handlers import privacy as privacy_area
-from handlers import series as series_area
+from handlers import notices
 
 
 def register_all(app: App) -> None:
-    """Register every area's listeners on the app."""
-    for area in (
-        commands,
-        home,
-        lifecycle,
-        groups,
-        enrollment,
-        admin,
-        meetings_area,
-        attendance_area,
-        certificates_area,
-        privacy_area,
-        agreements_area,
-        date_polls_area,
-        series_area,
-        absences_area,
-        evaluations_area,
-    ):
-        area.register(app)
+    """Register the listeners of every module in this package that has a register(app)."""
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if module.ispkg:
+            continue
+        area = importlib.import_module(f"{__name__}.{module.name}")
+        register = getattr(area, "register", None)
+        if register is not None:
+            register(app)
 
 
 def install_renderers(renderers: Renderers) -> None:

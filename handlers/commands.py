@@ -21,6 +21,8 @@ from handlers import date_polls as date_polls_area
 from handlers import enrollment as enrollment_area
 from handlers import evaluations as evaluations_area
 from handlers import groups as groups_area
+from handlers import guided as guided_area
+from handlers import guided_intake as guided_intake_area
 from handlers import meetings as meetings_area
 from handlers import privacy as privacy_area
 from handlers import series as series_area
@@ -73,6 +75,10 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand(
         ("evaluatie", "evaluation"), evaluations_area.evaluation_command, "help.cmd.evaluation"
     ),
+    Subcommand(
+        ("begeleiding", "guidance"), guided_intake_area.guidance_command, "help.cmd.guidance"
+    ),
+    Subcommand(("traject", "trajectory"), guided_area.trajectory_command, "help.cmd.trajectory"),
 )
 
 ROUTES: dict[str, Subcommand] = {name: sub for sub in SUBCOMMANDS for name in sub.names}

@@ -14,7 +14,8 @@ from bot.actor import Actor
 from bot.deps import Deps
 from bot.errors import InvalidInput
 from bot.services.groups import GroupDraft, create_group, directory, my_groups, size_bounds
-from handlers.context import CommandCall, Interaction, on_action, on_view
+from handlers import guided as guided_area
+from handlers.context import CommandCall, Interaction, Submitted, on_action, on_view
 from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
 from handlers.ui.groups_ui import (
     build_create_group_modal,
@@ -76,13 +77,17 @@ def parse_draft(values: dict[str, Any]) -> GroupDraft:
     )
 
 
-def on_create_submit(call: Interaction) -> None:
+def on_create_submit(call: Interaction) -> Submitted | None:
     """Create the group before the ack, so a refusal shows inline; the DM is owed by the service."""
+    if _value(call.values, BlockId.KIND, ActionId.KIND) == GroupKind.GUIDED.value:
+        # A guided group is a trajectory: its creator, the supervisor, records the agreement next.
+        return guided_area.start_from_create(call, call.values)
     draft = parse_draft(call.values)
     with call.deps.uow() as session:
         group = create_group(session, actor=call.actor, draft=draft, now=call.deps.now())
         number = group.number
     log.info("group %s created by person %s", number, call.actor.person_id)
+    return None
 
 
 # ------------------------------------------------------------------------------------ directory

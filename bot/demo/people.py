@@ -26,4 +26,25 @@ EMMA = Colleague("U0EMMA005", "Emma Bakker")
 FEMKE = Colleague("U0FEMK006", "Femke Visser")
 GERT = Colleague("U0GERT007", "Gert Smit")
 SECRETARIAT = Colleague("U0ADMIN01", "Secretariaat LVV")
-PEOPLE = (ANNE, BRAM, ZOE, DAAN, EMMA, FEMKE, GERT, SECRETARIAT)
+# The guided story: a supervisor registered with the LVSC, a team leader who asks for guidance
+# for her team at a municipality, and three of her colleagues.
+MARIEKE = Colleague("U0MARK008", "Marieke Dijkstra")
+KARIN = Colleague("U0KARN009", "Karin Hoekstra")
+LOTTE = Colleague("U0LOTT010", "Lotte Brouwer")
+MOHAMED = Colleague("U0MOHA011", "Mohamed El Amrani")
+NINA = Colleague("U0NINA012", "Nina de Graaf")
+PEOPLE = (
+    ANNE,
+    BRAM,
+    ZOE,
+    DAAN,
+    EMMA,
+    FEMKE,
+    GERT,
+    SECRETARIAT,
+    MARIEKE,
+    KARIN,
+    LOTTE,
+    MOHAMED,
+    NINA,
+)

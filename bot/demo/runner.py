@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.clock import ManualClock
+from bot.demo.guided_story import GUIDED_STEPS, ORGANISATION, GuidedStory
 from bot.demo.peer_story import (
     APPLICANTS,
     GROUP_NAME,
     STEPS,
     Story,
 )
-from bot.demo.people import ANNE, PEOPLE, SECRETARIAT
+from bot.demo.people import ANNE, KARIN, LOTTE, MARIEKE, MOHAMED, NINA, PEOPLE, SECRETARIAT
 from bot.demo.world import (
     AMSTERDAM,
     DATABASE,
@@ -74,6 +75,7 @@ def _fresh(output: Path) -> None:
         TRANSCRIPT,
         "groep-*.ics",
         "overzicht-uren-*.pdf",
+        "rapportage-*.pdf",
         "certificates/*.pdf",
     ):
         for path in output.glob(pattern):
@@ -143,6 +145,7 @@ def play(
             transcript.write(f"── Stap {index}/{len(STEPS)}: {step.title} ".ljust(92, "─"), "")
             step.run(story)
             transcript.write("")
+        _play_guided(world, output=output, artefacts=story.artefacts, progress=progress)
         if fake.violations:
             raise DemoError(
                 "the app sent payloads Slack would reject: " + "; ".join(fake.violations)
@@ -155,6 +158,30 @@ def play(
         return story.artefacts
 
 
+def _play_guided(
+    world: World, *, output: Path, artefacts: Artefacts, progress: TextIO | None
+) -> None:
+    """The second, shorter story: a guided trajectory, after the peer group's."""
+    world.out.write(
+        "Deel 2 — begeleide intervisie",
+        "=" * 30,
+        "Wie doen er mee:",
+        f"  {MARIEKE.name}, geregistreerd supervisor (LVSC), begeleider",
+        f"  {KARIN.name}, teamleider bij {ORGANISATION}, vraagt de begeleiding aan",
+        *(f"  {p.name}, collega van Karin" for p in (LOTTE, MOHAMED, NINA)),
+        "",
+    )
+    story = GuidedStory(world=world, output=output, artefacts=artefacts)
+    total = len(GUIDED_STEPS)
+    for index, step in enumerate(GUIDED_STEPS, start=1):
+        if progress is not None:
+            progress.write(f"[begeleid {index}/{total}] {step.title}…\n")
+            progress.flush()
+        world.out.write(f"── Begeleid, stap {index}/{total}: {step.title} ".ljust(92, "─"), "")
+        step.run(story)
+        world.out.write("")
+
+
 def summary(artefacts: Artefacts, *, running: bool) -> list[str]:
     """The closing lines: where the artefacts are and what to open."""
     lines = [
@@ -164,6 +191,8 @@ def summary(artefacts: Artefacts, *, running: bool) -> list[str]:
         *(f"  deelnamebewijs        {p}" for p in artefacts.certificates),
         f"  overzicht uren        {artefacts.overview}",
         f"  agenda van de groep   {artefacts.feed}",
+        *(f"  certificaat begeleid  {p}" for p in artefacts.completion_certificates),
+        f"  rapportage            {artefacts.report}",
     ]
     if running:
         lines += [

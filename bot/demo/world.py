@@ -113,6 +113,8 @@ class Artefacts:
     verify_url: str = ""
     feed_url: str = ""
     group_number: int = 0
+    completion_certificates: list[Path] = field(default_factory=list)
+    report: Path | None = None
 
 
 class World:

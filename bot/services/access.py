@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
@@ -31,9 +31,12 @@ def group_by_id(session: Session, *, team_id: str, group_id: int) -> Group:
 
 
 def can_manage(group: Group, *, actor: Actor) -> bool:
-    """The contact person and the secretariat manage a group (decide, plan, register)."""
+    """The contact person and the secretariat manage a group (decide, plan, register); so does
+    the supervisor of a guided group."""
     return actor.team_id == group.team_id and (
-        actor.is_secretariat or group.contact_person_id == actor.person_id
+        actor.is_secretariat
+        or group.contact_person_id == actor.person_id
+        or (group.supervisor_id is not None and group.supervisor_id == actor.person_id)
     )
 
 
@@ -76,11 +79,29 @@ def is_member(session: Session, *, group_id: int, person_id: int) -> bool:
 
 
 def managed_groups(session: Session, *, person_id: int) -> list[Group]:
-    """The groups this person is contact person of, by number."""
+    """The groups this person is contact person or supervisor of, by number."""
     return list(
         session.scalars(
             select(Group)
-            .where(Group.contact_person_id == person_id, Group.archived_at.is_(None))
+            .where(
+                or_(Group.contact_person_id == person_id, Group.supervisor_id == person_id),
+                Group.archived_at.is_(None),
+            )
             .order_by(Group.number)
         )
     )
+
+
+def meeting_audience(session: Session, *, group: Group) -> list[Person]:
+    """Who hears of the group's meetings: its approved members and, in a guided group, the
+    supervisor who leads them (not a member, so not counted and never certified)."""
+    people = approved_members(session, group_id=group.id)
+    if group.supervisor is not None and all(p.id != group.supervisor_id for p in people):
+        people.append(group.supervisor)
+    return people
+
+
+def registrar(group: Group) -> Person:
+    """Who is asked to register attendance: the supervisor of a guided group, else the contact
+    person."""
+    return group.supervisor or group.contact_person

@@ -23,6 +23,7 @@ from bot.services.audit import record
 from bot.services.people import display_name
 from bot.services.rotation import RotationStatus
 from bot.services.rotation import rotation as rotation_counts
+from bot.services.trajectory_progress import progress_line
 from storage.models import Attendance, Group, Meeting, MeetingStatus, Person, Role
 
 # At most this many past meetings are offered when picking one to (re)register.
@@ -54,6 +55,10 @@ class RegistrationForm:
     rotation: tuple[RotationStatus, ...]
     rotation_start: date
     rotation_end: date
+    # A guided group's supervisor leads the meeting: named in the form, never a line in it.
+    supervisor_name: str = ""
+    # "bijeenkomst 3 van 6" in a guided trajectory.
+    progress: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -168,6 +173,8 @@ def registration_form(
         rotation=statuses,
         rotation_start=start,
         rotation_end=end,
+        supervisor_name=display_name(group.supervisor) if group.supervisor else "",
+        progress=progress_line(session, meeting=meeting, lang=actor.lang),
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from bot import rules
@@ -15,6 +15,12 @@ from bot.errors import NotFound
 from bot.exports.ical import IcalEvent, build_calendar
 from bot.i18n import Lang, lang_for, t_plain
 from bot.services.audit import record
+from bot.services.trajectory_progress import (
+    Progress,
+    meeting_progress,
+    positions_for_groups,
+    progress_text,
+)
 from storage.models import Enrollment, EnrollmentStatus, Group, Meeting, MeetingStatus, Person
 
 
@@ -55,9 +61,13 @@ def feed_url(public_url: str, *, kind: str, token: str) -> str:
     return f"{public_url.rstrip('/')}/ical/{kind}/{token}.ics"
 
 
-def _ical_event(meeting: Meeting, lang: Lang) -> IcalEvent:
+def _ical_event(meeting: Meeting, lang: Lang, progress: Progress | None = None) -> IcalEvent:
     group = meeting.group
     lines = []
+    summary = t_plain(lang, "meeting.ics_summary", number=group.number, name=group.name)
+    if progress is not None:
+        # Guided groups: "bijeenkomst 3 van 6" in the title, where a calendar shows it.
+        summary = f"{summary} · {progress_text(lang, progress)}"
     if meeting.theme:
         lines.append(t_plain(lang, "meeting.ics_theme", theme=meeting.theme))
     if meeting.method:
@@ -66,7 +76,7 @@ def _ical_event(meeting: Meeting, lang: Lang) -> IcalEvent:
         lines.append(meeting.online_url)
     return IcalEvent(
         uid=meeting.uid,
-        summary=t_plain(lang, "meeting.ics_summary", number=group.number, name=group.name),
+        summary=summary,
         starts_at=meeting.starts_at,
         duration=timedelta(minutes=meeting.duration_minutes),
         sequence=meeting.sequence,
@@ -85,8 +95,11 @@ def meeting_ics(session: Session, *, meeting_id: int, lang: Lang, tz_name: str) 
     if meeting is None:
         raise NotFound("meeting.not_found")
     cancelled = meeting.status is MeetingStatus.CANCELLED
+    progress = meeting_progress(session, meeting=meeting)
     return build_calendar(
-        [_ical_event(meeting, lang)], tz_name=tz_name, method="CANCEL" if cancelled else "PUBLISH"
+        [_ical_event(meeting, lang, progress)],
+        tz_name=tz_name,
+        method="CANCEL" if cancelled else "PUBLISH",
     )
 
 
@@ -137,9 +150,16 @@ def member_feed(session: Session, *, token: str, now: datetime, tz_name: str) ->
             )
         )
     )
+    # A supervisor is no member of the groups they guide, but leads their meetings.
+    group_ids += list(
+        session.scalars(
+            select(Group.id).where(Group.supervisor_id == person.id, Group.archived_at.is_(None))
+        )
+    )
     meetings = _feed_meetings(session, group_ids=group_ids, now=now)
+    progress = positions_for_groups(session, group_ids=group_ids)
     return build_calendar(
-        [_ical_event(m, lang) for m in meetings],
+        [_ical_event(m, lang, progress.get(m.id)) for m in meetings],
         tz_name=tz_name,
         name=t_plain(lang, "agenda.feed_name"),
         refresh=rules.CALENDAR_REFRESH_INTERVAL,
@@ -154,8 +174,9 @@ def group_feed(session: Session, *, token: str, now: datetime, tz_name: str) -> 
     if group is None:
         return None
     meetings = _feed_meetings(session, group_ids=[group.id], now=now)
+    progress = positions_for_groups(session, group_ids=[group.id])
     return build_calendar(
-        [_ical_event(m, "nl") for m in meetings],
+        [_ical_event(m, "nl", progress.get(m.id)) for m in meetings],
         tz_name=tz_name,
         name=t_plain("nl", "meeting.ics_summary", number=group.number, name=group.name),
         refresh=rules.CALENDAR_REFRESH_INTERVAL,
@@ -163,12 +184,10 @@ def group_feed(session: Session, *, token: str, now: datetime, tz_name: str) -> 
 
 
 def has_groups(session: Session, *, person_id: int) -> bool:
-    """True when the person is an approved member of at least one group."""
-    return (
-        session.scalars(
-            select(Enrollment.id).where(
-                Enrollment.person_id == person_id, Enrollment.status == EnrollmentStatus.APPROVED
-            )
-        ).first()
-        is not None
+    """True when the person is an approved member of at least one group, or guides one."""
+    member = select(Enrollment.id).where(
+        Enrollment.person_id == person_id, Enrollment.status == EnrollmentStatus.APPROVED
     )
+    guides = select(Group.id).where(Group.supervisor_id == person_id, Group.archived_at.is_(None))
+    # One statement either way: the App Home's statement count must not depend on the person.
+    return bool(session.scalar(select(or_(member.exists(), guides.exists()))))

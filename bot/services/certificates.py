@@ -19,7 +19,9 @@ from bot.exports.pdf import CertificateDocument, render_certificate
 from bot.exports.pdf_documents import certificate_filename
 from bot.i18n import Lang, format_time
 from bot.notify import Intent, owe
+from bot.services.completion_pdf import completion_pdf
 from bot.services.people import display_name
+from bot.services.trajectory_progress import meeting_progress, read_snapshot, snapshot
 from bot.settings import Settings
 from storage.models import (
     Attendance,
@@ -69,6 +71,10 @@ def issue(
         role=attendance.role,
         issued_at=now,
     )
+    # Guided groups: "bijeenkomst 3 van 6" of the trajectory, as it stands at issue.
+    progress = meeting_progress(session, meeting=meeting)
+    if progress is not None:
+        certificate.trajectory_text = snapshot(progress)
     session.add(certificate)
     session.flush()
     certificate.number = f"{rules.CERTIFICATE_NUMBER_PREFIX}-{now.year}-{certificate.id:06d}"
@@ -198,6 +204,7 @@ def certificate_document(
     """What the PDF shows, from the certificate's snapshot, in the group's time zone."""
     start = certificate.meeting_starts_at
     end = start + timedelta(minutes=certificate.net_minutes)
+    trajectory, meeting_number, meetings = read_snapshot(certificate.trajectory_text)
     return CertificateDocument(
         lang=lang,
         number=certificate.number,
@@ -215,6 +222,9 @@ def certificate_document(
         issued_on=certificate.issued_at.astimezone(tz).date(),
         verification_code=certificate.verification_code,
         verification_url=f"{public_url.rstrip('/')}/verify/{certificate.verification_code}",
+        trajectory_name=trajectory,
+        trajectory_meeting=meeting_number,
+        trajectory_meetings=meetings,
     )
 
 
@@ -226,6 +236,11 @@ def certificate_pdf(
     certificate = session.get(Certificate, certificate_id)
     if certificate is None:
         raise NotFound("certificate.not_found")
+    if certificate.kind is CertificateKind.COMPLETION:
+        filename, pdf = completion_pdf(
+            session, certificate=certificate, lang=lang, settings=settings
+        )
+        return certificate, filename, pdf
     doc = certificate_document(
         certificate, lang=lang, tz=settings.timezone, public_url=settings.public_url
     )

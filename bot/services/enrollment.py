@@ -86,6 +86,9 @@ def joinable_group(session: Session, *, actor: Actor, number: int) -> Group:
 
 def _check_can_request(session: Session, *, group: Group, person_id: int) -> None:
     """Every refusal a join request can meet, checked without writing anything."""
+    if group.supervisor_id == person_id:
+        # The supervisor guides the group; a participant they cannot also be.
+        raise Conflict("guided.error.supervisor_joins", number=group.number, name=group.name)
     live = _live_enrollment(session, group_id=group.id, person_id=person_id)
     if live is not None and live.status == EnrollmentStatus.APPROVED:
         raise Conflict("enroll.already_member", number=group.number, name=group.name)

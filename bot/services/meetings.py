@@ -264,7 +264,7 @@ def _tell(session: Session, *, meeting: Meeting, change: Change, now: datetime) 
     if is_past(meeting, now=now):
         return
     notice = MeetingNotice(meeting_id=meeting.id, sequence=meeting.sequence, change=change.value)
-    for person in access.approved_members(session, group_id=meeting.group_id):
+    for person in access.meeting_audience(session, group=meeting.group):
         owe(session, intent=notice, to=person, now=now)
 
 

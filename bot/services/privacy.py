@@ -39,6 +39,8 @@ from storage.models import (
     Group,
     Meeting,
     Person,
+    ReportResponse,
+    Trajectory,
 )
 
 log = logging.getLogger(__name__)
@@ -92,6 +94,16 @@ def export_data(session: Session, *, person_id: int) -> dict[str, Any]:
     ).all()
     fees = session.scalars(
         select(FeePayment).where(FeePayment.person_id == person_id).order_by(FeePayment.year)
+    ).all()
+    trajectories = session.scalars(
+        select(Trajectory)
+        .where(or_(Trajectory.supervisor_id == person_id, Trajectory.requester_id == person_id))
+        .order_by(Trajectory.requested_at, Trajectory.id)
+    ).all()
+    report_answers = session.scalars(
+        select(ReportResponse)
+        .where(ReportResponse.person_id == person_id)
+        .order_by(ReportResponse.answered_at, ReportResponse.id)
     ).all()
     events = session.scalars(
         select(AuditEvent)
@@ -154,6 +166,21 @@ def export_data(session: Session, *, person_id: int) -> dict[str, Any]:
             for c in certificates
         ],
         "fee_payments": [{"year": f.year, "recorded_at": _iso(f.recorded_at)} for f in fees],
+        "guided_trajectories": [
+            {
+                "as": "supervisor" if tr.supervisor_id == person_id else "requester",
+                "status": _enum(tr.status),
+                "client": tr.client_name,
+                "wishes": tr.wishes if tr.requester_id == person_id else None,
+                "group_number": tr.group.number if tr.group is not None else None,
+                "requested_at": _iso(tr.requested_at),
+            }
+            for tr in trajectories
+        ],
+        "report_answers": [
+            {"answer": _enum(r.answer), "remark": r.remark, "answered_at": _iso(r.answered_at)}
+            for r in report_answers
+        ],
         "audit_events": [
             {
                 "at": _iso(e.at),
@@ -237,6 +264,13 @@ def delete_my_data(session: Session, *, actor: Actor, now: datetime) -> None:
         .values(status=EnrollmentStatus.LEFT, left_at=now, reason=None)
     )
     session.execute(update(Enrollment).where(Enrollment.person_id == person_id).values(reason=None))
+    # Guided intervision: what they typed about a trajectory or its report goes too.
+    session.execute(
+        update(ReportResponse).where(ReportResponse.person_id == person_id).values(remark=None)
+    )
+    session.execute(
+        update(Trajectory).where(Trajectory.requester_id == person_id).values(wishes="")
+    )
     session.execute(
         update(Certificate)
         .where(Certificate.person_id == person_id)

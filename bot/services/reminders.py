@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot import rules
 from bot.notify import Intent, owe
-from bot.services.access import approved_members
+from bot.services.access import meeting_audience, registrar
 from storage.models import (
     Group,
     Meeting,
@@ -141,7 +141,7 @@ def claim_and_owe(session: Session, *, reminder_id: int, now: datetime) -> int:
     group = meeting.group
     occasion = reminder.due_at.isoformat()
     if reminder.kind is ReminderKind.BEFORE_MEETING:
-        members = approved_members(session, group_id=group.id)
+        members = meeting_audience(session, group=group)
         for person in members:
             owe(
                 session,
@@ -155,7 +155,7 @@ def claim_and_owe(session: Session, *, reminder_id: int, now: datetime) -> int:
     owe(
         session,
         intent=AttendanceNudge(meeting_id=meeting.id, reminder_id=reminder.id),
-        to=group.contact_person,
+        to=registrar(group),
         now=now,
         occasion=occasion,
     )

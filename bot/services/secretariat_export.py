@@ -17,7 +17,7 @@ from bot.notify import Intent, owe
 from bot.services import audit
 from bot.services.access import require_secretariat
 from bot.timeparse import parse_date
-from storage.models import Certificate, DeliveryKind, Person
+from storage.models import Certificate, CertificateKind, DeliveryKind, Person
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,6 +58,8 @@ def export_rows(
         .join(Person, Person.id == Certificate.person_id)
         .where(
             Certificate.team_id == team_id,
+            # Meetings' deelnamebewijzen only: a completion certificate repeats their hours.
+            Certificate.kind == CertificateKind.PARTICIPATION,
             Certificate.meeting_starts_at >= lower,
             Certificate.meeting_starts_at < upper,
         )

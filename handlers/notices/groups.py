@@ -16,7 +16,8 @@ from bot.services.enrollment import (
 from bot.services.groups import GroupCreated, GroupSummary, member_count, size_bounds
 from bot.services.people import display_name
 from handlers.notices.agreements import with_agreements_card
-from handlers.ui.blocks import text_message
+from handlers.notices.guided import guided_welcome
+from handlers.ui.blocks import section, text_message
 from handlers.ui.enrollment_ui import build_decided_request, build_decision_dm, build_request_dm
 from handlers.ui.groups_ui import build_group_created_dm, status_text
 from storage.models import Enrollment, EnrollmentStatus, Group, Person
@@ -95,6 +96,10 @@ def render_decision(ctx: RenderContext, intent: EnrollmentDecided) -> Message:
         contact=enrollment.group.contact_person,
         reason=enrollment.reason,
     )
+    # A guided group's welcome also names the supervisor and brings the reader's link.
+    extra = guided_welcome(ctx, group=enrollment.group) if approved else None
+    if extra:
+        dm["blocks"].append(section(extra).to_dict())
     return with_agreements_card(ctx, dm, group=enrollment.group) if approved else dm
 
 

@@ -10,6 +10,7 @@ from bot.services.calendar import meeting_ics
 from bot.services.meeting_text import when, where
 from bot.services.meetings import Change, MeetingNotice, MeetingSaved
 from bot.services.reminders import AttendanceNudge, MeetingReminder
+from bot.services.trajectory_progress import progress_line
 from handlers.meetings import list_message, outcome_notice
 from handlers.notices.meeting_extras import notice_hint, with_reminder_extras
 from handlers.ui.attendance_ui import build_attendance_nudge
@@ -45,6 +46,9 @@ def render_notice(ctx: RenderContext, intent: MeetingNotice) -> FileMessage:
     ) + where(meeting, ctx.lang)
     if meeting.online_url:
         comment += "\n" + meeting.online_url
+    progress = progress_line(ctx.session, meeting=meeting, lang=ctx.lang)
+    if progress:
+        comment += "\n" + progress
     comment += notice_hint(ctx, meeting, change=intent.change)
     # The file name and title use the association's zone, like the .ics itself.
     local = meeting.starts_at.astimezone(ctx.settings.timezone)
@@ -89,6 +93,9 @@ def render_reminder(ctx: RenderContext, intent: MeetingReminder) -> Message:
         name=group.name,
         when=when(meeting, ctx.lang, ctx.tz),
     ) + where(meeting, ctx.lang)
+    progress = progress_line(ctx.session, meeting=meeting, lang=ctx.lang)
+    if progress:
+        text += "\n" + progress
     return with_reminder_extras(ctx, text_message(text), meeting)
 
 

@@ -177,6 +177,9 @@ def build_registration_modal(
                 t(lang, "attendance.modal.correction", date=format_date(form.registered_at, tz=tz))
             )
         )
+    if form.supervisor_name:
+        note = t(lang, "guided.register.supervisor", name=form.supervisor_name)
+        blocks.append(context(f"{form.progress}\n{note}" if form.progress else note))
     if form.rotation:
         blocks.append(section(_rotation_text(lang, form)))
     minutes = net_minutes if net_minutes is not None else form.net_minutes

@@ -107,12 +107,8 @@ def build_create_group_modal(*, lang: Lang) -> dict[str, Any]:
                 action_id=ActionId.KIND, options=kinds, initial_option=kinds[0]
             ),
         ),
-        InputBlock(
-            block_id=BlockId.SUPERVISOR,
-            label=plain(t_plain(lang, "group.create.supervisor"), 2000),
-            element=PlainTextInputElement(action_id=ActionId.SUPERVISOR, max_length=200),
-            optional=True,
-        ),
+        # Guided: the creator is the supervisor and records the trajectory in the next step.
+        context(t(lang, "guided.create.hint")),
         InputBlock(
             block_id=BlockId.MAX_MEMBERS,
             label=plain(t_plain(lang, "group.create.max_members"), 2000),

@@ -88,3 +88,22 @@ GROUP = MetadataCodec(GroupRef)
 ENROLLMENT = MetadataCodec(EnrollmentRef)
 MEETING = MetadataCodec(MeetingRef)
 MEETING_FORM = MetadataCodec(MeetingFormRef)
+
+
+@dataclass(frozen=True)
+class TrajectoryRef:
+    """A modal about one trajectory; None in the start modal when a supervisor starts directly."""
+
+    trajectory_id: int | None
+
+
+@dataclass(frozen=True)
+class ReportRoundRef:
+    """The remark modal: which report, and which round of it is answered."""
+
+    report_id: int
+    round: int
+
+
+TRAJECTORY = MetadataCodec(TrajectoryRef)
+REPORT_ROUND = MetadataCodec(ReportRoundRef)

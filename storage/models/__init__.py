@@ -142,3 +142,24 @@ from storage.models.outbox import (
 from storage.models.registers import (
     Registration as Registration,
 )
+from storage.models.trajectories import (
+    CompletionCertificate as CompletionCertificate,
+)
+from storage.models.trajectories import (
+    ReportAnswer as ReportAnswer,
+)
+from storage.models.trajectories import (
+    ReportResponse as ReportResponse,
+)
+from storage.models.trajectories import (
+    ReportStatus as ReportStatus,
+)
+from storage.models.trajectories import (
+    Trajectory as Trajectory,
+)
+from storage.models.trajectories import (
+    TrajectoryReport as TrajectoryReport,
+)
+from storage.models.trajectories import (
+    TrajectoryStatus as TrajectoryStatus,
+)

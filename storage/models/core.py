@@ -90,6 +90,9 @@ class Group(Base):
     open_for_requests: Mapped[bool] = mapped_column(Boolean, default=True)
     contact_person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
     supervisor_name: Mapped[str | None] = mapped_column(String(200))
+    # Guided groups: the begeleider, who manages the group but is not a member (not counted,
+    # no certificates); None for peer groups and once a guided group continues on its own.
+    supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
     # Guided trajectory / agreed number of meetings in a period; None means "no agreed number".
     planned_meeting_count: Mapped[int | None] = mapped_column(Integer)
     rotation_period_months: Mapped[int] = mapped_column(Integer, default=12)
@@ -100,6 +103,7 @@ class Group(Base):
     archived_at: Mapped[datetime | None]
 
     contact_person: Mapped[Person] = relationship(foreign_keys=[contact_person_id])
+    supervisor: Mapped[Person | None] = relationship(foreign_keys=[supervisor_id])
 
 
 class Enrollment(Base):

@@ -15,7 +15,9 @@ import icalendar
 import pytest
 from pypdf import PdfReader
 
+from bot.demo.guided_story import GUIDED_STEPS, ORGANISATION
 from bot.demo.peer_story import GROUP_NAME, REJECT_REASON, STEPS
+from bot.demo.people import KARIN, LOTTE, MARIEKE, MOHAMED, NINA
 from bot.devtools.render import mrkdwn_to_text, render_message, render_view
 from bot.main import main
 
@@ -68,7 +70,7 @@ def test_the_demo_plays_the_story_and_leaves_the_artefacts(
         assert " ".join(seen.split()) in " ".join(transcript.split()), seen
     assert "<http" not in transcript and "*" not in transcript  # mrkdwn rendered to plain text
 
-    certificates = sorted((output / "certificates").glob("*.pdf"))
+    certificates = sorted((output / "certificates").glob("deelnamebewijs-*.pdf"))
     assert len(certificates) == 4  # five members, one absent
     texts = [_pdf_text(path) for path in certificates]
     for name in ("Bram Jansen", "Zoë Şahin-Łukasiewicz", "Daan van der Berg"):
@@ -89,6 +91,38 @@ def test_the_demo_plays_the_story_and_leaves_the_artefacts(
     start = event.decoded("DTSTART").astimezone(AMS)
     assert (start.hour, start.minute) == (13, 30)
     assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(minutes=150)
+
+    # The second story: a guided trajectory of three meetings.
+    assert f"[begeleid {len(GUIDED_STEPS)}/{len(GUIDED_STEPS)}]" in captured.err
+    for index, step in enumerate(GUIDED_STEPS, start=1):
+        assert f"Begeleid, stap {index}/{len(GUIDED_STEPS)}: {step.title}" in transcript
+    folded = " ".join(transcript.split())
+    for seen in (
+        "▶ Karin typt: /intervisie begeleiding",
+        "[ Accepteren ] [ Afwijzen ]",
+        "Je groepsnummer is",
+        "bijeenkomst 2 van 3",
+        "Marieke Dijkstra is begeleider: leidt de bijeenkomst en krijgt geen deelnamebewijs.",
+        "Nina de Graaf: 1 van 3 (33%) — onder de drempel",
+        "Je was bij 1 van de 3 bijeenkomsten",
+        "Verificatie certificaat",
+        "Geen casusinhoud.",
+        "Nina de Graaf gaat akkoord met de rapportage (4 van 4 akkoord).",
+        "Met 4 deelnemers is de groep nu in oprichting.",
+    ):
+        assert " ".join(seen.split()) in folded, seen
+    completions = sorted((output / "certificates").glob("certificaat-begeleide-intervisie-*.pdf"))
+    texts = [_pdf_text(path) for path in completions]
+    assert len(texts) == 3  # four participants, Nina below the threshold
+    for who in (KARIN, LOTTE, MOHAMED):
+        assert sum(who.name in text for text in texts) == 1, who.name
+    assert not any(NINA.name in text for text in texts)
+    for text in texts:
+        assert MARIEKE.name in text and "20417" in text and "3 van 3 bijgewoond" in text
+    [report] = output.glob("rapportage-*.pdf")
+    report_text = _pdf_text(report)
+    assert ORGANISATION in report_text and "83%" in report_text
+    assert all(p.name not in report_text for p in (KARIN, LOTTE, MOHAMED, NINA))
 
 
 def test_demo_help_explains_it(capsys: pytest.CaptureFixture[str]) -> None:

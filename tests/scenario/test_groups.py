@@ -12,6 +12,8 @@ from bot.devtools.blockkit import assert_valid_view
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
 from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
+from handlers.ui.guided_ids import ActionId as GuidedAction
+from handlers.ui.guided_ids import CallbackId as GuidedCallback
 from storage.models import (
     AuditEvent,
     Enrollment,
@@ -84,61 +86,50 @@ def test_create_modal_is_valid_and_in_english_for_english_users(
     assert "Group name" in str(view)
 
 
-def test_guided_group_needs_a_supervisor_and_sizes_within_bounds(
+def test_sizes_within_bounds_and_a_guided_group_is_started_by_its_supervisor(
     slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
 ) -> None:
     slack.command("UANNE001", "nieuw")
     view = wait_view(fake_slack, "UANNE001", CallbackId.CREATE_GROUP)
-    no_supervisor = slack.submit(
-        "UANNE001",
-        view,
-        {ActionId.NAME: "Begeleid", ActionId.KIND: "guided", ActionId.MAX_MEMBERS: "8"},
-    )
-    assert no_supervisor.json["response_action"] == "errors"
-    assert "begeleider" in no_supervisor.json["errors"][BlockId.SUPERVISOR]
-
-    too_big = slack.submit(
-        "UANNE001",
-        view,
-        {
-            ActionId.NAME: "Begeleid",
-            ActionId.KIND: "guided",
-            ActionId.SUPERVISOR: "Mr. Supervisor",
-            ActionId.MAX_MEMBERS: "10",
-        },
-    )
-    assert "tussen 4 en 8" in too_big.json["errors"][BlockId.MAX_MEMBERS]
-
     small_peer = slack.submit("UANNE001", view, {ActionId.NAME: "Klein", ActionId.MAX_MEMBERS: "4"})
     assert "tussen 5 en 10" in small_peer.json["errors"][BlockId.MAX_MEMBERS]
 
     blank = slack.submit("UANNE001", view, {ActionId.NAME: "   "})
     assert BlockId.NAME in blank.json["errors"]
 
+    # Guided: the form turns into the start of a trajectory, with what was typed so far.
+    guided = slack.submit(
+        "UANNE001",
+        view,
+        {
+            ActionId.NAME: "Begeleid",
+            ActionId.KIND: "guided",
+            ActionId.MAX_MEMBERS: "10",
+            ActionId.FORM: "online",
+        },
+    )
+    assert guided.json["response_action"] == "update"
+    start = guided.json["view"]
+    assert_valid_view(start)
+    assert start["callback_id"] == GuidedCallback.START
+    assert '"Begeleid"' in json.dumps(start)
     with db_engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Group)).scalar() == 0
         assert conn.execute(select(func.count()).select_from(AuditEvent)).scalar() == 0
 
     ok = slack.submit(
         "UANNE001",
-        view,
-        {
-            ActionId.NAME: "Begeleid",
-            ActionId.KIND: "guided",
-            ActionId.SUPERVISOR: "Mr. Supervisor",
-            ActionId.MAX_MEMBERS: "8",
-            ActionId.FORM: "online",
-        },
+        start,
+        {GuidedAction.MEETINGS: "5", GuidedAction.REGISTER_NUMBER: "12345"},
     )
-    assert ok.status == 200 and not ok.body
+    assert ok.status == 200 and not ok.body, ok.text
     with db_engine.connect() as conn:
         group = conn.execute(select(Group)).one()
-    assert (group.kind, group.form, group.max_members, group.supervisor_name) == (
-        GroupKind.GUIDED,
-        GroupForm.ONLINE,
-        8,
-        "Mr. Supervisor",
-    )
+        members = conn.execute(select(func.count()).select_from(Enrollment)).scalar()
+        anne = conn.execute(select(Person.id).where(Person.slack_user_id == "UANNE001")).scalar()
+    # The size was brought within 4–8; the creator guides the group and is not a member of it.
+    assert (group.kind, group.form, group.max_members) == (GroupKind.GUIDED, GroupForm.ONLINE, 8)
+    assert (group.supervisor_id, group.contact_person_id, members) == (anne, anne, 0)
 
 
 def test_closed_group_is_not_in_the_directory(slack: SlackSim, fake_slack: FakeSlack) -> None:

@@ -21,5 +21,7 @@ PEOPLE: dict[str, dict[str, str]] = {
     "UJOOS010": {"real_name": "Joost Meijer"},
     "UKARL011": {"real_name": "Karla de Groot"},
     "UENG0012": {"real_name": "Emily Clarke", "locale": "en-GB", "tz": "Europe/London"},
+    # A registered (LVSC) supervisor for guided intervision.
+    "USUP0013": {"real_name": "Marieke Dijkstra"},
     ADMIN: {"real_name": "Secretariaat LVV"},
 }
