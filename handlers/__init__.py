@@ -10,6 +10,8 @@ from handlers import admin, commands, enrollment, groups, home, lifecycle, notic
 from handlers import attendance as attendance_area
 from handlers import certificates as certificates_area
 from handlers import meetings as meetings_area
+from handlers import methods as methods_area
+from handlers import planning as planning_area
 from handlers import privacy as privacy_area
 
 
@@ -26,6 +28,8 @@ def register_all(app: App) -> None:
         attendance_area,
         certificates_area,
         privacy_area,
+        methods_area,
+        planning_area,
     ):
         area.register(app)
 

@@ -18,6 +18,8 @@ from handlers import certificates as certificates_area
 from handlers import enrollment as enrollment_area
 from handlers import groups as groups_area
 from handlers import meetings as meetings_area
+from handlers import methods as methods_area
+from handlers import planning as planning_area
 from handlers import privacy as privacy_area
 from handlers.context import CommandCall, interaction_of
 from handlers.ui.help_ui import build_help_message
@@ -59,6 +61,10 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         "help.cmd.certificates",
     ),
     Subcommand(("mijn-gegevens", "mydata"), privacy_area.mydata_command, "help.cmd.mydata"),
+    Subcommand(("methodes", "methods"), methods_area.methods_command, "help.cmd.methods"),
+    Subcommand(
+        ("reflectie", "reflection"), planning_area.reflection_command, "help.cmd.reflection"
+    ),
 )
 
 ROUTES: dict[str, Subcommand] = {name: sub for sub in SUBCOMMANDS for name in sub.names}

@@ -14,6 +14,7 @@ from bot import rules
 from bot.errors import NotFound
 from bot.exports.ical import IcalEvent, build_calendar
 from bot.i18n import Lang, lang_for, t_plain
+from bot.services import method_catalogue
 from bot.services.audit import record
 from storage.models import Enrollment, EnrollmentStatus, Group, Meeting, MeetingStatus, Person
 
@@ -55,13 +56,16 @@ def feed_url(public_url: str, *, kind: str, token: str) -> str:
     return f"{public_url.rstrip('/')}/ical/{kind}/{token}.ics"
 
 
-def _ical_event(meeting: Meeting, lang: Lang) -> IcalEvent:
+def _ical_event(session: Session, meeting: Meeting, lang: Lang) -> IcalEvent:
     group = meeting.group
     lines = []
     if meeting.theme:
         lines.append(t_plain(lang, "meeting.ics_theme", theme=meeting.theme))
     if meeting.method:
-        lines.append(t_plain(lang, "meeting.ics_method", method=meeting.method))
+        method = method_catalogue.label(
+            session, team_id=group.team_id, value=meeting.method, lang=lang
+        )
+        lines.append(t_plain(lang, "meeting.ics_method", method=method))
     if meeting.online_url:
         lines.append(meeting.online_url)
     return IcalEvent(
@@ -86,7 +90,9 @@ def meeting_ics(session: Session, *, meeting_id: int, lang: Lang, tz_name: str) 
         raise NotFound("meeting.not_found")
     cancelled = meeting.status is MeetingStatus.CANCELLED
     return build_calendar(
-        [_ical_event(meeting, lang)], tz_name=tz_name, method="CANCEL" if cancelled else "PUBLISH"
+        [_ical_event(session, meeting, lang)],
+        tz_name=tz_name,
+        method="CANCEL" if cancelled else "PUBLISH",
     )
 
 
@@ -126,7 +132,7 @@ def member_feed(session: Session, *, token: str, now: datetime, tz_name: str) ->
     )
     meetings = _feed_meetings(session, group_ids=group_ids, now=now)
     return build_calendar(
-        [_ical_event(m, lang) for m in meetings],
+        [_ical_event(session, m, lang) for m in meetings],
         tz_name=tz_name,
         name=t_plain(lang, "agenda.feed_name"),
         refresh=rules.CALENDAR_REFRESH_INTERVAL,
@@ -142,7 +148,7 @@ def group_feed(session: Session, *, token: str, now: datetime, tz_name: str) -> 
         return None
     meetings = _feed_meetings(session, group_ids=[group.id], now=now)
     return build_calendar(
-        [_ical_event(m, "nl") for m in meetings],
+        [_ical_event(session, m, "nl") for m in meetings],
         tz_name=tz_name,
         name=t_plain("nl", "meeting.ics_summary", number=group.number, name=group.name),
         refresh=rules.CALENDAR_REFRESH_INTERVAL,

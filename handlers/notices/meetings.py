@@ -7,13 +7,14 @@ from bot.errors import NotFound
 from bot.i18n import format_date, t, t_plain
 from bot.notify import FileMessage, Message, RenderContext, Renderers
 from bot.services.calendar import meeting_ics
+from bot.services.meeting_plan import plan_suffix
 from bot.services.meeting_text import when, where
 from bot.services.meetings import Change, MeetingNotice, MeetingSaved
 from bot.services.reminders import AttendanceNudge, MeetingReminder
 from handlers.meetings import list_message, outcome_notice
 from handlers.ui.attendance_ui import build_attendance_nudge
 from handlers.ui.blocks import text_message
-from storage.models import Meeting
+from storage.models import Meeting, MeetingStatus
 
 
 def install(renderers: Renderers) -> None:
@@ -31,6 +32,13 @@ def _meeting(ctx: RenderContext, meeting_id: int) -> Meeting:
     return meeting
 
 
+def _plan(ctx: RenderContext, meeting: Meeting) -> str:
+    """The method and the planned roles under the meeting's line (none for a cancellation)."""
+    if meeting.status is MeetingStatus.CANCELLED:
+        return ""
+    return plan_suffix(ctx.session, meeting, ctx.lang)
+
+
 def render_notice(ctx: RenderContext, intent: MeetingNotice) -> FileMessage:
     """A member's DM: planned / changed / cancelled, when and where, with the .ics."""
     meeting = _meeting(ctx, intent.meeting_id)
@@ -42,6 +50,7 @@ def render_notice(ctx: RenderContext, intent: MeetingNotice) -> FileMessage:
         name=group.name,
         when=when(meeting, ctx.lang, ctx.tz),
     ) + where(meeting, ctx.lang)
+    comment += _plan(ctx, meeting)
     if meeting.online_url:
         comment += "\n" + meeting.online_url
     # The file name and title use the association's zone, like the .ics itself.
@@ -87,7 +96,7 @@ def render_reminder(ctx: RenderContext, intent: MeetingReminder) -> Message:
         name=group.name,
         when=when(meeting, ctx.lang, ctx.tz),
     ) + where(meeting, ctx.lang)
-    return text_message(text)
+    return text_message(text + _plan(ctx, meeting))
 
 
 def render_nudge(ctx: RenderContext, intent: AttendanceNudge) -> Message:

@@ -88,9 +88,6 @@ from storage.models.outbox import (
 from storage.models.outbox import (
     ProcessedEvent as ProcessedEvent,
 )
-from storage.models.registers import (
-    Registration as Registration,
-)
 from storage.models.planning import (
     PlannedRole as PlannedRole,
 )
@@ -102,4 +99,7 @@ from storage.models.planning import (
 )
 from storage.models.planning import (
     WorkspaceMethods as WorkspaceMethods,
+)
+from storage.models.registers import (
+    Registration as Registration,
 )

@@ -29,9 +29,7 @@ class WorkspaceMethods(Base):
     disabled: Mapped[list[Any]] = mapped_column(default=list)
     custom: Mapped[list[Any]] = mapped_column(default=list)
     updated_at: Mapped[datetime]
-    updated_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("person.id", ondelete="SET NULL")
-    )
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
 
 
 class PlannedRole(Base):
@@ -48,9 +46,7 @@ class PlannedRole(Base):
     role: Mapped[Role] = mapped_column(enum_column(Role))
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     assigned_at: Mapped[datetime]
-    assigned_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("person.id", ondelete="SET NULL")
-    )
+    assigned_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
 
     meeting: Mapped[Meeting] = relationship()
     person: Mapped[Person] = relationship(foreign_keys=[person_id])
