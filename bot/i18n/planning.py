@@ -110,8 +110,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.home.method": (" ({method})", " ({method})"),
     # -- the assignees' DMs ----------------------------------------------------------------------
     "plan.dm.presenter": (
-        "Je bent inbrenger bij de bijeenkomst van intervisiegroep {number} {name} op {when}.",
-        "You are the presenter at the meeting of intervisie group {number} {name} on {when}.",
+        "De contactpersoon heeft je als inbrenger ingepland: intervisiegroep {number} {name}, "
+        "{when}.",
+        "The contact person has planned you as the presenter: intervisie group {number} "
+        "{name}, {when}.",
     ),
     "plan.dm.presenter_changed": (
         "De bijeenkomst waarbij je inbrenger bent, is gewijzigd: intervisiegroep {number} "

@@ -155,8 +155,19 @@ def match_word(session: Session, *, team_id: str, word: str) -> Method | None:
     return None
 
 
-def quick_word(method: Method) -> str:
-    """The word that names the method in the quick form (its key)."""
+def quick_word(method: Method, *, lang: Lang) -> str:
+    """The word to type for the method in the quick form: its one-word name without "methode"
+    ("incident", "vijfstappen"), or else its key ("socratic")."""
+    words = method.name.get(lang).split()
+    if len(words) > 1 and _word(words[-1]) in _NAME_TAILS:
+        words = words[:-1]
+    if len(words) == 1:
+        word = _word(words[0])
+        for tail in _NAME_TAILS:
+            if word.endswith(tail) and len(word) > len(tail):
+                word = word[: -len(tail)]
+        if word in _words(method):
+            return word
     return method.key
 
 

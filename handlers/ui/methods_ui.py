@@ -68,7 +68,7 @@ def build_methods_message(*, lang: Lang, methods: Sequence[Method]) -> Message:
             "methods.list.item",
             name=m.name.get(lang),
             minutes=m.minutes,
-            word=quick_word(m),
+            word=quick_word(m, lang=lang),
             purpose=clip(m.purpose.get(lang), 200),
         )
         for m in methods[:LIST_METHODS_MAX]

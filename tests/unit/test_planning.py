@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.errors import InvalidInput, NotAllowed
+from bot.i18n import Lang
+from bot.methods import find_method
 from bot.services import method_catalogue, planned_roles, reflections, role_suggestions
 from bot.services.method_catalogue import CustomMethodDraft
 from storage.models import Delivery, Group, GroupKind, Meeting, Person, Role
@@ -317,3 +319,14 @@ def test_only_who_attended_can_record_a_reflection(
         == NOW
     )
     assert reflections.reflection_counts(session, meeting_ids=[]) == {}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_word_shown_for_each_method_plans_that_method(
+    group: SeededGroup, session: Session, lang: Lang
+) -> None:
+    for method in method_catalogue.offered(session, team_id=TEAM):
+        word = method_catalogue.quick_word(method, lang=lang)
+        found = method_catalogue.match_word(session, team_id=TEAM, word=word)
+        assert found is not None and found.key == method.key, word
+    assert method_catalogue.quick_word(find_method("five-steps"), lang="nl") == "vijfstappen"
