@@ -81,19 +81,21 @@ def plan_command(call: CommandCall) -> None:
                 (g.id, g.number, g.name)
                 for g in access.managed_groups(session, person_id=actor.person_id)
             ]
-        if not groups:
-            key = "group.number_needed" if actor.is_secretariat else "meeting.no_groups"
-            call.say(text_message(t(actor.lang, key, sub="plan")))
-            return
-        view = form.meeting_modal(
-            session,
-            actor=actor,
-            groups=groups,
-            group_id=groups[0][0] if len(groups) == 1 else None,
-            meeting=None,
-            values=ModalValues(),
-            day=_today(call),
-        )
+        view = None
+        if groups:
+            view = form.meeting_modal(
+                session,
+                actor=actor,
+                groups=groups,
+                group_id=groups[0][0] if len(groups) == 1 else None,
+                meeting=None,
+                values=ModalValues(),
+                day=_today(call),
+            )
+    if view is None:
+        key = "group.number_needed" if actor.is_secretariat else "meeting.no_groups"
+        call.say(text_message(t(actor.lang, key, sub="plan")))
+        return
     call.client.views_open(trigger_id=call.trigger_id, view=view)
 
 
@@ -182,8 +184,7 @@ def _today(call: Interaction) -> date:
 
 def _date(call: Interaction, text: str) -> date:
     """A typed date, within the range the app accepts seen from today (the user's zone)."""
-    today = call.deps.now().astimezone(call.actor.tz).date()
-    return parse_date(text, today=today, retention_years=call.deps.settings.retention_years)
+    return parse_date(text, today=_today(call), retention_years=call.deps.settings.retention_years)
 
 
 def _managed_group(session: Session, actor: Actor, number: int) -> Group:
