@@ -16,6 +16,7 @@ from bot.i18n import t
 from bot.services import attendance as service
 from bot.services.absences import notified_absences
 from bot.services.rotation import group_rotation
+from handlers import planning as planning_area
 from handlers.context import CommandCall, Interaction, Submitted, on_action, on_view
 from handlers.ui import metadata
 from handlers.ui.attendance_ui import (
@@ -108,8 +109,11 @@ def register_command(call: CommandCall) -> None:
 
 
 def roles_command(call: CommandCall) -> None:
-    """`/intervisie rollen 1234`: who has been inbrenger and facilitator this rotation period."""
-    number = call.group_number("rollen")
+    """`/intervisie rollen [1234] [periode 6]`: who has been inbrenger and facilitator this
+    rotation period, the roles planned and who is next (members see their own group); `periode`
+    sets the group's rotation period (contact person)."""
+    number = planning_area.group_number_for_roles(call)
+    period_set = planning_area.set_period_if_asked(call, number=number)
     deps, actor = call.deps, call.actor
     today = deps.now().astimezone(deps.settings.timezone).date()
     with deps.uow() as session:
@@ -124,7 +128,12 @@ def roles_command(call: CommandCall) -> None:
             end_inclusive=end - timedelta(days=1),
             statuses=statuses,
         )
-    call.say(reply)
+        extra = planning_area.roles_overview_blocks(
+            session, actor=actor, group=group, today=today, now=deps.now()
+        )
+    if period_set:
+        extra = [*text_message(period_set)["blocks"], *extra]
+    call.say({"text": reply["text"], "blocks": [*reply["blocks"], *extra]})
 
 
 def on_open_registration(call: Interaction) -> None:

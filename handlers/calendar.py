@@ -12,6 +12,7 @@ from bot.deps import Deps
 from bot.i18n import t
 from bot.services import calendar as cal
 from bot.services import meetings as svc
+from bot.services.meeting_plan import method_suffix
 from bot.services.meeting_text import short_when
 from handlers.context import CommandCall
 from handlers.ui.blocks import divider, text_message
@@ -67,5 +68,6 @@ def _upcoming_lines(session: Session, deps: Deps, actor: Actor) -> list[str]:
             number=m.group.number,
             name=m.group.name,
         )
+        + method_suffix(session, m, actor.lang)
         for m in meetings
     ]

@@ -24,6 +24,8 @@ from handlers import groups as groups_area
 from handlers import guided as guided_area
 from handlers import guided_intake as guided_intake_area
 from handlers import meetings as meetings_area
+from handlers import methods as methods_area
+from handlers import planning as planning_area
 from handlers import privacy as privacy_area
 from handlers import series as series_area
 from handlers.context import CommandCall, interaction_of
@@ -79,6 +81,10 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         ("begeleiding", "guidance"), guided_intake_area.guidance_command, "help.cmd.guidance"
     ),
     Subcommand(("traject", "trajectory"), guided_area.trajectory_command, "help.cmd.trajectory"),
+    Subcommand(("methodes", "methods"), methods_area.methods_command, "help.cmd.methods"),
+    Subcommand(
+        ("reflectie", "reflection"), planning_area.reflection_command, "help.cmd.reflection"
+    ),
 )
 
 ROUTES: dict[str, Subcommand] = {name: sub for sub in SUBCOMMANDS for name in sub.names}

@@ -5,6 +5,7 @@ what: bot/services/meetings.py."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date, datetime, tzinfo
 
 from slack_bolt import App
@@ -17,6 +18,7 @@ from bot.notify import Message
 from bot.services import access
 from bot.services import meetings as svc
 from bot.services.calendar import feed_url
+from bot.services.meeting_plan import plan_lines
 from bot.services.meeting_text import short_when, where
 from bot.services.reminders import lead_minutes
 from bot.timeparse import (
@@ -28,6 +30,7 @@ from bot.timeparse import (
     parse_lead_minutes,
     parse_start,
 )
+from handlers import meeting_form as form
 from handlers.attendance import open_registration
 from handlers.context import CommandCall, Interaction, Submitted, on_action, on_view
 from handlers.events import first_submission
@@ -40,7 +43,6 @@ from handlers.ui.meetings_ui import (
     ListedMeeting,
     ModalValues,
     build_meeting_list,
-    build_meeting_modal,
     read_state,
 )
 from storage.models import Group, Meeting
@@ -79,17 +81,21 @@ def plan_command(call: CommandCall) -> None:
                 (g.id, g.number, g.name)
                 for g in access.managed_groups(session, person_id=actor.person_id)
             ]
-    if not groups:
+        view = None
+        if groups:
+            view = form.meeting_modal(
+                session,
+                actor=actor,
+                groups=groups,
+                group_id=groups[0][0] if len(groups) == 1 else None,
+                meeting=None,
+                values=ModalValues(),
+                day=_today(call),
+            )
+    if view is None:
         key = "group.number_needed" if actor.is_secretariat else "meeting.no_groups"
         call.say(text_message(t(actor.lang, key, sub="plan")))
         return
-    view = build_meeting_modal(
-        lang=actor.lang,
-        groups=groups,
-        group_id=groups[0][0] if len(groups) == 1 else None,
-        meeting_id=None,
-        values=ModalValues(),
-    )
     call.client.views_open(trigger_id=call.trigger_id, view=view)
 
 
@@ -113,10 +119,17 @@ def _quick_plan(call: CommandCall) -> None:
     now = deps.now()
     with deps.uow() as session:
         group = _managed_group(session, actor, call.group_number("plan"))
+        # "… 2u incident Utrecht": a method word first, then the place.
+        method, place = form.quick_method(session, team_id=actor.team_id, words=place)
+        data = replace(data, method=method, place=" ".join(place))
         meeting = svc.plan_meeting(session, actor=actor, group_id=group.id, data=data, now=now)
         notice = outcome_notice(
             meeting, lang=actor.lang, tz=actor.tz, now=now, outcome=svc.Change.PLANNED
         )
+        warnings = form.quick_warnings(
+            session, team_id=actor.team_id, method=method, duration_minutes=data.duration_minutes
+        )
+        notice += "".join("\n:warning: " + t(actor.lang, w.key, **w.params) for w in warnings)
         reply = _reply(session, call, group, notice=notice)
         retroactive = svc.is_past(meeting, now=now)
         meeting_id = meeting.id
@@ -165,10 +178,13 @@ def reminders_command(call: CommandCall) -> None:
     call.say(text_message(text))
 
 
+def _today(call: Interaction) -> date:
+    return call.deps.now().astimezone(call.actor.tz).date()
+
+
 def _date(call: Interaction, text: str) -> date:
     """A typed date, within the range the app accepts seen from today (the user's zone)."""
-    today = call.deps.now().astimezone(call.actor.tz).date()
-    return parse_date(text, today=today, retention_years=call.deps.settings.retention_years)
+    return parse_date(text, today=_today(call), retention_years=call.deps.settings.retention_years)
 
 
 def _managed_group(session: Session, actor: Actor, number: int) -> Group:
@@ -211,6 +227,7 @@ def list_message(
             when=short_when(m, lang, tz),
             where=where(m, lang),
             awaiting_registration=svc.is_past(m, now=now),
+            plan=" · ".join(plan_lines(session, m, lang)),
         )
         for m in svc.listed_meetings(session, group_id=group.id, now=now)
     ]
@@ -252,10 +269,15 @@ def on_edit(call: Interaction) -> None:
             theme=meeting.theme,
             method=meeting.method,
         )
-        group_id, meeting_id = meeting.group_id, meeting.id
-    view = build_meeting_modal(
-        lang=actor.lang, groups=[], group_id=group_id, meeting_id=meeting_id, values=values
-    )
+        view = form.meeting_modal(
+            session,
+            actor=actor,
+            groups=[],
+            group_id=meeting.group_id,
+            meeting=meeting,
+            values=values,
+            day=_today(call),
+        )
     call.client.views_open(trigger_id=call.trigger_id, view=view)
 
 
@@ -275,11 +297,18 @@ def on_cancel(call: Interaction) -> None:
 
 
 def on_submit(call: Interaction) -> Submitted | None:
-    """Validate every field (inline errors, nothing stored), then plan or change in one go."""
+    """Validate every field (inline errors, nothing stored), warn once (one person in both roles,
+    a method longer than the meeting), then plan or change in one go."""
+    with form.on_form_fields():
+        return _submit(call)
+
+
+def _submit(call: Interaction) -> Submitted | None:
     actor, deps = call.actor, call.deps
     ref = metadata.MEETING_FORM.decode(call.view.get("private_metadata"))
     values = read_state(call.view)
     data = _parse_modal(values, call)
+    roles = form.read_roles(values)
     group_id = ref.group_id
     if group_id is None and ref.meeting_id is None:
         raw = values.get(ActionId.GROUP, "")
@@ -287,6 +316,15 @@ def on_submit(call: Interaction) -> Submitted | None:
             raise InvalidInput("meeting.error.group_required", field=BlockId.GROUP)
         group_id = int(raw)
     now = deps.now()
+    with deps.uow() as session:
+        meeting = None
+        if ref.meeting_id is not None:
+            meeting = svc.managed_meeting(session, actor=actor, meeting_id=ref.meeting_id)
+        again = form.warnings_first(
+            session, actor=actor, group_id=group_id, meeting=meeting, data=data, values=values
+        )
+    if again is not None:
+        return Submitted(view=again)
     with deps.uow() as session:
         if not first_submission(session, call.body, now=now):
             return None  # the same modal submitted twice (double click): the first one decided
@@ -304,6 +342,8 @@ def on_submit(call: Interaction) -> Submitted | None:
             meeting = svc.plan_meeting(
                 session, actor=actor, group_id=group_id, data=data, now=now, confirm_by_dm=True
             )
+            if roles:
+                form.assign_roles(session, actor=actor, meeting=meeting, roles=roles, now=now)
         saved_id = meeting.id
         retroactive = svc.is_past(meeting, now=now) and meeting.attendance_registered_at is None
     if not retroactive:
@@ -352,5 +392,5 @@ def _parse_modal(values: dict[str, str], call: Interaction) -> svc.MeetingInput:
         duration_minutes=minutes,
         place=values.get(ActionId.PLACE, ""),
         theme=values.get(ActionId.THEME, ""),
-        method=values.get(ActionId.METHOD, ""),
+        method=form.method_value(values),
     )

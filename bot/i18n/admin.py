@@ -21,13 +21,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "• `/intervisie admin lidmaatschap @persoon lid|deelnemer [lidnummer]`\n"
         "• `/intervisie admin betaald @persoon 2026` — deelnemersbijdrage betaald\n"
         "• `/intervisie admin groepen [pagina]` — alle groepen\n"
-        "• `/intervisie admin bezorging` — berichten en bestanden die niet aankwamen",
+        "• `/intervisie admin bezorging` — berichten en bestanden die niet aankwamen\n"
+        "• `/intervisie admin methodes` — methodes aan- en uitzetten, eigen methode toevoegen",
         "*Secretariat*\n"
         "• `/intervisie admin contactpersoon 1234 @person` — new contact person\n"
         "• `/intervisie admin lidmaatschap @person lid|deelnemer [member number]`\n"
         "• `/intervisie admin betaald @person 2026` — participant fee paid\n"
         "• `/intervisie admin groepen [page]` — all groups\n"
-        "• `/intervisie admin bezorging` — messages and files that did not arrive",
+        "• `/intervisie admin bezorging` — messages and files that did not arrive\n"
+        "• `/intervisie admin methodes` — switch methods on and off, add your own method",
     ),
     "admin.bad_user": (
         "Noem de persoon met @, bijvoorbeeld `@Anne de Vries`.",

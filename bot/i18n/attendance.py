@@ -23,8 +23,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`/intervisie certificates` — your certificates of participation, to send again",
     ),
     "help.cmd.roles": (
-        "`/intervisie rollen 1234` — wie was al inbrenger en facilitator deze periode",
-        "`/intervisie roles 1234` — who has been presenter and facilitator this period",
+        "`/intervisie rollen 1234` — de rolwisseling van je groep: wie was al inbrenger en "
+        "facilitator, wie is ingepland en wie is de volgende (`rollen 1234 periode 6` zet de "
+        "periode, contactpersoon)",
+        "`/intervisie roles 1234` — your group's role rotation: who has been presenter and "
+        "facilitator, who is planned and who is next (`roles 1234 period 6` sets the period, "
+        "contact person)",
     ),
     # -- roles -------------------------------------------------------------------------------------
     "role.absent": ("Afwezig", "Absent"),

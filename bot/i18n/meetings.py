@@ -5,10 +5,12 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # Help lines
     "help.cmd.plan": (
-        "`/intervisie plan 1234` — plan een bijeenkomst (of snel: "
-        "`/intervisie plan 1234 30-11-2026 09:00 2u`)",
-        "`/intervisie plan 1234` — plan a meeting (or quickly: "
-        "`/intervisie plan 1234 30-11-2026 09:00 2u`)",
+        "`/intervisie plan 1234` — plan een bijeenkomst met methode en rollen (of snel: "
+        "`/intervisie plan 1234 30-11-2026 09:00 2u incident [locatie]`; de methode komt na "
+        "de duur, zie `/intervisie methodes`)",
+        "`/intervisie plan 1234` — plan a meeting with its method and roles (or quickly: "
+        "`/intervisie plan 1234 30-11-2026 09:00 2h incident [location]`; the method comes "
+        "after the duration, see `/intervisie methods`)",
     ),
     "help.cmd.meetings": (
         "`/intervisie bijeenkomsten 1234` — geplande bijeenkomsten: wijzigen of annuleren",
@@ -65,10 +67,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "meeting.error.group_required": ("Kies een groep.", "Choose a group."),
     "meeting.quick_usage": (
-        "Zo plan je snel: `/intervisie plan 1234 30-11-2026 09:00 2u [locatie]`. "
+        "Zo plan je snel: `/intervisie plan 1234 30-11-2026 09:00 2u [methode] [locatie]`. "
         "Of typ `/intervisie plan 1234` voor het formulier.",
-        "Plan quickly like this: `/intervisie plan 1234 30-11-2026 09:00 2h [location]`. "
-        "Or type `/intervisie plan 1234` for the form.",
+        "Plan quickly like this: `/intervisie plan 1234 30-11-2026 09:00 2h [method] "
+        "[location]`. Or type `/intervisie plan 1234` for the form.",
     ),
     "meeting.group_number_usage": (
         "Typ het groepsnummer erbij, bijvoorbeeld `/intervisie {sub} 1234`.",
@@ -108,12 +110,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meeting.modal.duration": ("Duur", "Duration"),
     "meeting.modal.duration_option": ("{hours} uur", "{hours} hours"),
     "meeting.modal.place": ("Locatie of online link", "Location or online link"),
-    "meeting.modal.theme": ("Thema (optioneel)", "Theme (optional)"),
+    "meeting.modal.theme": ("Thema", "Theme"),
     "meeting.modal.theme_hint": (
         "Alleen een algemeen thema, nooit de inhoud van een casus: die blijft in de groep.",
         "A general theme only, never the content of a case: that stays within the group.",
     ),
-    "meeting.modal.method": ("Methode (optioneel)", "Method (optional)"),
     # Messages to members and the contact person
     "meeting.where": (" — {place}", " — {place}"),
     "meeting.short_when": ("{date} {time} ({hours} uur)", "{date} {time} ({hours} hours)"),

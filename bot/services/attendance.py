@@ -18,7 +18,7 @@ from bot import rules
 from bot.actor import Actor
 from bot.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.notify import owe
-from bot.services import access, certificates
+from bot.services import access, certificates, planned_roles, reflections
 from bot.services.audit import record
 from bot.services.people import display_name
 from bot.services.rotation import RotationStatus
@@ -144,12 +144,16 @@ def registration_form(
         a.person_id: a
         for a in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id))
     }
+    # Before the first registration, the roles planned ahead fill in the form.
+    planned = {} if existing else planned_roles.planned_by_person(session, meeting_id=meeting.id)
     lines = tuple(
         MemberLine(
             person_id=p.id,
             name=display_name(p),
-            present=existing[p.id].present if p.id in existing else False,
-            role=existing[p.id].role if p.id in existing and existing[p.id].present else None,
+            present=existing[p.id].present if p.id in existing else p.id in planned,
+            role=existing[p.id].role
+            if p.id in existing and existing[p.id].present
+            else planned.get(p.id),
         )
         for p in people
     )
@@ -275,6 +279,8 @@ def register_attendance(
 
     correction = meeting.attendance_registered_at is not None
     meeting.attendance_registered_at = now
+    present_people = [allowed[pid] for pid, role in roles.items() if role is not None]
+    reflections.owe_prompts(session, meeting=meeting, group=group, present=present_people, now=now)
     present_count = sum(1 for role in roles.values() if role is not None)
     record(
         session,

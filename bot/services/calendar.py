@@ -14,6 +14,7 @@ from bot import rules
 from bot.errors import NotFound
 from bot.exports.ical import IcalEvent, build_calendar
 from bot.i18n import Lang, lang_for, t_plain
+from bot.services import method_catalogue
 from bot.services.audit import record
 from bot.services.trajectory_progress import (
     Progress,
@@ -61,7 +62,9 @@ def feed_url(public_url: str, *, kind: str, token: str) -> str:
     return f"{public_url.rstrip('/')}/ical/{kind}/{token}.ics"
 
 
-def _ical_event(meeting: Meeting, lang: Lang, progress: Progress | None = None) -> IcalEvent:
+def _ical_event(
+    session: Session, meeting: Meeting, lang: Lang, progress: Progress | None = None
+) -> IcalEvent:
     group = meeting.group
     lines = []
     summary = t_plain(lang, "meeting.ics_summary", number=group.number, name=group.name)
@@ -71,7 +74,10 @@ def _ical_event(meeting: Meeting, lang: Lang, progress: Progress | None = None) 
     if meeting.theme:
         lines.append(t_plain(lang, "meeting.ics_theme", theme=meeting.theme))
     if meeting.method:
-        lines.append(t_plain(lang, "meeting.ics_method", method=meeting.method))
+        method = method_catalogue.label(
+            session, team_id=group.team_id, value=meeting.method, lang=lang
+        )
+        lines.append(t_plain(lang, "meeting.ics_method", method=method))
     if meeting.online_url:
         lines.append(meeting.online_url)
     return IcalEvent(
@@ -97,7 +103,7 @@ def meeting_ics(session: Session, *, meeting_id: int, lang: Lang, tz_name: str) 
     cancelled = meeting.status is MeetingStatus.CANCELLED
     progress = meeting_progress(session, meeting=meeting)
     return build_calendar(
-        [_ical_event(meeting, lang, progress)],
+        [_ical_event(session, meeting, lang, progress)],
         tz_name=tz_name,
         method="CANCEL" if cancelled else "PUBLISH",
     )
@@ -113,7 +119,7 @@ def meetings_ics(session: Session, *, meeting_ids: list[int], lang: Lang, tz_nam
             .order_by(Meeting.starts_at, Meeting.id)
         )
     )
-    return build_calendar([_ical_event(m, lang) for m in meetings], tz_name=tz_name)
+    return build_calendar([_ical_event(session, m, lang) for m in meetings], tz_name=tz_name)
 
 
 def _feed_meetings(session: Session, *, group_ids: list[int], now: datetime) -> list[Meeting]:
@@ -159,7 +165,7 @@ def member_feed(session: Session, *, token: str, now: datetime, tz_name: str) ->
     meetings = _feed_meetings(session, group_ids=group_ids, now=now)
     progress = positions_for_groups(session, group_ids=group_ids)
     return build_calendar(
-        [_ical_event(m, lang, progress.get(m.id)) for m in meetings],
+        [_ical_event(session, m, lang, progress.get(m.id)) for m in meetings],
         tz_name=tz_name,
         name=t_plain(lang, "agenda.feed_name"),
         refresh=rules.CALENDAR_REFRESH_INTERVAL,
@@ -176,7 +182,7 @@ def group_feed(session: Session, *, token: str, now: datetime, tz_name: str) -> 
     meetings = _feed_meetings(session, group_ids=[group.id], now=now)
     progress = positions_for_groups(session, group_ids=[group.id])
     return build_calendar(
-        [_ical_event(m, "nl", progress.get(m.id)) for m in meetings],
+        [_ical_event(session, m, "nl", progress.get(m.id)) for m in meetings],
         tz_name=tz_name,
         name=t_plain("nl", "meeting.ics_summary", number=group.number, name=group.name),
         refresh=rules.CALENDAR_REFRESH_INTERVAL,

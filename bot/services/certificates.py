@@ -17,8 +17,9 @@ from bot import rules
 from bot.errors import NotAllowed, NotFound
 from bot.exports.pdf import CertificateDocument, render_certificate
 from bot.exports.pdf_documents import certificate_filename
-from bot.i18n import Lang, format_time
+from bot.i18n import Lang, format_time, lang_for
 from bot.notify import Intent, owe
+from bot.services import method_catalogue
 from bot.services.completion_pdf import completion_pdf
 from bot.services.people import display_name
 from bot.services.trajectory_progress import meeting_progress, read_snapshot, snapshot
@@ -70,6 +71,11 @@ def issue(
         net_minutes=attendance.net_minutes,
         role=attendance.role,
         issued_at=now,
+        # "Methode: Incidentmethode", in the holder's language (the PDF is in it too).
+        method_name=method_catalogue.label(
+            session, team_id=group.team_id, value=meeting.method, lang=lang_for(person.locale)
+        )[:120]
+        or None,
     )
     # Guided groups: "bijeenkomst 3 van 6" of the trajectory, as it stands at issue.
     progress = meeting_progress(session, meeting=meeting)
@@ -217,6 +223,7 @@ def certificate_document(
         end_time=format_time(end, tz=tz),
         net_minutes=certificate.net_minutes,
         role=certificate.role,
+        method_name=certificate.method_name or "",
         contact_person_name=certificate.contact_person_name,
         issued_at=certificate.issued_at,
         issued_on=certificate.issued_at.astimezone(tz).date(),

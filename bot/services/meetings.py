@@ -20,7 +20,7 @@ from bot import rules
 from bot.actor import Actor
 from bot.errors import Conflict, InvalidInput, NotFound
 from bot.notify import Intent, owe
-from bot.services import access
+from bot.services import access, method_catalogue, planned_roles
 from bot.services.audit import record
 from bot.services.reminders import lead_minutes, sync_reminders
 from storage.models import (
@@ -69,7 +69,8 @@ class MeetingSaved(Intent):
 
 @dataclass(frozen=True, kw_only=True)
 class MeetingInput:
-    """What the contact person typed, already parsed: start (aware UTC), minutes, place, theme."""
+    """What the contact person typed, already parsed: start (aware UTC), minutes, place, theme,
+    and the method's key (checked against the methods on offer when saved)."""
 
     starts_at: datetime
     duration_minutes: int
@@ -122,6 +123,7 @@ def plan_meeting(
     group = access.group_by_id(session, team_id=actor.team_id, group_id=group_id)
     access.require_manager(group, actor=actor)
     location, online_url = split_place(data.place)
+    method = method_catalogue.choose(session, team_id=group.team_id, value=data.method)
     meeting = Meeting(
         group_id=group.id,
         uid=f"{uuid.uuid4()}@intervisie",
@@ -130,7 +132,7 @@ def plan_meeting(
         location=location,
         online_url=online_url,
         theme=data.theme.strip(),
-        method=data.method.strip(),
+        method=method,
         status=MeetingStatus.PLANNED,
         sequence=0,
         created_by_id=actor.person_id,
@@ -182,7 +184,9 @@ def change_meeting(
         "location": location,
         "online_url": online_url,
         "theme": data.theme.strip(),
-        "method": data.method.strip(),
+        "method": method_catalogue.choose(
+            session, team_id=actor.team_id, value=data.method, current=meeting.method
+        ),
     }
     changed = [name for name, value in changes.items() if getattr(meeting, name) != value]
     if not changed:
@@ -194,6 +198,7 @@ def change_meeting(
     meeting.sequence += 1
     meeting.updated_at = now
     sync_reminders(session, meeting=meeting, group=meeting.group, now=now)
+    planned_roles.after_meeting_change(session, meeting=meeting, changed=changed, now=now)
     record(
         session,
         team_id=actor.team_id,

@@ -21,7 +21,7 @@ from bot import rules
 from bot.actor import Actor
 from bot.errors import NotAllowed, NotFound
 from bot.notify import Intent, owe
-from bot.services import audit
+from bot.services import audit, planned_roles, reflections
 from bot.services.access import managed_groups
 from bot.services.agreement_data import personal_data
 from bot.services.certificates import owe_certificate
@@ -192,6 +192,8 @@ def export_data(session: Session, *, person_id: int) -> dict[str, Any]:
             for e in events
         ],
         **personal_data(session, person_id=person_id),
+        "planned_roles": planned_roles.export_rows(session, person_id=person_id),
+        **reflections.export_rows(session, person_id=person_id),
     }
 
 
@@ -329,8 +331,9 @@ def purge_before(session: Session, *, now: datetime, years: int) -> int:
         delete(Certificate).where(Certificate.meeting_starts_at < cutoff)
     )
     old_meetings = select(Meeting.id).where(Meeting.starts_at < cutoff)
+    reflected = reflections.purge_before(session, cutoff=cutoff)
     attendance = session.execute(delete(Attendance).where(Attendance.meeting_id.in_(old_meetings)))
     total = int(getattr(certificates, "rowcount", 0) or 0) + int(
         getattr(attendance, "rowcount", 0) or 0
     )
-    return total
+    return total + reflected

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot import rules
 from bot.actor import Actor
+from bot.errors import NotAllowed
 from bot.services import access, recertification
 from bot.services.people import display_name
 from storage.models import Attendance, Group, Meeting, MeetingStatus, Person, Role
@@ -70,9 +71,12 @@ def rotation(
 def group_rotation(
     session: Session, *, actor: Actor, number: int, today: date, tz: tzinfo
 ) -> tuple[Group, tuple[RotationStatus, ...], date, date]:
-    """The rotation overview of a group, for its contact person or the secretariat."""
+    """The rotation overview of a group, for its members, its contact person and the secretariat."""
     group = access.group_by_number(session, team_id=actor.team_id, number=number)
-    access.require_manager(group, actor=actor)
+    if not access.can_manage(group, actor=actor) and not access.is_member(
+        session, group_id=group.id, person_id=actor.person_id
+    ):
+        raise NotAllowed("roles.members_only", number=group.number)
     members = access.approved_members(session, group_id=group.id)
     statuses, start, end = rotation(session, group=group, members=members, today=today, tz=tz)
     return group, statuses, start, end

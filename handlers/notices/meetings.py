@@ -7,6 +7,7 @@ from bot.errors import NotFound
 from bot.i18n import format_date, t, t_plain
 from bot.notify import FileMessage, Message, RenderContext, Renderers
 from bot.services.calendar import meeting_ics
+from bot.services.meeting_plan import plan_suffix
 from bot.services.meeting_text import when, where
 from bot.services.meetings import Change, MeetingNotice, MeetingSaved
 from bot.services.reminders import AttendanceNudge, MeetingReminder
@@ -15,7 +16,7 @@ from handlers.meetings import list_message, outcome_notice
 from handlers.notices.meeting_extras import notice_hint, with_reminder_extras
 from handlers.ui.attendance_ui import build_attendance_nudge
 from handlers.ui.blocks import text_message
-from storage.models import Meeting
+from storage.models import Meeting, MeetingStatus
 
 
 def install(renderers: Renderers) -> None:
@@ -33,6 +34,13 @@ def _meeting(ctx: RenderContext, meeting_id: int) -> Meeting:
     return meeting
 
 
+def _plan(ctx: RenderContext, meeting: Meeting) -> str:
+    """The method and the planned roles under the meeting's line (none for a cancellation)."""
+    if meeting.status is MeetingStatus.CANCELLED:
+        return ""
+    return plan_suffix(ctx.session, meeting, ctx.lang)
+
+
 def render_notice(ctx: RenderContext, intent: MeetingNotice) -> FileMessage:
     """A member's DM: planned / changed / cancelled, when and where, with the .ics."""
     meeting = _meeting(ctx, intent.meeting_id)
@@ -44,6 +52,7 @@ def render_notice(ctx: RenderContext, intent: MeetingNotice) -> FileMessage:
         name=group.name,
         when=when(meeting, ctx.lang, ctx.tz),
     ) + where(meeting, ctx.lang)
+    comment += _plan(ctx, meeting)
     if meeting.online_url:
         comment += "\n" + meeting.online_url
     progress = progress_line(ctx.session, meeting=meeting, lang=ctx.lang)
@@ -96,7 +105,7 @@ def render_reminder(ctx: RenderContext, intent: MeetingReminder) -> Message:
     progress = progress_line(ctx.session, meeting=meeting, lang=ctx.lang)
     if progress:
         text += "\n" + progress
-    return with_reminder_extras(ctx, text_message(text), meeting)
+    return with_reminder_extras(ctx, text_message(text + _plan(ctx, meeting)), meeting)
 
 
 def render_nudge(ctx: RenderContext, intent: AttendanceNudge) -> Message:

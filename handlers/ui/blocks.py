@@ -48,9 +48,11 @@ def section(text: str, *, block_id: str | None = None, accessory: Any = None) ->
     )
 
 
-def context(text: str) -> ContextBlock:
+def context(text: str, *, block_id: str | None = None) -> ContextBlock:
     """A small grey mrkdwn line."""
-    return ContextBlock(elements=[MarkdownTextObject(text=clip(text, SECTION_TEXT_MAX))])
+    return ContextBlock(
+        elements=[MarkdownTextObject(text=clip(text, SECTION_TEXT_MAX))], block_id=block_id
+    )
 
 
 def divider() -> DividerBlock:

@@ -4,6 +4,7 @@ with Wijzig/Annuleer, the agenda reply and the App Home "Agenda" section; plus t
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,11 +20,21 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.i18n import Lang, format_hours, t, t_plain
+from bot.method_model import Method
 from bot.notify import Message
+from bot.services.planned_roles import Notice
 from bot.timeparse import duration_choices
 from handlers.ui import metadata
 from handlers.ui.attendance_ui import build_register_button
 from handlers.ui.blocks import actions, button, clip, context, message, section
+from handlers.ui.methods_ui import build_method_select
+from handlers.ui.planning_ids import BlockId as PlanBlockId
+from handlers.ui.roles_ui import (
+    RoleChoices,
+    build_role_inputs,
+    build_roles_button,
+    build_warning_blocks,
+)
 
 PRIVATE_METADATA_MAX = 3000
 DEFAULT_DURATION_MINUTES = 120
@@ -112,9 +123,14 @@ def build_meeting_modal(
     group_id: int | None,
     meeting_id: int | None,
     values: ModalValues,
+    methods: Sequence[Method] = (),
+    method_label: str = "",
+    roles: RoleChoices | None = None,
+    notices: Sequence[Notice] = (),
 ) -> dict[str, Any]:
-    """The plan/change modal; `groups` (id, number, name) adds a group picker when several."""
-    blocks: list[Block] = []
+    """The plan/change modal; `groups` (id, number, name) adds a group picker when several;
+    `roles` adds the inbrenger and facilitator; `notices` the warnings of a first submit."""
+    blocks: list[Block] = [*build_warning_blocks(lang=lang, notices=notices)]
     if group_id is None:
         options = [
             Option(
@@ -187,15 +203,19 @@ def build_meeting_modal(
         )
     )
     blocks.append(
-        _text_input(
+        build_method_select(
+            lang=lang,
             block_id=BlockId.METHOD,
             action_id=ActionId.METHOD,
-            label=t_plain(lang, "meeting.modal.method"),
-            initial=values.method,
-            optional=True,
-            max_length=120,
+            methods=methods,
+            current=values.method,
+            current_label=method_label,
         )
     )
+    if roles is not None:
+        blocks.extend(build_role_inputs(lang=lang, choices=roles))
+    elif meeting_id is not None:
+        blocks.append(context(t(lang, "plan.roles.in_list"), block_id=PlanBlockId.ROLES_HINT))
     ref = metadata.MEETING_FORM.encode(metadata.MeetingFormRef(group_id, meeting_id))
     title = "meeting.modal.title_edit" if meeting_id else "meeting.modal.title_new"
     return View(
@@ -217,6 +237,9 @@ def read_state(view: dict[str, Any]) -> dict[str, str]:
             if entry.get("type") == "static_select":
                 option = entry.get("selected_option") or {}
                 found[action_id] = str(option.get("value") or "")
+            elif entry.get("type") == "checkboxes":
+                chosen = entry.get("selected_options") or []
+                found[action_id] = ",".join(str(o.get("value") or "") for o in chosen)
             else:
                 found[action_id] = str(entry.get("value") or "")
     return found
@@ -230,6 +253,8 @@ class ListedMeeting:
     when: str
     where: str
     awaiting_registration: bool
+    # The method and planned roles (mrkdwn lines), when known.
+    plan: str = ""
 
 
 def build_meeting_list(
@@ -253,6 +278,8 @@ def build_meeting_list(
         line = f"*{item.when}*{item.where}"
         if item.awaiting_registration:
             line += t(lang, "meeting.list.awaiting")
+        if item.plan:
+            line += "\n" + item.plan
         blocks.append(section(line))
         row = [
             button(
@@ -265,6 +292,8 @@ def build_meeting_list(
         if item.awaiting_registration:
             # The attendance area's button: it opens the registration modal of this meeting.
             row.insert(0, build_register_button(lang, item.meeting_id))
+        else:
+            row.insert(1, build_roles_button(lang, item.meeting_id))
         blocks.append(actions(*row, block_id=f"meeting_actions_{item.meeting_id}"))
     blocks.append(context(t(lang, "meeting.list.feed", url=feed_url)))
     return message(notice or title, blocks)

@@ -139,6 +139,18 @@ from storage.models.outbox import (
 from storage.models.outbox import (
     ProcessedEvent as ProcessedEvent,
 )
+from storage.models.planning import (
+    PlannedRole as PlannedRole,
+)
+from storage.models.planning import (
+    Reflection as Reflection,
+)
+from storage.models.planning import (
+    ReflectionOptOut as ReflectionOptOut,
+)
+from storage.models.planning import (
+    WorkspaceMethods as WorkspaceMethods,
+)
 from storage.models.registers import (
     Registration as Registration,
 )

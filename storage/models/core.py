@@ -96,6 +96,10 @@ class Group(Base):
     # Guided trajectory / agreed number of meetings in a period; None means "no agreed number".
     planned_meeting_count: Mapped[int | None] = mapped_column(Integer)
     rotation_period_months: Mapped[int] = mapped_column(Integer, default=12)
+    # Reflection prompts after a meeting: always for guided groups; a peer group opts in.
+    reflection_prompts: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=text("false")
+    )
     # Minutes before a meeting at which members are reminded, e.g. [2880, 120].
     reminder_lead_minutes: Mapped[list[Any]] = mapped_column(JSON, default=lambda: [2880, 120])
     calendar_token: Mapped[str] = mapped_column(String(64), unique=True)

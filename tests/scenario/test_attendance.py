@@ -18,6 +18,7 @@ from bot.clock import ManualClock
 from bot.devtools.blockkit import assert_valid_view
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import HttpResult, SlackSim, http_request
+from bot.i18n import t
 from bot.server import Runtime
 from handlers.ui.attendance_ui import ActionId, member_action_id
 from storage.models import AuditEvent, Certificate, CertificateStatus, Meeting
@@ -322,10 +323,17 @@ def test_picker_when_nothing_waits_and_roles_overview(
     assert "Bram Jansen: inbrenger :white_check_mark: 1×" in text
     assert "Emma Bakker: inbrenger :x: nog niet" in text
 
-    sim.command("UBRAM002", "rollen 1001")
+    # A member sees the rotation of their own group (without typing the number); an outsider
+    # does not.
+    sim.command("UBRAM002", "rollen")
     fake_slack.wait_for(
-        "response_url", predicate=lambda c: "Alleen de contactpersoon" in str(c.body.get("text"))
+        "response_url",
+        predicate=lambda c: "Bram Jansen: inbrenger :white_check_mark: 1×" in str(c.body),
+        count=2,
     )
+    sim.command("UHANS008", "rollen 1001")
+    refusal = t("nl", "roles.members_only", number=1001)
+    fake_slack.wait_for("response_url", predicate=lambda c: refusal in str(c.body.get("text")))
 
 
 def test_future_meeting_cannot_be_registered_yet(
