@@ -21,6 +21,7 @@ from bot.notify import owe
 from bot.services import access, certificates
 from bot.services.audit import record
 from bot.services.people import display_name
+from bot.services.profiles import collects_hours
 from bot.services.rotation import RotationStatus
 from bot.services.rotation import rotation as rotation_counts
 from storage.models import Attendance, Group, Meeting, MeetingStatus, Person, Role
@@ -230,19 +231,22 @@ def register_attendance(
     for pid, role in roles.items():
         person = allowed[pid]
         present = role is not None
+        # A client or expert by experience (seed 003) is recorded present with their role but
+        # without hours: no certificate, nothing on a meter.
+        counted = present and collects_hours(session, person_id=pid, team_id=group.team_id)
         row = existing.get(pid)
         if row is None:
             row = Attendance(meeting_id=meeting.id, person_id=pid, registered_at=now)
             session.add(row)
         row.present = present
         row.role = role
-        row.net_minutes = net_minutes if present else 0
+        row.net_minutes = net_minutes if counted else 0
         row.registered_at = now
         row.registered_by_id = actor.person_id
         session.flush()
 
         current = certificates.valid_certificate(session, meeting_id=meeting.id, person_id=pid)
-        if not present:
+        if not counted:
             if current is not None:
                 certificates.revoke(current, now=now)
                 revoked += 1

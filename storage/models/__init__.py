@@ -89,5 +89,23 @@ from storage.models.outbox import (
     ProcessedEvent as ProcessedEvent,
 )
 from storage.models.registers import (
+    Accreditation as Accreditation,
+)
+from storage.models.registers import (
+    AccreditationStatus as AccreditationStatus,
+)
+from storage.models.registers import (
+    CatalogueEntry as CatalogueEntry,
+)
+from storage.models.registers import (
+    CatalogueKind as CatalogueKind,
+)
+from storage.models.registers import (
+    PersonProfession as PersonProfession,
+)
+from storage.models.registers import (
+    PointsBasis as PointsBasis,
+)
+from storage.models.registers import (
     Registration as Registration,
 )
