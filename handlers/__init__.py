@@ -6,11 +6,14 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.notify import Renderers
+from handlers import accreditation as accreditation_area
 from handlers import admin, commands, enrollment, groups, home, lifecycle, notices
 from handlers import attendance as attendance_area
+from handlers import catalogue as catalogue_area
 from handlers import certificates as certificates_area
 from handlers import meetings as meetings_area
 from handlers import privacy as privacy_area
+from handlers import profile_edit as profile_area
 
 
 def register_all(app: App) -> None:
@@ -26,6 +29,9 @@ def register_all(app: App) -> None:
         attendance_area,
         certificates_area,
         privacy_area,
+        profile_area,
+        accreditation_area,
+        catalogue_area,
     ):
         area.register(app)
 

@@ -11,6 +11,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.i18n import t
+from handlers import accreditation as accreditation_area
 from handlers import admin as admin_area
 from handlers import attendance as attendance_area
 from handlers import calendar as calendar_area
@@ -19,6 +20,7 @@ from handlers import enrollment as enrollment_area
 from handlers import groups as groups_area
 from handlers import meetings as meetings_area
 from handlers import privacy as privacy_area
+from handlers import profile_edit as profile_area
 from handlers.context import CommandCall, interaction_of
 from handlers.ui.help_ui import build_help_message
 
@@ -59,6 +61,15 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         "help.cmd.certificates",
     ),
     Subcommand(("mijn-gegevens", "mydata"), privacy_area.mydata_command, "help.cmd.mydata"),
+    Subcommand(("profiel", "profile"), profile_area.profile_command, "help.cmd.profile"),
+    Subcommand(
+        ("accreditatie", "accreditation"),
+        accreditation_area.accreditation_command,
+        "help.cmd.accreditation",
+    ),
+    Subcommand(
+        ("presentielijst", "presence"), accreditation_area.presence_command, "help.cmd.presence"
+    ),
 )
 
 ROUTES: dict[str, Subcommand] = {name: sub for sub in SUBCOMMANDS for name in sub.names}

@@ -18,6 +18,7 @@ from bot.services.people import person_by_id
 from handlers import calendar as calendar_area
 from handlers import certificates as certificates_area
 from handlers import groups as groups_area
+from handlers import profile as profile_area
 from handlers.context import Interaction, Submitted, actor_for, deps_of, on_action, on_view
 from handlers.events import first_delivery
 from handlers.ui.attendance_ui import ActionId, BlockId, CallbackId
@@ -32,7 +33,9 @@ SECTIONS: tuple[HomeSection, ...] = (
     groups_area.home_section,
     calendar_area.home_section,
     certificates_area.home_hours,
+    profile_area.register_hours,
     certificates_area.home_certificates,
+    profile_area.home_section,
 )
 
 

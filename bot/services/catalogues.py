@@ -32,8 +32,9 @@ from storage.models import (
 
 log = logging.getLogger(__name__)
 
-# Each added register is one input in the profile modal: this keeps it far below 100 blocks.
-MAX_ADDED_PER_KIND: Final = 25
+# Each added register is one input in the profile modal and each entry one block in the
+# secretariat's list: this keeps both below Slack's 100 and 50 blocks.
+MAX_ADDED_PER_KIND: Final = 20
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -4,10 +4,10 @@ in the recipient's language from fresh data when the outbox sends it."""
 from __future__ import annotations
 
 from bot.notify import Renderers
-from handlers.notices import documents, groups, meetings
+from handlers.notices import documents, groups, meetings, registers
 
 
 def install(renderers: Renderers) -> None:
     """Register every area's renderers."""
-    for area in (groups, meetings, documents):
+    for area in (groups, meetings, documents, registers):
         area.install(renderers)
