@@ -33,9 +33,8 @@ SECTIONS: tuple[HomeSection, ...] = (
     groups_area.home_section,
     calendar_area.home_section,
     certificates_area.home_hours,
-    profile_area.register_hours,
-    certificates_area.home_certificates,
     profile_area.home_section,
+    certificates_area.home_certificates,
 )
 
 

@@ -16,6 +16,7 @@ from bot.i18n import t
 from bot.services import profiles
 from bot.services.people import person_by_id
 from bot.services.register_hours import register_meters
+from handlers.ui.blocks import divider
 from handlers.ui.profile_ui import build_profile_modal, profile_blocks, register_hours_blocks
 from storage.models import Group
 
@@ -39,18 +40,30 @@ def profile_modal(session: Session, *, actor: Actor, intro: str | None = None) -
     return build_profile_modal(lang=actor.lang, view=view, intro=intro)
 
 
-def home_section(deps: Deps, actor: Actor) -> list[Block]:
-    """'Mijn profiel' on the App Home."""
-    with deps.uow() as session:
-        person = person_by_id(session, person_id=actor.person_id)
-        view = profiles.load_profile(session, person=person)
-        return profile_blocks(lang=actor.lang, view=view)
-
-
-def register_hours(deps: Deps, actor: Actor) -> list[Block]:
-    """'Uren per register' under the recertification meter (people with several registers)."""
+def _hours_and_profile(deps: Deps, actor: Actor) -> tuple[list[Block], list[Block]]:
     today = deps.now().astimezone(deps.settings.timezone).date()
     with deps.uow() as session:
         person = person_by_id(session, person_id=actor.person_id)
-        meters = register_meters(session, person=person, today=today, tz=deps.settings.timezone)
-    return register_hours_blocks(lang=actor.lang, meters=meters)
+        view = profiles.load_profile(session, person=person, always_catalogue=False)
+        meters = register_meters(
+            session,
+            person=person,
+            held=[register for register, _ in view.registrations],
+            today=today,
+            tz=deps.settings.timezone,
+        )
+        hours = register_hours_blocks(lang=actor.lang, meters=meters)
+        return hours, profile_blocks(lang=actor.lang, view=view)
+
+
+def home_section(deps: Deps, actor: Actor) -> list[Block]:
+    """Under the recertification meter: the hours per register (people with several), then
+    'Mijn profiel' (one unit of work: the App Home is built on every visit)."""
+    hours, profile = _hours_and_profile(deps, actor)
+    return [divider(), *hours, *profile] if hours else profile
+
+
+def register_hours(deps: Deps, actor: Actor) -> list[Block]:
+    """'Uren per register' for `/intervisie uren` (people with several registers)."""
+    hours, _ = _hours_and_profile(deps, actor)
+    return hours

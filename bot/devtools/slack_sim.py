@@ -273,9 +273,9 @@ def _options(element: dict[str, Any]) -> list[dict[str, Any]]:
 def fill_state(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
     """Build `view.state.values` as Slack does, from {action_id: what the user typed or chose}.
 
-    Text inputs take a string; selects, radio buttons take the option *value*; checkboxes a list of
-    values (so do multi-selects); users_select a user id; datepicker 'YYYY-MM-DD'; timepicker 'HH:MM'. Inputs the user
-    leaves alone are sent with their initial value, as Slack does.
+    Text inputs take a string; selects, radio buttons take the option *value*; checkboxes and
+    multi-selects a list of values; users_select a user id; datepicker 'YYYY-MM-DD'; timepicker
+    'HH:MM'. Inputs the user leaves alone are sent with their initial value, as Slack does.
     """
     state: dict[str, Any] = {}
     used = set()

@@ -94,6 +94,16 @@ def for_team(session: Session, *, team_id: str) -> Catalogues:
     )
 
 
+def builtin_catalogues() -> Catalogues:
+    """The built-in registers and professions only (no database)."""
+    return Catalogues(
+        registers=default_catalogue(),
+        professions=default_professions(),
+        added_registers=frozenset(),
+        added_professions=frozenset(),
+    )
+
+
 def key_for(name: str) -> str:
     """A catalogue key made from a name: 'Sociaal Werker (SKJ)' -> 'sociaal_werker_skj'."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
@@ -20,7 +20,7 @@ from bot.parsing import clean_text
 from bot.professions import Profession
 from bot.registers import Register, normalise_number
 from bot.services import audit
-from bot.services.catalogues import Catalogues, for_team
+from bot.services.catalogues import Catalogues, builtin_catalogues, for_team
 from bot.services.enrollment import MEMBER_NUMBER_MAX
 from storage.models import (
     Group,
@@ -97,13 +97,33 @@ def registrations_of(session: Session, *, person_id: int) -> list[Registration]:
     )
 
 
-def load_profile(
-    session: Session, *, person: Person, cats: Catalogues | None = None
-) -> ProfileView:
-    """The person's profile; keys the workspace no longer knows are left out of the view."""
-    cats = cats or for_team(session, team_id=person.team_id)
-    keys = set(profession_keys(session, person_id=person.id))
-    numbers = {r.register_key: r.number for r in registrations_of(session, person_id=person.id)}
+def _profile_rows(session: Session, *, person_id: int) -> tuple[set[str], dict[str, str]]:
+    """Profession keys and register key -> number, in one statement (the App Home is built on
+    every visit)."""
+    rows = session.execute(
+        union_all(
+            select(literal("profession"), PersonProfession.profession_key, literal("")).where(
+                PersonProfession.person_id == person_id
+            ),
+            select(literal("register"), Registration.register_key, Registration.number).where(
+                Registration.person_id == person_id
+            ),
+        )
+    ).all()
+    keys = {str(key) for kind, key, _ in rows if kind == "profession"}
+    numbers = {str(key): str(number) for kind, key, number in rows if kind == "register"}
+    return keys, numbers
+
+
+def load_profile(session: Session, *, person: Person, always_catalogue: bool = True) -> ProfileView:
+    """The person's profile; keys the workspace no longer knows are left out of the view. The
+    workspace's own catalogue is read when the profile names something (or when asked: the
+    profile modal offers every register)."""
+    keys, numbers = _profile_rows(session, person_id=person.id)
+    if always_catalogue or keys or numbers:
+        cats = for_team(session, team_id=person.team_id)
+    else:
+        cats = builtin_catalogues()
     return ProfileView(
         professions=tuple(p for p in cats.professions.professions if p.key in keys),
         registrations=tuple(

@@ -6,15 +6,14 @@ holder hands it to."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
 from sqlalchemy.orm import Session
 
 from bot.registers import Presence, Recertification, Register
-from bot.services.catalogues import for_team
 from bot.services.hours import counted_meetings
-from bot.services.profiles import registrations_of
 from storage.models import Person
 
 
@@ -54,18 +53,14 @@ def register_cycle(*, today: date, start: date | None, years: int) -> tuple[date
 
 
 def register_meters(
-    session: Session, *, person: Person, today: date, tz: tzinfo
+    session: Session, *, person: Person, held: Sequence[Register], today: date, tz: tzinfo
 ) -> list[RegisterMeter]:
-    """One meter per register the person holds that collects hours, when they hold more than
-    one register (with one, the main meter says it all). A register that records no education
-    hours (the BIG register re-registers on hours worked) gets no meter."""
-    keys = {r.register_key for r in registrations_of(session, person_id=person.id)}
-    if len(keys) < 2:
+    """One meter per register the person holds (`held`) that collects hours, when they hold
+    more than one register (with one, the main meter says it all). A register that records no
+    education hours (the BIG register re-registers on hours worked) gets no meter."""
+    if len(held) < 2:
         return []
-    cats = for_team(session, team_id=person.team_id)
-    registers = [
-        r for r in cats.registers.registers if r.key in keys and r.presence is not Presence.NONE
-    ]
+    registers = [r for r in held if r.presence is not Presence.NONE]
     if not registers:
         return []
     meetings = counted_meetings(session, person_id=person.id, tz=tz)

@@ -198,7 +198,9 @@ def test_app_home_issues_as_many_statements_for_2_groups_as_for_20(deps: Deps) -
     leader = count_statements(deps, lambda: home_blocks(deps, viewer(lead, "T1")))
 
     assert small == large == leader
-    assert large <= 15
+    # 15 for groups, calendar, meter and certificates; 3 for "Mijn profiel" (its unit of work,
+    # the person, and professions and registrations in one statement).
+    assert large <= 18
 
 
 def test_directory_issues_as_many_statements_for_10_groups_as_for_100(deps: Deps) -> None:
