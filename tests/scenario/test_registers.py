@@ -28,7 +28,7 @@ from handlers.ui.attendance_ui import ActionId as AttendanceAction
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallback
 from handlers.ui.groups_ids import ActionId as GroupAction
 from handlers.ui.groups_ids import CallbackId as GroupCallback
-from handlers.ui.registers_ids import ActionId, CallbackId
+from handlers.ui.registers_ids import ActionId, CallbackId, define_action_id
 from storage.models import (
     Accreditation,
     AccreditationStatus,
@@ -384,3 +384,96 @@ def test_the_profile_from_the_command_and_a_number_someone_else_holds(
             "en", "registers.number.invalid", label=big.label("en"), example=big.example
         )
     }
+
+
+def _click_in_response(
+    sim: SlackSim, fake: FakeSlack, user: str, action_id: str, *, near: str = ""
+) -> None:
+    """Click the button `action_id` in the latest ephemeral message that has one (in the block
+    whose text holds `near`, when given)."""
+    body = wait_until(
+        lambda: next(
+            (
+                c.body
+                for c in reversed(fake.calls_to("response_url"))
+                if action_id in json.dumps(c.body) and near in json.dumps(c.body)
+            ),
+            None,
+        ),
+        what=f"a message with {action_id}",
+    )
+    message = {"ts": "1", "channel": "C0GENERAL", **body}
+    values = [
+        element.get("value")
+        for block in body.get("blocks") or []
+        if near in json.dumps(block.get("text") or {})
+        for element in [*(block.get("elements") or []), block.get("accessory") or {}]
+        if element.get("action_id") == action_id
+    ]
+    value = values[0] if values else None
+    sim.click(user, action_id=action_id, value=value, message=message)
+
+
+def test_the_secretariat_adds_a_register_and_a_profession_through_the_forms(
+    sim: SlackSim, fake_slack: FakeSlack, db_engine: Engine
+) -> None:
+    fake = fake_slack
+    sim.command(BRAM, "admin beroepen")
+    wait_response(fake, t_plain("nl", "admin.only_secretariat")[:30])
+    sim.command(ADMIN, "admin beroepen")
+    _click_in_response(sim, fake, ADMIN, ActionId.ADD_REGISTER)
+    form = wait_view(fake, ADMIN, CallbackId.DEFINE_REGISTER)
+    values = {
+        define_action_id("register.name"): "Registerplein",
+        define_action_id("register.short_name"): "Registerplein",
+        define_action_id("register.label_nl"): "Registratienummer Registerplein",
+        define_action_id("register.min_length"): "8",
+        define_action_id("register.max_length"): "acht",
+        define_action_id("register.example"): "46101234",
+        define_action_id("register.cycle_years"): "5",
+        define_action_id("register.target_hours"): "60",
+    }
+    wrong = sim.submit(ADMIN, form, values)
+    assert wrong.json["errors"] == {"register.max_length": t_plain("nl", "catalogue.whole_number")}
+    values[define_action_id("register.max_length")] = "10"
+    values[define_action_id("register.example")] = "123"
+    wrong = sim.submit(ADMIN, form, values)
+    assert wrong.json["errors"] == {
+        "register.example": t_plain("nl", "registers.define.example", example="123")
+    }
+    values[define_action_id("register.example")] = "46101234"
+    saved = sim.submit(ADMIN, form, values)
+    assert saved.json["response_action"] == "update", saved.text
+
+    sim.command(ADMIN, "admin beroepen")
+    _click_in_response(sim, fake, ADMIN, ActionId.ADD_PROFESSION)
+    form = wait_view(fake, ADMIN, CallbackId.DEFINE_PROFESSION)
+    saved = sim.submit(
+        ADMIN,
+        form,
+        {
+            define_action_id("profession.name_nl"): "Sociaal werker",
+            define_action_id("profession.registers"): ["registerplein"],
+        },
+    )
+    assert saved.json["response_action"] == "update", saved.text
+
+    # A member now finds both in the profile, and the new register's format is checked.
+    view = open_profile(sim, fake, BRAM)
+    wrong = sim.submit(BRAM, view, profile_values(["sociaal_werker"], {"registerplein": "12"}))
+    assert wrong.json["errors"] == {
+        "number:registerplein": t_plain(
+            "nl",
+            "registers.number.invalid",
+            label="Registratienummer Registerplein",
+            example="46101234",
+        )
+    }
+    ok = sim.submit(BRAM, view, profile_values(["sociaal_werker"], {"registerplein": "4610 1234"}))
+    assert ok.status == 200 and not ok.body, ok.text
+    assert stored_profile(db_engine, BRAM) == ({"sociaal_werker"}, {"registerplein": "46101234"})
+    # In use: the secretariat cannot remove the register.
+    sim.command(ADMIN, "admin registers")
+    wait_response(fake, "Registerplein (`registerplein`)")
+    _click_in_response(sim, fake, ADMIN, ActionId.REMOVE_ENTRY, near="`registerplein`")
+    wait_response(fake, t("nl", "catalogue.in_use", code="registerplein"))
