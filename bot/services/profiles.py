@@ -252,11 +252,15 @@ def save_profile(session: Session, *, actor: Actor, draft: ProfileDraft, now: da
 
 
 def should_ask(session: Session, *, person_id: int, group: Group) -> bool:
-    """True once: when someone first joins (or starts) a multidisciplinary group."""
+    """True once: when someone first joins (or starts) a multidisciplinary group without having
+    filled in a profession."""
     if not group.multidisciplinary:
         return False
     person = session.get(Person, person_id)
-    return person is not None and person.profile_asked_at is None
+    if person is None or person.profile_asked_at is not None:
+        return False
+    # Someone who already filled in a profession on their own is not asked again.
+    return not profession_keys(session, person_id=person_id)
 
 
 def mark_asked(session: Session, *, person_id: int, now: datetime) -> None:
