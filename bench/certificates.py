@@ -27,8 +27,8 @@ from bot.server import Runtime
 from bot.settings import Settings, find_font
 from handlers.ui.attendance_ui import member_action_id
 from storage.models import Role
-from tests.attendance_fixtures import add_meeting, seed_group
-from tests.conftest import PEOPLE
+from tests.support.attendance import add_meeting, seed_group
+from tests.support.people import PEOPLE
 
 SECRET = "bench-signing-secret"
 TEAM = "T1"

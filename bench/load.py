@@ -39,7 +39,7 @@ from handlers.ui.groups_ids import ActionId as GroupActionId
 from storage.db import make_engine
 from storage.migrate import upgrade_to_head
 from storage.models import Delivery, DeliveryStatus
-from tests.attendance_fixtures import SeededGroup, add_meeting, seed_group
+from tests.support.attendance import SeededGroup, add_meeting, seed_group
 
 SECRET = "load-bench-signing-secret"
 TEAM = "T1"

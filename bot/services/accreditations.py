@@ -207,6 +207,26 @@ def certificate_register(
     )
 
 
+def register_changed(session: Session, *, certificate: Certificate, group: Group) -> bool:
+    """Whether a certificate would now name another register, number, activity id or points
+    (a registration or an accreditation recorded since): registering again then re-issues it."""
+    chosen = certificate_register(
+        session, group=group, person_id=certificate.person_id, net_minutes=certificate.net_minutes
+    )
+    now = (
+        (chosen.register.key, chosen.number, chosen.activity_id, chosen.points)
+        if chosen
+        else (None, None, None, None)
+    )
+    then = (
+        certificate.register_key,
+        certificate.registration_number,
+        certificate.activity_id,
+        certificate.points,
+    )
+    return now != then
+
+
 def document_numbers(
     certificate: Certificate, *, lang: Lang, registers: RegisterCatalogue | None
 ) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from bot.actor import Actor
 from bot.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.notify import owe
 from bot.services import access, certificates
+from bot.services.accreditations import register_changed
 from bot.services.audit import record
 from bot.services.people import display_name
 from bot.services.profiles import collects_hours
@@ -257,7 +258,12 @@ def register_attendance(
                     now=now,
                 )
             continue
-        if current is not None and current.role == role and current.net_minutes == net_minutes:
+        if (
+            current is not None
+            and current.role == role
+            and current.net_minutes == net_minutes
+            and not register_changed(session, certificate=current, group=group)
+        ):
             continue  # unchanged: keeps its certificate, gets nothing new
         new = certificates.issue(
             session, attendance=row, meeting=meeting, group=group, person=person, now=now

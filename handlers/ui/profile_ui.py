@@ -19,7 +19,7 @@ from bot.i18n import Lang, format_date, format_hours, t, t_plain
 from bot.registers import MAX_RAW_LENGTH, Register
 from bot.services.profiles import MAX_PROFESSIONS, ProfileView, number_field
 from bot.services.register_hours import RegisterMeter
-from handlers.ui.blocks import actions, button, clip, context, divider, option, plain, section
+from handlers.ui.blocks import button, clip, context, divider, option, plain, section
 from handlers.ui.groups_ui import MODAL_TITLE_MAX
 from handlers.ui.registers_ids import ActionId, BlockId, CallbackId, number_action_id
 from storage.models import MembershipType
@@ -168,8 +168,3 @@ def register_hours_blocks(*, lang: Lang, meters: Sequence[RegisterMeter]) -> lis
             )
         )
     return [section("\n".join(lines))]
-
-
-def build_profile_button_row(*, lang: Lang) -> Block:
-    """A row with the 'Profiel bewerken' button (for messages that point to the profile)."""
-    return actions(button(t_plain(lang, "profile.edit"), action_id=ActionId.EDIT_PROFILE))

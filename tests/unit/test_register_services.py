@@ -499,3 +499,24 @@ def test_registrations_are_in_the_export_and_gone_after_deletion(
     session.expire_all()
     cert = session.scalars(select(Certificate)).one()
     assert (cert.registration_number, cert.member_number) == (None, None)
+
+
+def test_a_certificate_is_outdated_once_its_register_grants_accreditation(
+    session: Session, group: SeededGroup
+) -> None:
+    anne = actor(group, ANNE)
+    team_group = session.get_one(Group, group.group_id)
+    save(session, anne, ["midwife"], {"knov": "12345678901"})
+    issued = Certificate(
+        person_id=anne.person_id,
+        net_minutes=120,
+        register_key="knov",
+        registration_number="12345678901",
+    )
+    assert not accreditations.register_changed(session, certificate=issued, group=team_group)
+    accreditations.record_accreditation(
+        session, actor=anne, group=team_group, draft=_draft("knov"), now=NOW
+    )
+    assert accreditations.register_changed(session, certificate=issued, group=team_group)
+    issued.activity_id, issued.points = "PE-1", Decimal("2.00")
+    assert not accreditations.register_changed(session, certificate=issued, group=team_group)
