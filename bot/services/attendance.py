@@ -22,7 +22,7 @@ from bot.services import access, certificates
 from bot.services.accreditations import register_changed
 from bot.services.audit import record
 from bot.services.people import display_name
-from bot.services.profiles import collects_hours
+from bot.services.profiles import without_hours
 from bot.services.rotation import RotationStatus
 from bot.services.rotation import rotation as rotation_counts
 from storage.models import Attendance, Group, Meeting, MeetingStatus, Person, Role
@@ -229,12 +229,13 @@ def register_attendance(
         for a in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id))
     }
     issued = superseded = revoked = 0
+    # Clients and experts by experience (seed 003) are recorded present with their role but
+    # without hours: no certificate, nothing on a meter.
+    no_hours = without_hours(session, person_ids=list(roles), team_id=group.team_id)
     for pid, role in roles.items():
         person = allowed[pid]
         present = role is not None
-        # A client or expert by experience (seed 003) is recorded present with their role but
-        # without hours: no certificate, nothing on a meter.
-        counted = present and collects_hours(session, person_id=pid, team_id=group.team_id)
+        counted = present and pid not in no_hours
         row = existing.get(pid)
         if row is None:
             row = Attendance(meeting_id=meeting.id, person_id=pid, registered_at=now)

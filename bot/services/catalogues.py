@@ -68,9 +68,16 @@ def _entries(session: Session, *, team_id: str, kind: CatalogueKind) -> list[Cat
 def for_team(session: Session, *, team_id: str) -> Catalogues:
     """The workspace's catalogues. An entry that no longer passes validation (after a change in
     the rules) is left out and logged, so one bad row never takes every profile down."""
+    entries = list(
+        session.scalars(
+            select(CatalogueEntry)
+            .where(CatalogueEntry.team_id == team_id)
+            .order_by(CatalogueEntry.created_at, CatalogueEntry.id)
+        )
+    )
     registers = default_catalogue()
     added_registers: set[str] = set()
-    for entry in _entries(session, team_id=team_id, kind=CatalogueKind.REGISTER):
+    for entry in (e for e in entries if e.kind is CatalogueKind.REGISTER):
         try:
             registers = registers.merged([entry.data])
         except (InvalidInput, Conflict):
@@ -79,7 +86,7 @@ def for_team(session: Session, *, team_id: str) -> Catalogues:
         added_registers.add(entry.key)
     professions = default_professions()
     added_professions: set[str] = set()
-    for entry in _entries(session, team_id=team_id, kind=CatalogueKind.PROFESSION):
+    for entry in (e for e in entries if e.kind is CatalogueKind.PROFESSION):
         try:
             professions = professions.merged([entry.data], registers=registers)
         except (InvalidInput, Conflict):

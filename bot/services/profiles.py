@@ -6,7 +6,7 @@ owner; the group's managers and the secretariat see them in the presence exports
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
@@ -69,11 +69,6 @@ class ProfileView:
         """Register key -> number."""
         return {register.key: number for register, number in self.registrations}
 
-    @property
-    def collects_hours(self) -> bool:
-        """False only for someone whose every profession takes part without hours (a client)."""
-        return not self.professions or any(p.wants_hours for p in self.professions)
-
 
 def profession_keys(session: Session, *, person_id: int) -> list[str]:
     """The keys of the person's professions, in the order they were recorded."""
@@ -135,15 +130,26 @@ def load_profile(session: Session, *, person: Person, always_catalogue: bool = T
     )
 
 
-def collects_hours(session: Session, *, person_id: int, team_id: str) -> bool:
-    """Whether the person takes part for hours: everyone but those whose professions all say
-    otherwise (a client or expert by experience, seed 003)."""
-    keys = profession_keys(session, person_id=person_id)
+def without_hours(session: Session, *, person_ids: Collection[int], team_id: str) -> set[int]:
+    """Who of these people takes part without hours: those whose professions all say so (a
+    client or expert by experience, seed 003). One statement when nobody filled in a profession."""
+    keys: dict[int, set[str]] = {}
+    if person_ids:
+        for person_id, key in session.execute(
+            select(PersonProfession.person_id, PersonProfession.profession_key).where(
+                PersonProfession.person_id.in_(person_ids)
+            )
+        ):
+            keys.setdefault(person_id, set()).add(key)
     if not keys:
-        return True
+        return set()
     cats = for_team(session, team_id=team_id)
-    known = [cats.professions.get(k) for k in keys if k in cats.professions]
-    return not known or any(p.wants_hours for p in known)
+    result = set()
+    for person_id, professions in keys.items():
+        known = [cats.professions.get(k) for k in professions if k in cats.professions]
+        if known and not any(p.wants_hours for p in known):
+            result.add(person_id)
+    return result
 
 
 def _check(

@@ -155,13 +155,15 @@ def test_a_member_keeps_a_member_number_apart_from_registrations(
     assert stored(session, zoe.person_id)[1] == {"lvv": "4712"}
 
 
-def test_collects_hours_is_false_only_for_clients(session: Session, group: SeededGroup) -> None:
+def test_only_clients_take_part_without_hours(session: Session, group: SeededGroup) -> None:
     anne, zoe = actor(group, ANNE), actor(group, ZOE)
-    assert profiles.collects_hours(session, person_id=anne.person_id, team_id="T1")
+    everyone = [anne.person_id, zoe.person_id]
+    assert profiles.without_hours(session, person_ids=everyone, team_id="T1") == set()
+    save(session, anne, ["midwife"], {})
     save(session, zoe, ["client"], {})
-    assert not profiles.collects_hours(session, person_id=zoe.person_id, team_id="T1")
+    assert profiles.without_hours(session, person_ids=everyone, team_id="T1") == {zoe.person_id}
     save(session, zoe, ["client", "nurse"], {})
-    assert profiles.collects_hours(session, person_id=zoe.person_id, team_id="T1")
+    assert profiles.without_hours(session, person_ids=everyone, team_id="T1") == set()
 
 
 # --- accreditation ----------------------------------------------------------------------------
