@@ -155,6 +155,7 @@ def presence_command(call: CommandCall) -> None:
             day=day,
             register_typed=" ".join(register_words) or None,
             tz=tz,
+            press_id=call.press_id,
             now=deps.now(),
         )
         text = t(

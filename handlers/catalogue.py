@@ -88,6 +88,7 @@ def presence_command(call: CommandCall, args: list[str]) -> None:
             start=start,
             end=end,
             tz=deps.settings.timezone,
+            press_id=call.press_id,
             now=deps.now(),
         )
     text = t(

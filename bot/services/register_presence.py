@@ -283,9 +283,11 @@ def request_meeting_lists(
     day: date | None,
     register_typed: str | None,
     tz: tzinfo,
+    press_id: str,
     now: datetime,
 ) -> tuple[Meeting, list[Register]]:
-    """Owe the manager, per register, the meeting's paste list (when it has numbers) and CSV."""
+    """Owe the manager, per register, the meeting's paste list (when it has numbers) and CSV;
+    each request (`press_id`) once."""
     require_manager(group, actor=actor)
     cats = for_team(session, team_id=group.team_id)
     chosen = find_register(cats, register_typed) if register_typed else None
@@ -304,7 +306,7 @@ def request_meeting_lists(
             intent = MeetingPresenceFile(
                 meeting_id=meeting.id, register_key=register.key, fmt=fmt, requested_at=stamp
             )
-            owe(session, intent=intent, to=person, now=now)
+            owe(session, intent=intent, to=person, now=now, occasion=press_id)
     audit.record(
         session,
         team_id=group.team_id,
@@ -325,9 +327,11 @@ def request_period_lists(
     start: date,
     end: date,
     tz: tzinfo,
+    press_id: str,
     now: datetime,
 ) -> Register:
-    """Owe the secretariat member the period's paste list (when it has numbers) and CSV."""
+    """Owe the secretariat member the period's paste list (when it has numbers) and CSV; each
+    request (`press_id`) once."""
     require_secretariat(actor)
     cats = for_team(session, team_id=actor.team_id)
     register = find_register(cats, register_typed)
@@ -343,7 +347,7 @@ def request_period_lists(
             fmt=fmt,
             requested_at=now.isoformat(),
         )
-        owe(session, intent=intent, to=person, now=now)
+        owe(session, intent=intent, to=person, now=now, occasion=press_id)
     audit.record(
         session,
         team_id=actor.team_id,

@@ -341,6 +341,16 @@ def test_three_professions_each_certificate_names_its_own_register_and_the_lists
         [PEOPLE[ZOE]["real_name"], "KCKZ", ZOE_KCKZ, "16-11-2026", "2", "3"],
     ]
 
+    # --- One register and one day can be asked for; a day without registration is refused.
+    sim.command(ANNE, f"presentielijst {number} 16-11-2026 knov")
+    files = files_named(fake, ANNE, ".txt", count=4)
+    assert files[-1].content == f"BIG-{ANNE_BIG}\n".encode()
+    add_meeting(db_engine, group_id=group_id, starts_at=datetime(2026, 11, 18, 9, tzinfo=UTC))
+    sim.command(ANNE, f"presentielijst {number} 18-11-2026")
+    wait_response(fake, t("nl", "presence.not_registered", number=number))
+    sim.command(ZOE, f"presentielijst {number}")
+    wait_response(fake, t("nl", "group.not_manager", number=number))
+
     # --- The secretariat gets the same per period and register.
     sim.command(ADMIN, "admin presentielijst KNOV 01-11-2026 30-11-2026")
     wait_response(fake, "01-11-2026 – 30-11-2026")
