@@ -24,6 +24,7 @@ from bot.services.groups import all_groups
 from bot.services.outbox_admin import failed_deliveries, retry_delivery
 from bot.services.people import display_name, ensure_person, people_by_ids
 from bot.services.secretariat_export import parse_period, request_csv
+from handlers import catalogue as catalogue_area
 from handlers import methods as methods_area
 from handlers.context import CommandCall, Interaction, on_action
 from handlers.ui.blocks import text_message
@@ -79,6 +80,10 @@ def admin_command(call: CommandCall) -> None:
         _export(call, rest)
     elif what in {"methodes", "methods"}:
         methods_area.admin_methods(call, rest)
+    elif what in {"beroepen", "registers", "professions"}:
+        catalogue_area.catalogue_command(call)
+    elif what in {"presentielijst", "presence"}:
+        catalogue_area.presence_command(call, rest)
     else:
         call.say(text_message(t(call.actor.lang, "admin.usage")))
 

@@ -14,6 +14,7 @@ from bot.deps import Deps
 from bot.i18n import format_date, t
 from bot.services import certificates, hours
 from bot.services.people import person_by_id
+from handlers import profile as profile_area
 from handlers.context import CommandCall, Interaction, on_action
 from handlers.ui.attendance_ui import ActionId
 from handlers.ui.blocks import divider, text_message
@@ -83,6 +84,8 @@ def hours_command(call: CommandCall) -> None:
         min_hours=deps.settings.min_hours_per_year,
         max_hours=deps.settings.max_counted_hours_per_year,
     )
+    # Someone in several registers also sees each register's own cycle and target.
+    reply["blocks"].extend(block.to_dict() for block in profile_area.register_hours(deps, actor))
     call.say(reply)
 
 

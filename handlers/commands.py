@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 
 from bot.i18n import t
 from handlers import absences as absences_area
+from handlers import accreditation as accreditation_area
 from handlers import admin as admin_area
 from handlers import agreements as agreements_area
 from handlers import attendance as attendance_area
@@ -27,6 +28,7 @@ from handlers import meetings as meetings_area
 from handlers import methods as methods_area
 from handlers import planning as planning_area
 from handlers import privacy as privacy_area
+from handlers import profile_edit as profile_area
 from handlers import series as series_area
 from handlers.context import CommandCall, interaction_of
 from handlers.ui.help_ui import build_help_message
@@ -84,6 +86,15 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand(("methodes", "methods"), methods_area.methods_command, "help.cmd.methods"),
     Subcommand(
         ("reflectie", "reflection"), planning_area.reflection_command, "help.cmd.reflection"
+    ),
+    Subcommand(("profiel", "profile"), profile_area.profile_command, "help.cmd.profile"),
+    Subcommand(
+        ("accreditatie", "accreditation"),
+        accreditation_area.accreditation_command,
+        "help.cmd.accreditation",
+    ),
+    Subcommand(
+        ("presentielijst", "presence"), accreditation_area.presence_command, "help.cmd.presence"
     ),
 )
 

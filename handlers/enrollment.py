@@ -23,6 +23,7 @@ from bot.services.enrollment import (
 )
 from bot.services.people import person_by_id
 from handlers.context import CommandCall, Interaction, Submitted, on_action, on_view
+from handlers.profile import join_prompt
 from handlers.ui import metadata
 from handlers.ui.blocks import text_message
 from handlers.ui.enrollment_ui import (
@@ -56,15 +57,20 @@ def start_join(call: Interaction, *, number: int) -> None:
     actor = call.actor
     with call.deps.uow() as session:
         group = joinable_group(session, actor=actor, number=number)
+        prompt = None
         if needs_membership_type(session, person_id=actor.person_id):
             modal = build_membership_modal(lang=actor.lang, group=group)
         else:
             modal = None
             request_to_join(session, actor=actor, group_id=group.id, now=call.deps.now())
+            # A multidisciplinary group asks for profession and registers, once.
+            prompt = join_prompt(session, actor=actor, group=group, now=call.deps.now())
         sent = t(actor.lang, "enroll.sent", number=group.number, name=group.name)
     if modal is not None:
         call.client.views_open(trigger_id=call.trigger_id, view=modal)
         return
+    if prompt is not None:
+        call.client.views_open(trigger_id=call.trigger_id, view=prompt)
     call.say(text_message(sent))
 
 
@@ -106,7 +112,8 @@ def on_membership_submit(call: Interaction) -> Submitted:
         )
         group = request_to_join(session, actor=actor, group_id=ref.group_id, now=call.deps.now())
         sent = t(actor.lang, "enroll.sent", number=group.number, name=group.name)
-    return Submitted(view=build_info_modal(lang=actor.lang, text=sent))
+        prompt = join_prompt(session, actor=actor, group=group, now=call.deps.now(), lead=sent)
+    return Submitted(view=prompt or build_info_modal(lang=actor.lang, text=sent))
 
 
 # ------------------------------------------------------------------------------------ decide

@@ -13,9 +13,13 @@ from slack_sdk.models.blocks import Block
 from bot.actor import Actor
 from bot.deps import Deps
 from bot.errors import InvalidInput
+from bot.services.catalogues import for_team
 from bot.services.groups import GroupDraft, create_group, directory, my_groups, size_bounds
+from bot.services.multidisciplinary import professions_present
 from handlers import guided as guided_area
 from handlers.context import CommandCall, Interaction, Submitted, on_action, on_view
+from handlers.profile import join_prompt
+from handlers.ui.accreditation_ui import profession_summary
 from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
 from handlers.ui.groups_ui import (
     build_create_group_modal,
@@ -74,11 +78,17 @@ def parse_draft(values: dict[str, Any]) -> GroupDraft:
         supervisor_name=str(_value(values, BlockId.SUPERVISOR, ActionId.SUPERVISOR) or ""),
         max_members=int(raw_size),
         open_for_requests=_value(values, BlockId.OPEN, ActionId.OPEN) != "no",
+        multidisciplinary=bool(
+            (
+                (values.get(BlockId.MULTIDISCIPLINARY) or {}).get(ActionId.MULTIDISCIPLINARY) or {}
+            ).get("selected_options")
+        ),
     )
 
 
 def on_create_submit(call: Interaction) -> Submitted | None:
-    """Create the group before the ack, so a refusal shows inline; the DM is owed by the service."""
+    """Create the group before the ack, so a refusal shows inline; the DM is owed by the service.
+    A multidisciplinary group asks its creator for their profession and registers (once)."""
     if _value(call.values, BlockId.KIND, ActionId.KIND) == GroupKind.GUIDED.value:
         # A guided group is a trajectory: its creator, the supervisor, records the agreement next.
         return guided_area.start_from_create(call, call.values)
@@ -86,8 +96,9 @@ def on_create_submit(call: Interaction) -> Submitted | None:
     with call.deps.uow() as session:
         group = create_group(session, actor=call.actor, draft=draft, now=call.deps.now())
         number = group.number
+        prompt = join_prompt(session, actor=call.actor, group=group, now=call.deps.now())
     log.info("group %s created by person %s", number, call.actor.person_id)
-    return None
+    return Submitted(view=prompt) if prompt is not None else None
 
 
 # ------------------------------------------------------------------------------------ directory
@@ -96,7 +107,17 @@ def on_create_submit(call: Interaction) -> Submitted | None:
 def _show_directory(call: Interaction, *, query: str, page: int, replace: bool) -> None:
     with call.deps.uow() as session:
         found = directory(session, team_id=call.actor.team_id, query=query, page=page)
-        msg = build_directory_message(lang=call.actor.lang, page=found, query=query)
+        multi = [s.group.id for s in found.items if s.group.multidisciplinary]
+        professions: dict[int, str] = {}
+        if multi:
+            cats = for_team(session, team_id=call.actor.team_id)
+            for group_id, counts in professions_present(
+                session, group_ids=multi, cats=cats
+            ).items():
+                professions[group_id] = profession_summary(call.actor.lang, counts)
+        msg = build_directory_message(
+            lang=call.actor.lang, page=found, query=query, professions=professions
+        )
     call.say(msg, replace=replace)
 
 

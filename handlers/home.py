@@ -20,6 +20,7 @@ from handlers import certificates as certificates_area
 from handlers import groups as groups_area
 from handlers import guided as guided_area
 from handlers import planning as planning_area
+from handlers import profile as profile_area
 from handlers.context import Interaction, Submitted, actor_for, deps_of, on_action, on_view
 from handlers.events import first_delivery
 from handlers.ui.attendance_ui import ActionId, BlockId, CallbackId
@@ -36,6 +37,7 @@ SECTIONS: tuple[HomeSection, ...] = (
     calendar_area.home_section,
     planning_area.home_section,
     certificates_area.home_hours,
+    profile_area.home_section,
     certificates_area.home_certificates,
 )
 

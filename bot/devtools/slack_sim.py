@@ -273,9 +273,9 @@ def _options(element: dict[str, Any]) -> list[dict[str, Any]]:
 def fill_state(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
     """Build `view.state.values` as Slack does, from {action_id: what the user typed or chose}.
 
-    Text inputs take a string; selects, radio buttons take the option *value*; checkboxes a list of
-    values; users_select a user id; datepicker 'YYYY-MM-DD'; timepicker 'HH:MM'. Inputs the user
-    leaves alone are sent with their initial value, as Slack does.
+    Text inputs take a string; selects, radio buttons take the option *value*; checkboxes and
+    multi-selects a list of values; users_select a user id; datepicker 'YYYY-MM-DD'; timepicker
+    'HH:MM'. Inputs the user leaves alone are sent with their initial value, as Slack does.
     """
     state: dict[str, Any] = {}
     used = set()
@@ -298,7 +298,7 @@ def fill_state(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
                     raise AssertionError(f"{action_id}: no option with value {given!r}")
                 option = matches[0]
             entry["selected_option"] = option
-        elif kind == "checkboxes":
+        elif kind in {"checkboxes", "multi_static_select"}:
             chosen = given or []
             entry["selected_options"] = [o for o in _options(element) if o.get("value") in chosen]
         elif kind == "users_select":
@@ -323,7 +323,7 @@ def _initial(element: dict[str, Any]) -> Any:
     if kind in {"static_select", "radio_buttons"}:
         option = element.get("initial_option")
         return option.get("value") if option else None
-    if kind == "checkboxes":
+    if kind in {"checkboxes", "multi_static_select"}:
         return [o["value"] for o in element.get("initial_options") or []]
     if kind == "users_select":
         return element.get("initial_user")

@@ -25,6 +25,8 @@ COLUMNS = (
     "netto_uren",
     "rol",
     "uitgegeven_op",
+    "register",
+    "lidnummer",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -36,6 +38,7 @@ class ExportRow:
     number: str
     status: str
     name: str
+    # The number in a professional register (`register`); the member number is its own column.
     registration_number: str
     membership: str
     group_number: int
@@ -45,6 +48,8 @@ class ExportRow:
     net_hours: str
     role: str
     issued: str
+    register: str = ""
+    member_number: str = ""
 
 
 def safe_cell(value: str) -> str:
@@ -73,6 +78,8 @@ def build_csv(rows: Sequence[ExportRow]) -> bytes:
                 r.net_hours,
                 r.role,
                 r.issued,
+                safe_cell(r.register),
+                safe_cell(r.member_number),
             ]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -22,14 +22,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "• `/intervisie admin betaald @persoon 2026` — deelnemersbijdrage betaald\n"
         "• `/intervisie admin groepen [pagina]` — alle groepen\n"
         "• `/intervisie admin bezorging` — berichten en bestanden die niet aankwamen\n"
-        "• `/intervisie admin methodes` — methodes aan- en uitzetten, eigen methode toevoegen",
+        "• `/intervisie admin methodes` — methodes aan- en uitzetten, eigen methode toevoegen\n"
+        "• `/intervisie admin beroepen` — beroepen en registers, toevoegen of verwijderen\n"
+        "• `/intervisie admin presentielijst KNOV 01-01-2026 31-12-2026` — presentielijst per "
+        "register over een periode",
         "*Secretariat*\n"
         "• `/intervisie admin contactpersoon 1234 @person` — new contact person\n"
         "• `/intervisie admin lidmaatschap @person lid|deelnemer [member number]`\n"
         "• `/intervisie admin betaald @person 2026` — participant fee paid\n"
         "• `/intervisie admin groepen [page]` — all groups\n"
         "• `/intervisie admin bezorging` — messages and files that did not arrive\n"
-        "• `/intervisie admin methodes` — switch methods on and off, add your own method",
+        "• `/intervisie admin methodes` — switch methods on and off, add your own method\n"
+        "• `/intervisie admin beroepen` — professions and registers, add or remove\n"
+        "• `/intervisie admin presentielijst KNOV 01-01-2026 31-12-2026` — presence list per "
+        "register over a period",
     ),
     "admin.bad_user": (
         "Noem de persoon met @, bijvoorbeeld `@Anne de Vries`.",

@@ -19,8 +19,10 @@ from bot.actor import Actor
 from bot.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.notify import owe
 from bot.services import access, certificates, planned_roles, reflections
+from bot.services.accreditations import register_changed
 from bot.services.audit import record
 from bot.services.people import display_name
+from bot.services.profiles import without_hours
 from bot.services.rotation import RotationStatus
 from bot.services.rotation import rotation as rotation_counts
 from bot.services.trajectory_progress import progress_line
@@ -238,22 +240,26 @@ def register_attendance(
         for a in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id))
     }
     issued = superseded = revoked = 0
+    # Clients and experts by experience (seed 003) are recorded present with their role but
+    # without hours: no certificate, nothing on a meter.
+    no_hours = without_hours(session, person_ids=list(roles), team_id=group.team_id)
     for pid, role in roles.items():
         person = allowed[pid]
         present = role is not None
+        counted = present and pid not in no_hours
         row = existing.get(pid)
         if row is None:
             row = Attendance(meeting_id=meeting.id, person_id=pid, registered_at=now)
             session.add(row)
         row.present = present
         row.role = role
-        row.net_minutes = net_minutes if present else 0
+        row.net_minutes = net_minutes if counted else 0
         row.registered_at = now
         row.registered_by_id = actor.person_id
         session.flush()
 
         current = certificates.valid_certificate(session, meeting_id=meeting.id, person_id=pid)
-        if not present:
+        if not counted:
             if current is not None:
                 certificates.revoke(current, now=now)
                 revoked += 1
@@ -264,7 +270,12 @@ def register_attendance(
                     now=now,
                 )
             continue
-        if current is not None and current.role == role and current.net_minutes == net_minutes:
+        if (
+            current is not None
+            and current.role == role
+            and current.net_minutes == net_minutes
+            and not register_changed(session, certificate=current, group=group)
+        ):
             continue  # unchanged: keeps its certificate, gets nothing new
         new = certificates.issue(
             session, attendance=row, meeting=meeting, group=group, person=person, now=now

@@ -19,7 +19,10 @@ from bot.exports.pdf import CertificateDocument, render_certificate
 from bot.exports.pdf_documents import certificate_filename
 from bot.i18n import Lang, format_time, lang_for
 from bot.notify import Intent, owe
+from bot.registers import RegisterCatalogue
 from bot.services import method_catalogue
+from bot.services.accreditations import certificate_register, document_numbers
+from bot.services.catalogues import for_team
 from bot.services.completion_pdf import completion_pdf
 from bot.services.people import display_name
 from bot.services.trajectory_progress import meeting_progress, read_snapshot, snapshot
@@ -51,6 +54,10 @@ def issue(
     now: datetime,
 ) -> Certificate:
     """A new valid deelnamebewijs for a present attendee, numbered IV-<year>-<id> (unique per team)."""
+    # The holder's own register (and the group's accreditation with it), member number apart.
+    chosen = certificate_register(
+        session, group=group, person_id=person.id, net_minutes=attendance.net_minutes
+    )
     certificate = Certificate(
         team_id=group.team_id,
         # A unique placeholder until the row has its id, which makes the public number unique.
@@ -63,7 +70,12 @@ def issue(
         meeting_id=meeting.id,
         attendance_id=attendance.id,
         holder_name=display_name(person),
-        registration_number=person.registration_number or person.member_number,
+        registration_number=chosen.number if chosen else None,
+        member_number=person.member_number,
+        number_label=chosen.register.label_nl if chosen else None,
+        register_key=chosen.register.key if chosen else None,
+        activity_id=chosen.activity_id if chosen else None,
+        points=chosen.points if chosen else None,
         group_number=group.number,
         group_name=group.name,
         contact_person_name=display_name(group.contact_person),
@@ -205,7 +217,12 @@ def by_code(session: Session, *, code: str) -> Certificate | None:
 
 
 def certificate_document(
-    certificate: Certificate, *, lang: Lang, tz: tzinfo, public_url: str
+    certificate: Certificate,
+    *,
+    lang: Lang,
+    tz: tzinfo,
+    public_url: str,
+    registers: RegisterCatalogue | None = None,
 ) -> CertificateDocument:
     """What the PDF shows, from the certificate's snapshot, in the group's time zone."""
     start = certificate.meeting_starts_at
@@ -215,7 +232,7 @@ def certificate_document(
         lang=lang,
         number=certificate.number,
         holder_name=certificate.holder_name,
-        registration_number=certificate.registration_number,
+        **document_numbers(certificate, lang=lang, registers=registers),
         group_number=certificate.group_number,
         group_name=certificate.group_name,
         meeting_date=start.astimezone(tz).date(),
@@ -249,7 +266,11 @@ def certificate_pdf(
         )
         return certificate, filename, pdf
     doc = certificate_document(
-        certificate, lang=lang, tz=settings.timezone, public_url=settings.public_url
+        certificate,
+        lang=lang,
+        tz=settings.timezone,
+        public_url=settings.public_url,
+        registers=for_team(session, team_id=certificate.team_id).registers,
     )
     content = render_certificate(
         doc,

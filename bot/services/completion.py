@@ -293,7 +293,9 @@ def _issue(
         person_id=person.id,
         group_id=group.id,
         holder_name=display_name(person),
-        registration_number=person.registration_number or person.member_number,
+        # The association's member number; the participant's own registers are named on their
+        # deelnamebewijzen, per meeting.
+        member_number=person.member_number,
         group_number=group.number,
         group_name=group.name,
         contact_person_name=display_name(group.contact_person),

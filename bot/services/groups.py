@@ -61,6 +61,7 @@ class GroupDraft:
     supervisor_name: str
     max_members: int
     open_for_requests: bool
+    multidisciplinary: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -154,6 +155,7 @@ def validate_draft(draft: GroupDraft) -> GroupDraft:
         supervisor_name=supervisor if draft.kind is GroupKind.GUIDED else "",
         max_members=draft.max_members,
         open_for_requests=draft.open_for_requests,
+        multidisciplinary=draft.multidisciplinary,
     )
 
 
@@ -192,6 +194,7 @@ def create_group(session: Session, *, actor: Actor, draft: GroupDraft, now: date
         kind=clean.kind,
         max_members=clean.max_members,
         open_for_requests=clean.open_for_requests,
+        multidisciplinary=clean.multidisciplinary,
         contact_person_id=creator_id,
         supervisor_name=clean.supervisor_name or None,
         rotation_period_months=rules.DEFAULT_ROTATION_PERIOD_MONTHS,
@@ -224,6 +227,7 @@ def create_group(session: Session, *, actor: Actor, draft: GroupDraft, now: date
             "kind": clean.kind.value,
             "form": clean.form.value,
             "max_members": clean.max_members,
+            "multidisciplinary": clean.multidisciplinary,
         },
     )
     owe(session, intent=GroupCreated(group_id=group.id), to=group.contact_person, now=now)

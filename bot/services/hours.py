@@ -14,7 +14,7 @@ from bot.actor import Actor
 from bot.errors import InvalidInput, NotFound
 from bot.exports.pdf import OverviewDocument, OverviewMeeting, OverviewYear, render_overview
 from bot.exports.pdf_documents import overview_filename
-from bot.i18n import lang_for
+from bot.i18n import lang_for, t_plain
 from bot.notify import Intent, owe
 from bot.services import recertification
 from bot.services.audit import record
@@ -151,7 +151,8 @@ def overview_document(
     return OverviewDocument(
         lang=lang_for(person.locale),
         holder_name=display_name(person),
-        registration_number=person.registration_number or person.member_number,
+        registration_number=person.member_number,
+        registration_label=t_plain(lang_for(person.locale), "registers.member_number"),
         period_start=meter.period.start,
         period_end_inclusive=meter.period.end - day,
         meetings=tuple(

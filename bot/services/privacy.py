@@ -25,6 +25,7 @@ from bot.services import audit, planned_roles, reflections
 from bot.services.access import managed_groups
 from bot.services.agreement_data import personal_data
 from bot.services.certificates import owe_certificate
+from bot.services.profile_data import delete_profile, profile_export
 from storage.models import (
     Attendance,
     AuditEvent,
@@ -120,7 +121,6 @@ def export_data(session: Session, *, person_id: int) -> dict[str, Any]:
             "time_zone": person.tz,
             "membership_type": _enum(person.membership_type),
             "member_number": person.member_number,
-            "registration_number": person.registration_number,
             "certification_period_start": _iso(person.certification_period_start),
             "has_personal_calendar_link": person.calendar_token is not None,
             "created_at": _iso(person.created_at),
@@ -155,7 +155,11 @@ def export_data(session: Session, *, person_id: int) -> dict[str, Any]:
                 "status": _enum(c.status),
                 "kind": _enum(c.kind),
                 "holder_name": c.holder_name,
+                "member_number": c.member_number,
+                "register": c.register_key,
                 "registration_number": c.registration_number,
+                "activity_id": c.activity_id,
+                "points": str(c.points) if c.points is not None else None,
                 "group_number": c.group_number,
                 "group_name": c.group_name,
                 "meeting_starts_at": _iso(c.meeting_starts_at),
@@ -165,6 +169,7 @@ def export_data(session: Session, *, person_id: int) -> dict[str, Any]:
             }
             for c in certificates
         ],
+        **profile_export(session, person_id=person_id),
         "fee_payments": [{"year": f.year, "recorded_at": _iso(f.recorded_at)} for f in fees],
         "guided_trajectories": [
             {
@@ -247,7 +252,8 @@ def delete_my_data(session: Session, *, actor: Actor, now: datetime) -> None:
       period start and calendar link cleared. A later request from the same Slack user starts afresh.
     - Enrollments: pending and approved ones end (status left); the rows stay for group counts.
     - Attendance stays (the group's meeting record), tied to the anonymous person.
-    - Certificates keep their status and hours but lose the name and registration number, so /verify
+    - Professions and registrations (numbers in professional registers) are deleted.
+    - Certificates keep their status and hours but lose the name and the numbers, so /verify
       still confirms a PDF's date, hours and group but never shows who it was.
     - Deliveries still owed to the person are cancelled.
     """
@@ -276,8 +282,9 @@ def delete_my_data(session: Session, *, actor: Actor, now: datetime) -> None:
     session.execute(
         update(Certificate)
         .where(Certificate.person_id == person_id)
-        .values(holder_name=ANONYMOUS_NAME, registration_number=None)
+        .values(holder_name=ANONYMOUS_NAME, registration_number=None, member_number=None)
     )
+    delete_profile(session, person_id=person_id)
     session.execute(
         update(Delivery)
         .where(
@@ -294,7 +301,7 @@ def delete_my_data(session: Session, *, actor: Actor, now: datetime) -> None:
     person.tz = None
     person.membership_type = None
     person.member_number = None
-    person.registration_number = None
+    person.profile_asked_at = None
     person.certification_period_start = None
     person.calendar_token = None
     person.anonymised_at = now

@@ -79,6 +79,8 @@ def export_rows(
             net_hours=format_hours(c.net_minutes, "nl"),
             role=c.role.value if c.role else "",
             issued=format_date(c.issued_at, tz=tz),
+            register=c.register_key or "",
+            member_number=c.member_number or "",
         )
         for c, p in found
     ]

@@ -17,6 +17,7 @@ class ActionId(enum.StrEnum):
     SUPERVISOR = "group_supervisor"
     MAX_MEMBERS = "group_max_members"
     OPEN = "group_open"
+    MULTIDISCIPLINARY = "group_multidisciplinary"
     # Directory
     DIRECTORY_JOIN = "directory_join"
     DIRECTORY_PREV = "directory_prev"
@@ -52,6 +53,7 @@ class BlockId(enum.StrEnum):
     SUPERVISOR = "supervisor"
     MAX_MEMBERS = "max_members"
     OPEN = "open"
+    MULTIDISCIPLINARY = "multidisciplinary"
     MEMBERSHIP_TYPE = "membership_type"
     MEMBER_NUMBER = "member_number"
     REASON = "reason"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from slack_sdk.models.blocks import (
     Block,
+    CheckboxesElement,
     InputBlock,
     PlainTextInputElement,
     RadioButtonsElement,
@@ -107,6 +109,15 @@ def build_create_group_modal(*, lang: Lang) -> dict[str, Any]:
                 action_id=ActionId.KIND, options=kinds, initial_option=kinds[0]
             ),
         ),
+        InputBlock(
+            block_id=BlockId.MULTIDISCIPLINARY,
+            label=plain(t_plain(lang, "group.create.composition"), 2000),
+            element=CheckboxesElement(
+                action_id=ActionId.MULTIDISCIPLINARY,
+                options=[option(t_plain(lang, "group.create.multidisciplinary"), "yes")],
+            ),
+            optional=True,
+        ),
         # Guided: the creator is the supervisor and records the trajectory in the next step.
         context(t(lang, "guided.create.hint")),
         InputBlock(
@@ -144,9 +155,9 @@ def build_group_created_dm(*, lang: Lang, group: Group, minimum: int) -> Message
 # --------------------------------------------------------------------------------- directory
 
 
-def _group_line(lang: Lang, summary: GroupSummary) -> str:
+def _group_line(lang: Lang, summary: GroupSummary, professions: str | None = None) -> str:
     group = summary.group
-    return t(
+    line = t(
         lang,
         "directory.line",
         number=group.number,
@@ -158,13 +169,23 @@ def _group_line(lang: Lang, summary: GroupSummary) -> str:
         seats=summary.seats_left,
         status=status_text(lang, summary),
     )
+    if professions is not None:
+        # Multidisciplinary groups: the professions present, as counts (never names).
+        line += "\n" + t(lang, "directory.professions", professions=professions)
+    return line
 
 
 def _pages(total: int) -> int:
     return max(1, math.ceil(total / DIRECTORY_PAGE_SIZE))
 
 
-def build_directory_message(*, lang: Lang, page: DirectoryPage, query: str) -> Message:
+def build_directory_message(
+    *,
+    lang: Lang,
+    page: DirectoryPage,
+    query: str,
+    professions: Mapping[int, str] | None = None,
+) -> Message:
     """One page of open groups, each with an 'Aanmelden' button, and paging buttons.
 
     At most DIRECTORY_PAGE_SIZE groups (one block each) plus four: far below 50 blocks.
@@ -191,7 +212,8 @@ def build_directory_message(*, lang: Lang, page: DirectoryPage, query: str) -> M
                 value=str(summary.group.number),
                 style="primary",
             )
-        blocks.append(section(_group_line(lang, summary), accessory=join))
+        line = _group_line(lang, summary, (professions or {}).get(summary.group.id))
+        blocks.append(section(line, accessory=join))
     paging = []
     if page.page > 0:
         paging.append(

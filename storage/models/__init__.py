@@ -152,6 +152,24 @@ from storage.models.planning import (
     WorkspaceMethods as WorkspaceMethods,
 )
 from storage.models.registers import (
+    Accreditation as Accreditation,
+)
+from storage.models.registers import (
+    AccreditationStatus as AccreditationStatus,
+)
+from storage.models.registers import (
+    CatalogueEntry as CatalogueEntry,
+)
+from storage.models.registers import (
+    CatalogueKind as CatalogueKind,
+)
+from storage.models.registers import (
+    PersonProfession as PersonProfession,
+)
+from storage.models.registers import (
+    PointsBasis as PointsBasis,
+)
+from storage.models.registers import (
     Registration as Registration,
 )
 from storage.models.trajectories import (

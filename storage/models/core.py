@@ -50,13 +50,15 @@ class Person(Base):
     locale: Mapped[str] = mapped_column(String(16), default="nl-NL")
     tz: Mapped[str | None] = mapped_column(String(64))
     membership_type: Mapped[MembershipType | None] = mapped_column(enum_column(MembershipType))
+    # The association's own member number; numbers in professional registers are Registration rows.
     member_number: Mapped[str | None] = mapped_column(String(40))
-    registration_number: Mapped[str | None] = mapped_column(String(40))
     certification_period_start: Mapped[date | None] = mapped_column(Date)
     calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
     profile_refreshed_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     anonymised_at: Mapped[datetime | None]
+    # When "Mijn profiel" was offered on joining a multidisciplinary group: asked once only.
+    profile_asked_at: Mapped[datetime | None]
 
 
 class FeePayment(Base):
@@ -105,6 +107,10 @@ class Group(Base):
     calendar_token: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime]
     archived_at: Mapped[datetime | None]
+    # Professions (and clients) together: members record profession and registers (seed 003).
+    multidisciplinary: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=text("false")
+    )
 
     contact_person: Mapped[Person] = relationship(foreign_keys=[contact_person_id])
     supervisor: Mapped[Person | None] = relationship(foreign_keys=[supervisor_id])

@@ -127,6 +127,9 @@ class Certificate(Base):
     activity_id: Mapped[str | None] = mapped_column(String(80))
     points: Mapped[Decimal | None] = mapped_column(Numeric(6, 2))
     registered_by_name: Mapped[str | None] = mapped_column(String(200))
+    # The association's member number ("Lidnummer LVV"); `registration_number` is the number in
+    # the professional register `register_key`, labelled `number_label`.
+    member_number: Mapped[str | None] = mapped_column(String(40))
 
 
 class Reminder(Base):

@@ -198,7 +198,10 @@ def test_app_home_issues_as_many_statements_for_2_groups_as_for_20(deps: Deps) -
     leader = count_statements(deps, lambda: home_blocks(deps, viewer(lead, "T1")))
 
     assert small == large == leader
-    assert large <= 15
+    # Each section reads in its own unit of work: groups, "Mijn trajecten", the agenda with the
+    # roles planned, the meter, "Mijn profiel" (3: the person, and professions and registrations in
+    # one statement) and the certificates.
+    assert large <= 20
 
 
 def test_directory_issues_as_many_statements_for_10_groups_as_for_100(deps: Deps) -> None:
