@@ -9,6 +9,8 @@ from bot.notify import Renderers
 from handlers import admin, commands, enrollment, groups, home, lifecycle, notices
 from handlers import attendance as attendance_area
 from handlers import certificates as certificates_area
+from handlers import group_life as group_life_area
+from handlers import group_page as group_page_area
 from handlers import meetings as meetings_area
 from handlers import privacy as privacy_area
 
@@ -26,6 +28,8 @@ def register_all(app: App) -> None:
         attendance_area,
         certificates_area,
         privacy_area,
+        group_page_area,
+        group_life_area,
     ):
         area.register(app)
 

@@ -16,6 +16,7 @@ from handlers import attendance as attendance_area
 from handlers import calendar as calendar_area
 from handlers import certificates as certificates_area
 from handlers import enrollment as enrollment_area
+from handlers import group_page as group_page_area
 from handlers import groups as groups_area
 from handlers import meetings as meetings_area
 from handlers import privacy as privacy_area
@@ -41,6 +42,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand(("help", "hulp"), lambda call: show_help(call), "help.cmd.help"),
     Subcommand(("nieuw", "create"), groups_area.create_command, "help.cmd.create"),
     Subcommand(("groepen", "groups"), groups_area.directory_command, "help.cmd.groups"),
+    Subcommand(("groep", "group"), group_page_area.group_command, "help.cmd.group"),
     Subcommand(("aanmelden", "join"), enrollment_area.join_command, "help.cmd.join"),
     Subcommand(("afmelden", "leave"), enrollment_area.leave_command, "help.cmd.leave"),
     Subcommand(("admin",), admin_area.admin_command, "help.cmd.admin"),

@@ -17,6 +17,7 @@ from bot.notify import Message
 from bot.services import access
 from bot.services import meetings as svc
 from bot.services.calendar import feed_url
+from bot.services.group_rights import managing_groups
 from bot.services.meeting_text import short_when, where
 from bot.services.reminders import lead_minutes
 from bot.timeparse import (
@@ -77,7 +78,7 @@ def plan_command(call: CommandCall) -> None:
         else:
             groups = [
                 (g.id, g.number, g.name)
-                for g in access.managed_groups(session, person_id=actor.person_id)
+                for g in managing_groups(session, person_id=actor.person_id)
             ]
     if not groups:
         key = "group.number_needed" if actor.is_secretariat else "meeting.no_groups"

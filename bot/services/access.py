@@ -33,7 +33,10 @@ def group_by_id(session: Session, *, team_id: str, group_id: int) -> Group:
 def can_manage(group: Group, *, actor: Actor) -> bool:
     """The contact person and the secretariat manage a group (decide, plan, register)."""
     return actor.team_id == group.team_id and (
-        actor.is_secretariat or group.contact_person_id == actor.person_id
+        actor.is_secretariat
+        or group.contact_person_id == actor.person_id
+        # The deputy (plaatsvervangend contactpersoon) plans, registers and decides requests too.
+        or group.deputy_id == actor.person_id
     )
 
 
@@ -80,7 +83,12 @@ def managed_groups(session: Session, *, person_id: int) -> list[Group]:
     return list(
         session.scalars(
             select(Group)
-            .where(Group.contact_person_id == person_id, Group.archived_at.is_(None))
+            .where(
+                Group.contact_person_id == person_id,
+                Group.archived_at.is_(None),
+                # An ended group is history: it no longer asks its contact person for anything.
+                Group.ended_at.is_(None),
+            )
             .order_by(Group.number)
         )
     )

@@ -18,7 +18,7 @@ from bot import rules
 from bot.actor import Actor
 from bot.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.notify import owe
-from bot.services import access, certificates
+from bot.services import access, certificates, verslag
 from bot.services.audit import record
 from bot.services.people import display_name
 from bot.services.rotation import RotationStatus
@@ -268,6 +268,14 @@ def register_attendance(
 
     correction = meeting.attendance_registered_at is not None
     meeting.attendance_registered_at = now
+    # The signed verslag: each present participant is asked once whether they signed it.
+    verslag.ask_present(
+        session,
+        meeting=meeting,
+        group=group,
+        present=[allowed[pid] for pid, role in roles.items() if role is not None],
+        now=now,
+    )
     present_count = sum(1 for role in roles.values() if role is not None)
     record(
         session,

@@ -22,6 +22,7 @@ from bot.errors import Conflict, InvalidInput, NotFound
 from bot.notify import Intent, owe
 from bot.services import access
 from bot.services.audit import record
+from bot.services.group_rights import require_not_ended
 from bot.services.reminders import lead_minutes, sync_reminders
 from storage.models import (
     DeliveryKind,
@@ -119,6 +120,7 @@ def plan_meeting(
     with `confirm_by_dm` the planner gets the outcome by DM."""
     group = access.group_by_id(session, team_id=actor.team_id, group_id=group_id)
     access.require_manager(group, actor=actor)
+    require_not_ended(group)
     location, online_url = split_place(data.place)
     meeting = Meeting(
         group_id=group.id,
@@ -169,6 +171,7 @@ def change_meeting(
 ) -> Meeting:
     """Wijzig: new time, duration or place; SEQUENCE goes up, reminders move, members are told."""
     meeting = _editable(session, actor=actor, meeting_id=meeting_id)
+    require_not_ended(meeting.group)
     location, online_url = split_place(data.place)
     before = (meeting.starts_at, meeting.duration_minutes)
     changes = {

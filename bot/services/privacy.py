@@ -24,6 +24,7 @@ from bot.notify import Intent, owe
 from bot.services import audit
 from bot.services.access import managed_groups
 from bot.services.certificates import owe_certificate
+from bot.services.membership_story import drop_deputy
 from storage.models import (
     Attendance,
     AuditEvent,
@@ -235,6 +236,9 @@ def delete_my_data(session: Session, *, actor: Actor, now: datetime) -> None:
         .values(status=EnrollmentStatus.LEFT, left_at=now, reason=None)
     )
     session.execute(update(Enrollment).where(Enrollment.person_id == person_id).values(reason=None))
+    # No longer a member anywhere, so no longer anyone's deputy.
+    for group in session.scalars(select(Group).where(Group.deputy_id == person_id)):
+        drop_deputy(session, actor=actor, group=group, person_id=person_id, now=now)
     session.execute(
         update(Certificate)
         .where(Certificate.person_id == person_id)
