@@ -131,8 +131,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "life.page.no_meetings": ("Er zijn geen bijeenkomsten gepland.", "No meetings are planned."),
     "life.page.meeting_line": ("• {when}", "• {when}"),
     "life.page.feed": (
-        "<{url}|Agenda-feed van de groep> — neem hem op in je agenda, dan blijft die bij.",
-        "<{url}|The group's calendar feed> — subscribe to it and your calendar stays up to date.",
+        "<{url}|Agenda-feed van de groep>: abonneer je erop in je agenda-app, dan staan "
+        "wijzigingen er vanzelf in.",
+        "<{url}|The group's calendar feed>: subscribe to it in your calendar app and changes "
+        "appear there by themselves.",
     ),
     "life.page.verslag_title": ("*Verslag getekend*", "*Report signed*"),
     "life.page.verslag_off": (
