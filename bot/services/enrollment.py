@@ -19,7 +19,7 @@ from bot.services.access import group_by_number, require_manager
 from bot.services.group_rights import require_not_ended
 from bot.services.groups import member_count
 from bot.services.membership_story import member_gone, welcome_to_meetings
-from bot.services.redraw import redraw_sent
+from bot.services.redraw import deciders, redraw_sent
 from storage.models import DeliveryKind, Enrollment, EnrollmentStatus, Group, MembershipType, Person
 
 REASON_MAX = 500
@@ -246,6 +246,7 @@ def decide(
         session,
         intent=RequestDecided(enrollment_id=enrollment.id),
         of=EnrollmentRequested(enrollment_id=enrollment.id),
+        people=deciders(session, group=group),
         now=now,
     )
     if approve:

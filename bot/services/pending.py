@@ -15,7 +15,7 @@ from bot.actor import Actor
 from bot.notify import Intent, owe
 from bot.services import audit
 from bot.services.enrollment import EnrollmentRequested
-from bot.services.redraw import redraw_sent
+from bot.services.redraw import deciders, redraw_sent
 from storage.models import DeliveryKind, Enrollment, EnrollmentStatus, Group
 
 
@@ -61,6 +61,7 @@ def lapse_pending(
 ) -> int:
     """End every pending request of the group (it closed or ended); returns how many."""
     lapsed = pending_requests(session, group_id=group.id)
+    people = deciders(session, group=group)
     for enrollment in lapsed:
         # Rejected, as nobody may join any more; the decider is who closed or ended the group.
         enrollment.status = EnrollmentStatus.REJECTED
@@ -86,6 +87,7 @@ def lapse_pending(
             session,
             intent=RequestLapsed(enrollment_id=enrollment.id, why=why.value),
             of=EnrollmentRequested(enrollment_id=enrollment.id),
+            people=people,
             now=now,
         )
     return len(lapsed)
