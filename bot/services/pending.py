@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from bot.actor import Actor
 from bot.notify import Intent, owe
@@ -51,6 +51,8 @@ def pending_requests(session: Session, *, group_id: int) -> list[Enrollment]:
         session.scalars(
             select(Enrollment)
             .where(Enrollment.group_id == group_id, Enrollment.status == EnrollmentStatus.PENDING)
+            # The page and the DMs name each requester: load them in the same query (no N+1).
+            .options(joinedload(Enrollment.person))
             .order_by(Enrollment.requested_at, Enrollment.id)
         )
     )
