@@ -17,6 +17,7 @@ from bot.services.group_members import RemovalReason, led_group, remove_member, 
 from bot.services.people import display_name, ensure_person
 from bot.services.verslag import confirm
 from handlers.context import Interaction, Submitted, on_action, on_view
+from handlers.events import first_submission
 from handlers.ui import metadata
 from handlers.ui.group_life_ids import ActionId, BlockId, CallbackId
 from handlers.ui.group_life_ui import (
@@ -85,12 +86,14 @@ def _parse_edit(call: Interaction) -> GroupEdit:
     )
 
 
-def on_edit_submit(call: Interaction) -> Submitted:
+def on_edit_submit(call: Interaction) -> Submitted | None:
     """Save the edit before the ack (refusals inline, nothing written), then say what changed."""
     ref = metadata.GROUP.decode(call.view.get("private_metadata"))
     edit = _parse_edit(call)
     lang = call.actor.lang
     with call.deps.uow() as session:
+        if not first_submission(session, call.body, now=call.deps.now()):
+            return None  # the same modal submitted twice (double click): the first one counts
         outcome = edit_group(
             session, actor=call.actor, group_id=ref.group_id, edit=edit, now=call.deps.now()
         )
@@ -125,7 +128,7 @@ def on_remove_click(call: Interaction) -> None:
     call.client.views_open(trigger_id=call.trigger_id, view=modal)
 
 
-def on_remove_submit(call: Interaction) -> Submitted:
+def on_remove_submit(call: Interaction) -> Submitted | None:
     """Remove the member once the reason is chosen and the removal ticked; say where the group
     stands now (forming again below the minimum)."""
     ref = metadata.GROUP.decode(call.view.get("private_metadata"))
@@ -144,6 +147,8 @@ def on_remove_submit(call: Interaction) -> Submitted:
         raise InvalidFields(problems)
     lang = call.actor.lang
     with call.deps.uow() as session:
+        if not first_submission(session, call.body, now=call.deps.now()):
+            return None
         removal = remove_member(
             session,
             actor=call.actor,
@@ -175,7 +180,7 @@ def on_deputy_click(call: Interaction) -> None:
     call.client.views_open(trigger_id=call.trigger_id, view=modal)
 
 
-def on_deputy_submit(call: Interaction) -> Submitted:
+def on_deputy_submit(call: Interaction) -> Submitted | None:
     """Name the picked member deputy (a non-member or the contact person is refused inline)."""
     ref = metadata.GROUP.decode(call.view.get("private_metadata"))
     user_id = str(
@@ -186,6 +191,8 @@ def on_deputy_submit(call: Interaction) -> Submitted:
         deps.directory.profile(team_id=call.actor.team_id, user_id=user_id) if user_id else None
     )
     with deps.uow() as session:
+        if not first_submission(session, call.body, now=deps.now()):
+            return None
         person_id = None
         if profile is not None:
             person_id = ensure_person(session, profile=profile, now=deps.now()).id

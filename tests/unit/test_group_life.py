@@ -31,7 +31,7 @@ from bot.services.group_end import end_group, reopen_group
 from bot.services.group_members import RemovalReason, remove_member, set_deputy
 from bot.services.group_page import page_by_number
 from bot.services.privacy import delete_my_data
-from bot.services.reminders import MeetingReminder
+from bot.services.reminders import MeetingReminder, claim_and_owe
 from bot.settings import Settings
 from handlers.group_page import render_page
 from storage.models import (
@@ -43,6 +43,9 @@ from storage.models import (
     Group,
     GroupForm,
     Person,
+    Reminder,
+    ReminderKind,
+    ReminderStatus,
     VerslagConfirmation,
 )
 from tests.support.attendance import add_meeting, person, seed_group
@@ -315,3 +318,28 @@ def test_the_group_page_costs_as_many_statements_for_a_big_group_as_for_a_small_
             )
     anne = actor(small.people[ANNE], ANNE)
     assert _page_statements(deps, anne, 1001) == _page_statements(deps, anne, 1002)
+
+
+def test_the_deputy_is_nudged_to_register_attendance_too(deps: Deps, noord: dict[str, int]) -> None:
+    meeting_id = add_meeting(
+        deps.engine, group_id=noord["group"], starts_at=NOW - timedelta(hours=3)
+    )
+    with Session(deps.engine) as session, session.begin():
+        nudge = Reminder(
+            meeting_id=meeting_id,
+            kind=ReminderKind.REGISTER_ATTENDANCE,
+            offset_minutes=0,
+            due_at=NOW - timedelta(hours=1),
+            status=ReminderStatus.PENDING,
+        )
+        session.add(nudge)
+        session.flush()
+        nudge_id = nudge.id
+    name(deps, noord, ZOE)
+    with deps.uow() as session:
+        assert claim_and_owe(session, reminder_id=nudge_id, now=NOW) == 2
+    with Session(deps.engine) as session:
+        nudged = session.scalars(
+            select(Delivery.recipient).where(Delivery.dedupe_key.like("attendance_nudge:%"))
+        ).all()
+    assert sorted(nudged) == [ANNE, ZOE]
