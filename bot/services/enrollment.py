@@ -196,8 +196,9 @@ def decide(
     reason: str | None,
     now: datetime,
 ) -> Enrollment:
-    """Approve or reject a pending request, once: only the contact person or the secretariat, and
-    never beyond the group's maximum. The requester is told, the request DM is redrawn."""
+    """Approve or reject a pending request, once: only the contact person, the deputy or the
+    secretariat, and never beyond the group's maximum. The requester is told, the request DM is
+    redrawn."""
     enrollment = session.get(Enrollment, enrollment_id)
     if enrollment is None:
         raise NotFound("enroll.request_not_found")

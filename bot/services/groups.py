@@ -105,7 +105,7 @@ def size_bounds(kind: GroupKind) -> tuple[int, int]:
 
 
 def status_of(group: Group, *, members: int) -> GroupStatus:
-    """Below the minimum a group is forming; at its maximum it is full."""
+    """Below the minimum a group is forming; at its maximum it is full; an ended group is ended."""
     minimum, _ = size_bounds(group.kind)
     if group.ended_at is not None:
         return GroupStatus.ENDED

@@ -357,7 +357,10 @@ def certificate_sent(world: World, user: str) -> bool:
 
 def page_shown(world: World, user: str) -> bool:
     header = f"{world.number} · Noord"
-    return any(header in json.dumps(c.body) for c in world.fake.calls_to("response_url"))
+    return any(
+        header in json.dumps(c.body, ensure_ascii=False)
+        for c in world.fake.calls_to("response_url")
+    )
 
 
 def edited(world: World, user: str) -> bool:
