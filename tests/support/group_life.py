@@ -6,15 +6,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import HttpResult, SlackSim, http_request
-from bot.i18n import t_plain
 from bot.server import Runtime
-from handlers.ui.group_life_ids import ActionId, BlockId, CallbackId
-from storage.models import Certificate, Group, Person
+from handlers.ui.group_life_ids import ActionId, CallbackId
+from storage.models import Certificate, Group
 from tests.support.groups import count_views, wait_view
 from tests.support.privacy import World, wait_response_after
 from tests.support.wait import wait_until
@@ -101,11 +99,6 @@ def errors(result: HttpResult) -> dict[str, str]:
     return found
 
 
-def block_ids() -> tuple[str, ...]:
-    """The remove modal's blocks, in order: member, reason, confirmation."""
-    return (BlockId.MEMBER, BlockId.REASON, BlockId.CONFIRM)
-
-
 def dm_texts(fake: FakeSlack, user: str) -> list[str]:
     """Every DM to the user as text and blocks (redrawn messages as they read now)."""
     return [
@@ -122,12 +115,6 @@ def wait_dm_with(fake: FakeSlack, user: str, text: str, *, timeout: float = 5.0)
         what=f"a DM to {user} with {text!r}",
     )
     return found
-
-
-def person_id(world: World, user: str) -> int:
-    """The person id of a Slack user."""
-    with Session(world.engine) as session:
-        return session.scalars(select(Person.id).where(Person.slack_user_id == user)).one()
 
 
 def group(world: World) -> Group:
@@ -163,8 +150,3 @@ def personal_feed_path(world: World, user: str) -> str:
 def group_feed_path(world: World) -> str:
     """The group's feed path."""
     return f"/ical/group/{group(world).calendar_token}.ics"
-
-
-def header_of(lang: str, number: int, name: str) -> str:
-    """The page's header as the catalogue writes it."""
-    return t_plain("nl" if lang == "nl" else "en", "life.page.header", number=number, name=name)
