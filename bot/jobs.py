@@ -16,9 +16,9 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot import agreement_rules, rules
 from bot.deps import Deps
-from bot.services import evaluations, poll_deadlines, reminders
+from bot.services import evaluations, poll_deadlines, reminders, verslag
 from bot.services.idempotency import forget_old_keys
-from bot.services.privacy import purge_before
+from bot.services.privacy import purge_before, retention_cutoff
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +83,8 @@ def purge_expired(deps: Deps) -> int:
     with deps.uow() as session:
         purged = purge_before(session, now=deps.now(), years=deps.settings.retention_years)
         purged += forget_old_keys(session, now=deps.now())
+        years = max(deps.settings.retention_years, rules.RETENTION_YEARS_MIN)
+        purged += verslag.purge_before(session, cutoff=retention_cutoff(deps.now(), years=years))
     log.info("retention purge removed %d rows", purged)
     return purged
 

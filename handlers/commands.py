@@ -21,6 +21,7 @@ from handlers import certificates as certificates_area
 from handlers import date_polls as date_polls_area
 from handlers import enrollment as enrollment_area
 from handlers import evaluations as evaluations_area
+from handlers import group_page as group_page_area
 from handlers import groups as groups_area
 from handlers import guided as guided_area
 from handlers import guided_intake as guided_intake_area
@@ -52,6 +53,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand(("help", "hulp"), lambda call: show_help(call), "help.cmd.help"),
     Subcommand(("nieuw", "create"), groups_area.create_command, "help.cmd.create"),
     Subcommand(("groepen", "groups"), groups_area.directory_command, "help.cmd.groups"),
+    Subcommand(("groep", "group"), group_page_area.group_command, "help.cmd.group"),
     Subcommand(("aanmelden", "join"), enrollment_area.join_command, "help.cmd.join"),
     Subcommand(("afmelden", "leave"), enrollment_area.leave_command, "help.cmd.leave"),
     Subcommand(("admin",), admin_area.admin_command, "help.cmd.admin"),

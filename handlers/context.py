@@ -18,7 +18,7 @@ from bot.errors import DomainError, InvalidFields, InvalidInput
 from bot.i18n import lang_for, t_plain
 from bot.notify import Message
 from bot.parsing import parse_group_number
-from bot.services.access import managed_groups
+from bot.services.group_rights import managing_groups
 from bot.services.people import ensure_person
 
 # The key under which the app factory's middleware puts the deps into Bolt's context.
@@ -151,12 +151,13 @@ class CommandCall(Interaction):
     args: list[str]
 
     def group_number(self, sub: str) -> int:
-        """The group number typed first, or else the only group the actor is contact person of;
-        otherwise a refusal that says what to type (the one answer every subcommand gives)."""
+        """The group number typed first, or else the only group the actor manages (as contact
+        person or deputy); otherwise a refusal that says what to type (the one answer every
+        subcommand gives)."""
         if self.args:
             return parse_group_number(self.args[0])
         with self.deps.uow() as session:
-            numbers = [g.number for g in managed_groups(session, person_id=self.actor.person_id)]
+            numbers = [g.number for g in managing_groups(session, person_id=self.actor.person_id)]
         if len(numbers) == 1:
             return numbers[0]
         if not numbers:

@@ -18,6 +18,7 @@ from bot.notify import Message
 from bot.services import access
 from bot.services import meetings as svc
 from bot.services.calendar import feed_url
+from bot.services.group_rights import managing_groups
 from bot.services.meeting_plan import plan_lines
 from bot.services.meeting_text import short_when, where
 from bot.services.reminders import lead_minutes
@@ -79,7 +80,7 @@ def plan_command(call: CommandCall) -> None:
         else:
             groups = [
                 (g.id, g.number, g.name)
-                for g in access.managed_groups(session, person_id=actor.person_id)
+                for g in managing_groups(session, person_id=actor.person_id)
             ]
         view = None
         if groups:

@@ -119,9 +119,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "then register attendance.",
     ),
     "attendance.not_manager": (
-        "Alleen de contactpersoon van groep {number} (of het secretariaat) kan de aanwezigheid "
-        "invoeren.",
-        "Only the contact person of group {number} (or the secretariat) can register attendance.",
+        "Alleen de contactpersoon van groep {number}, de plaatsvervanger of het secretariaat kan "
+        "de aanwezigheid invoeren.",
+        "Only the contact person of group {number}, their deputy or the secretariat can register "
+        "attendance.",
     ),
     "attendance.meeting_not_found": (
         "Deze bijeenkomst bestaat niet (meer).",

@@ -14,8 +14,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This intervisie group does not exist (any more).",
     ),
     "group.not_manager": (
-        "Alleen de contactpersoon van groep {number} (of het secretariaat) kan dit doen.",
-        "Only the contact person of group {number} (or the secretariat) can do this.",
+        "Alleen de contactpersoon van groep {number}, de plaatsvervanger of het secretariaat kan "
+        "dit doen.",
+        "Only the contact person of group {number}, their deputy or the secretariat can do this.",
     ),
     # Help lines
     "help.cmd.create": (
@@ -43,6 +44,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "group.status.forming": ("in oprichting", "forming"),
     "group.status.active": ("actief", "active"),
     "group.status.full": ("vol", "full"),
+    "group.status.ended": ("beëindigd", "ended"),
     "group.yes": ("Ja", "Yes"),
     "group.no": ("Nee", "No"),
     # Create modal

@@ -37,6 +37,8 @@ def can_manage(group: Group, *, actor: Actor) -> bool:
         actor.is_secretariat
         or group.contact_person_id == actor.person_id
         or (group.supervisor_id is not None and group.supervisor_id == actor.person_id)
+        # The deputy (plaatsvervangend contactpersoon) plans, registers and decides requests too.
+        or (group.deputy_id is not None and group.deputy_id == actor.person_id)
     )
 
 
@@ -86,6 +88,8 @@ def managed_groups(session: Session, *, person_id: int) -> list[Group]:
             .where(
                 or_(Group.contact_person_id == person_id, Group.supervisor_id == person_id),
                 Group.archived_at.is_(None),
+                # An ended group is history: it no longer asks its contact person for anything.
+                Group.ended_at.is_(None),
             )
             .order_by(Group.number)
         )

@@ -15,6 +15,7 @@ from bot.notify import Intent, owe
 from bot.services import audit
 from bot.services.access import group_by_number, is_member, require_secretariat
 from bot.services.enrollment import set_membership
+from bot.services.membership_story import drop_deputy
 from storage.models import FeePayment, Group, MembershipType, Person
 
 # Fee years the secretariat can mark: a typo like 2206 is refused rather than stored.
@@ -61,6 +62,8 @@ def change_contact_person(
     old = session.get(Person, group.contact_person_id)
     assert old is not None
     group.contact_person_id = new_person.id
+    # A deputy who becomes the contact person is no longer their own deputy.
+    drop_deputy(session, actor=actor, group=group, person_id=new_person.id, now=now)
     audit.record(
         session,
         team_id=actor.team_id,

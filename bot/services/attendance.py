@@ -18,7 +18,7 @@ from bot import rules
 from bot.actor import Actor
 from bot.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.notify import owe
-from bot.services import access, certificates, planned_roles, reflections
+from bot.services import access, certificates, planned_roles, reflections, verslag
 from bot.services.accreditations import register_changed
 from bot.services.audit import record
 from bot.services.people import display_name
@@ -292,6 +292,8 @@ def register_attendance(
     meeting.attendance_registered_at = now
     present_people = [allowed[pid] for pid, role in roles.items() if role is not None]
     reflections.owe_prompts(session, meeting=meeting, group=group, present=present_people, now=now)
+    # The signed verslag: each present participant is asked once whether they signed it.
+    verslag.ask_present(session, meeting=meeting, group=group, present=present_people, now=now)
     present_count = sum(1 for role in roles.values() if role is not None)
     record(
         session,

@@ -16,7 +16,10 @@ from bot.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.notify import Intent, owe, owe_update
 from bot.services import audit
 from bot.services.access import group_by_number, require_manager
+from bot.services.group_rights import require_not_ended
 from bot.services.groups import member_count
+from bot.services.membership_story import member_gone, welcome_to_meetings
+from bot.services.redraw import deciders, redraw_sent
 from storage.models import DeliveryKind, Enrollment, EnrollmentStatus, Group, MembershipType, Person
 
 REASON_MAX = 500
@@ -94,6 +97,7 @@ def _check_can_request(session: Session, *, group: Group, person_id: int) -> Non
         raise Conflict("enroll.already_member", number=group.number, name=group.name)
     if live is not None:
         raise Conflict("enroll.already_pending", number=group.number, name=group.name)
+    require_not_ended(group)
     if not group.open_for_requests:
         raise Conflict("enroll.closed", number=group.number, name=group.name)
     if member_count(session, group_id=group.id) >= group.max_members:
@@ -166,6 +170,10 @@ def request_to_join(session: Session, *, actor: Actor, group_id: int, now: datet
         to=group.contact_person,
         now=now,
     )
+    deputy = session.get(Person, group.deputy_id) if group.deputy_id is not None else None
+    if deputy is not None:
+        # The deputy decides requests too, so they get their own copy with the buttons.
+        owe(session, intent=EnrollmentRequested(enrollment_id=enrollment.id), to=deputy, now=now)
     return group
 
 
@@ -191,8 +199,9 @@ def decide(
     reason: str | None,
     now: datetime,
 ) -> Enrollment:
-    """Approve or reject a pending request, once: only the contact person or the secretariat, and
-    never beyond the group's maximum. The requester is told, the request DM is redrawn."""
+    """Approve or reject a pending request, once: only the contact person, the deputy or the
+    secretariat, and never beyond the group's maximum. The requester is told, the request DM is
+    redrawn."""
     enrollment = session.get(Enrollment, enrollment_id)
     if enrollment is None:
         raise NotFound("enroll.request_not_found")
@@ -236,6 +245,19 @@ def decide(
         to=group.contact_person,
         now=now,
     )
+    # Every other copy of the request (the deputy's) is redrawn with the decision as well.
+    redraw_sent(
+        session,
+        intent=RequestDecided(enrollment_id=enrollment.id),
+        of=EnrollmentRequested(enrollment_id=enrollment.id),
+        people=deciders(session, group=group),
+        now=now,
+    )
+    if approve:
+        # Welcome into the group's story: the meetings already planned come to the new member.
+        welcome_to_meetings(
+            session, group=group, person=enrollment.person, enrollment_id=enrollment.id, now=now
+        )
     return enrollment
 
 
@@ -274,4 +296,6 @@ def leave(session: Session, *, actor: Actor, group_id: int, now: datetime) -> Gr
         details={"enrollment_id": live.id, "was": was.value},
     )
     owe(session, intent=MemberLeft(enrollment_id=live.id), to=group.contact_person, now=now)
+    if was is EnrollmentStatus.APPROVED:
+        member_gone(session, actor=actor, group=group, person_id=actor.person_id, now=now)
     return group

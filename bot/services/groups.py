@@ -47,6 +47,8 @@ class GroupStatus(enum.StrEnum):
     FORMING = "forming"
     ACTIVE = "active"
     FULL = "full"
+    # No more meetings or requests; the group stays in its members' history.
+    ENDED = "ended"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,8 +106,10 @@ def size_bounds(kind: GroupKind) -> tuple[int, int]:
 
 
 def status_of(group: Group, *, members: int) -> GroupStatus:
-    """Below the minimum a group is forming; at its maximum it is full."""
+    """Below the minimum a group is forming; at its maximum it is full; an ended group is ended."""
     minimum, _ = size_bounds(group.kind)
+    if group.ended_at is not None:
+        return GroupStatus.ENDED
     if members >= group.max_members:
         return GroupStatus.FULL
     if members < minimum:
@@ -257,6 +261,8 @@ def directory(session: Session, *, team_id: str, query: str = "", page: int = 0)
         Group.team_id == team_id,
         Group.archived_at.is_(None),
         Group.open_for_requests.is_(True),
+        # An ended group is gone from the directory (its members still see it).
+        Group.ended_at.is_(None),
     ]
     words = query.strip()
     if words:

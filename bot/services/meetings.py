@@ -22,6 +22,7 @@ from bot.errors import Conflict, InvalidInput, NotFound
 from bot.notify import Intent, owe
 from bot.services import access, method_catalogue, planned_roles
 from bot.services.audit import record
+from bot.services.group_rights import require_not_ended
 from bot.services.reminders import lead_minutes, sync_reminders
 from storage.models import (
     DeliveryKind,
@@ -122,6 +123,7 @@ def plan_meeting(
     DM of its own (`announce=False`)."""
     group = access.group_by_id(session, team_id=actor.team_id, group_id=group_id)
     access.require_manager(group, actor=actor)
+    require_not_ended(group)
     location, online_url = split_place(data.place)
     method = method_catalogue.choose(session, team_id=group.team_id, value=data.method)
     meeting = Meeting(
@@ -176,6 +178,7 @@ def change_meeting(
     """Wijzig: new time, duration or place; SEQUENCE goes up, reminders move, members are told
     (by the series' own DM when `announce=False`)."""
     meeting = _editable(session, actor=actor, meeting_id=meeting_id)
+    require_not_ended(meeting.group)
     location, online_url = split_place(data.place)
     before = (meeting.starts_at, meeting.duration_minutes)
     changes = {

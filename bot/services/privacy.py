@@ -25,6 +25,7 @@ from bot.services import audit, planned_roles, reflections
 from bot.services.access import managed_groups
 from bot.services.agreement_data import personal_data
 from bot.services.certificates import owe_certificate
+from bot.services.membership_story import drop_deputy
 from bot.services.profile_data import delete_profile, profile_export
 from storage.models import (
     Attendance,
@@ -279,6 +280,9 @@ def delete_my_data(session: Session, *, actor: Actor, now: datetime) -> None:
     session.execute(
         update(Trajectory).where(Trajectory.requester_id == person_id).values(wishes="")
     )
+    # No longer a member anywhere, so no longer anyone's deputy.
+    for group in session.scalars(select(Group).where(Group.deputy_id == person_id)):
+        drop_deputy(session, actor=actor, group=group, person_id=person_id, now=now)
     session.execute(
         update(Certificate)
         .where(Certificate.person_id == person_id)

@@ -21,6 +21,7 @@ from storage.models import (
     Group,
     Meeting,
     MeetingStatus,
+    Person,
     Reminder,
     ReminderKind,
     ReminderStatus,
@@ -159,6 +160,12 @@ def claim_and_owe(session: Session, *, reminder_id: int, now: datetime) -> int:
         now=now,
         occasion=occasion,
     )
+    deputy = session.get(Person, group.deputy_id) if group.deputy_id is not None else None
+    if deputy is not None:
+        # The deputy registers too (the contact person may be away): they are nudged as well.
+        intent = AttendanceNudge(meeting_id=meeting.id, reminder_id=reminder.id)
+        owe(session, intent=intent, to=deputy, now=now, occasion=occasion)
+        return 2
     return 1
 
 

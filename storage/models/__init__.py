@@ -118,6 +118,9 @@ from storage.models.enums import (
 from storage.models.enums import (
     Role as Role,
 )
+from storage.models.group_life import (
+    VerslagConfirmation as VerslagConfirmation,
+)
 from storage.models.meetings import (
     Attendance as Attendance,
 )

@@ -111,6 +111,14 @@ class Group(Base):
     multidisciplinary: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=text("false")
     )
+    # The plaatsvervangend contactpersoon: a member who may plan, register and decide requests.
+    deputy_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    # An ended group takes no meetings or requests but stays in its members' history (unlike
+    # archived_at, which makes a group unknown everywhere).
+    ended_at: Mapped[datetime | None]
+    ended_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    # Ask present participants to confirm they signed the verslag (only that they did is stored).
+    verslag_check: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
 
     contact_person: Mapped[Person] = relationship(foreign_keys=[contact_person_id])
     supervisor: Mapped[Person | None] = relationship(foreign_keys=[supervisor_id])

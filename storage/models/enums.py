@@ -34,6 +34,8 @@ class EnrollmentStatus(enum.StrEnum):
     APPROVED = "approved"
     REJECTED = "rejected"
     LEFT = "left"
+    # Taken out of the group by its contact person or the secretariat (with a reason category).
+    REMOVED = "removed"
 
 
 class MeetingStatus(enum.StrEnum):

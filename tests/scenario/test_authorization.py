@@ -6,6 +6,10 @@ data, not by typing its group number and not by forging its button values or mod
 Decisions taken from the code where PRODUCT.md is silent: the secretariat may do what a contact
 person does for any group (bot/services/access.can_manage); anyone may create a group; a
 certificate is sent to its holder only; a calendar feed shows a group's meetings to its members.
+
+The deputy (issue 20; Zoë in this world) plans, registers and decides requests like the contact
+person, but does not edit the group, remove members, name a deputy or end the group; the group's
+page is for its members and the secretariat; a verslag is confirmed by those present only.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from bot.server import Runtime
 from handlers.ui.attendance_ui import ActionId as AttendanceActionId
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallbackId
 from handlers.ui.attendance_ui import member_action_id
+from handlers.ui.group_life_ids import ActionId as LifeActionId
+from handlers.ui.group_life_ids import CallbackId as LifeCallbackId
 from handlers.ui.groups_ids import ActionId as GroupActionId
 from handlers.ui.groups_ids import CallbackId as GroupCallbackId
 from handlers.ui.meetings_ui import ActionId as MeetingActionId
@@ -36,8 +42,10 @@ from storage.models import (
     MeetingStatus,
     MembershipType,
     Person,
+    VerslagConfirmation,
 )
 from tests.support.app import RuntimeFactory
+from tests.support.group_life import errors, name_deputy
 from tests.support.people import SIGNING_SECRET
 from tests.support.privacy import (
     ACTORS,
@@ -54,6 +62,8 @@ from tests.support.privacy import (
 from tests.support.wait import wait_until
 
 OTHER_TEAM = "T2"
+# The actors of the matrix: the privacy world's, and the group's deputy.
+USERS = {**ACTORS, "deputy": SECOND_MEMBER}
 
 
 @pytest.fixture
@@ -66,7 +76,11 @@ def app(make_runtime: RuntimeFactory) -> Runtime:
 def world(app: Runtime, fake_slack: FakeSlack, db_engine: Engine) -> Iterator[World]:
     """Two groups, members, a pending request, meetings and certificates, via the front door."""
     sim = SlackSim(port=app.port, signing_secret=SIGNING_SECRET, fake=fake_slack, team_id="T1")
-    yield build_world(sim, fake_slack, app, db_engine)
+    built = build_world(sim, fake_slack, app, db_engine)
+    # Zoë becomes the deputy, through the contact person's page.
+    assert errors(name_deputy(built, ACTORS["contact"], SECOND_MEMBER)) == {}
+    app.outbox.wait_idle()
+    yield built
 
 
 def _message(user: str) -> JSON:
@@ -199,6 +213,58 @@ def do_read_feed(world: World, user: str) -> None:
     _feed_of(world, user)
 
 
+def do_view_page(world: World, user: str) -> None:
+    world.slack.command(user, f"groep {world.number}")
+
+
+def _life_modal(world: World, user: str, action_id: str, callback_id: str) -> JSON:
+    """Press a page button that opens a modal; the modal, or {} when a refusal came instead."""
+    seen = len(world.fake.calls_to("response_url"))
+    views = _views(world, user, callback_id)
+    world.slack.click(user, action_id=action_id, value=str(world.group_id), message=_message(user))
+    return _modal_or_response(world, user, callback_id, views, seen)
+
+
+def do_edit(world: World, user: str) -> None:
+    view = _life_modal(world, user, LifeActionId.EDIT, LifeCallbackId.EDIT)
+    if view:
+        result = world.slack.submit(user, view, {GroupActionId.NAME: f"Nieuw-{user}"})
+        assert result.status == 200
+
+
+def do_remove_member(world: World, user: str) -> None:
+    view = _life_modal(world, user, LifeActionId.REMOVE, LifeCallbackId.REMOVE)
+    if view:
+        values = {
+            LifeActionId.MEMBER: str(world.person_ids[MEMBER]),
+            LifeActionId.REASON: "other",
+            LifeActionId.CONFIRM: ["yes"],
+        }
+        assert world.slack.submit(user, view, values).status == 200
+
+
+def do_name_deputy(world: World, user: str) -> None:
+    view = _life_modal(world, user, LifeActionId.DEPUTY, LifeCallbackId.DEPUTY)
+    if view:
+        result = world.slack.submit(user, view, {LifeActionId.DEPUTY_USER: MEMBER})
+        assert result.status == 200
+
+
+def do_end_group(world: World, user: str) -> None:
+    world.slack.click(
+        user, action_id=LifeActionId.END, value=str(world.group_id), message=_message(user)
+    )
+
+
+def do_confirm_verslag(world: World, user: str) -> None:
+    world.slack.click(
+        user,
+        action_id=LifeActionId.VERSLAG_CONFIRM,
+        value=str(world.registered_meeting_id),
+        message=_message(user),
+    )
+
+
 # ---- what "it happened" means for each action -------------------------------------------------
 
 
@@ -284,9 +350,55 @@ def data_sent(world: World, user: str) -> bool:
 
 
 def certificate_sent(world: World, user: str) -> bool:
-    return _file_arrives(
-        world, user, ".pdf", before=1 if user in (MEMBER, ACTORS["contact"]) else 0
+    # Bram, Anne and Zoë each hold the certificate of the registered meeting already.
+    holders = (MEMBER, ACTORS["contact"], SECOND_MEMBER)
+    return _file_arrives(world, user, ".pdf", before=1 if user in holders else 0)
+
+
+def page_shown(world: World, user: str) -> bool:
+    header = f"{world.number} · Noord"
+    return any(
+        header in json.dumps(c.body, ensure_ascii=False)
+        for c in world.fake.calls_to("response_url")
     )
+
+
+def edited(world: World, user: str) -> bool:
+    with Session(world.engine) as session:
+        return session.get_one(Group, world.group_id).name == f"Nieuw-{user}"
+
+
+def member_removed(world: World, user: str) -> bool:
+    with Session(world.engine) as session:
+        status = session.scalars(
+            select(Enrollment.status).where(
+                Enrollment.person_id == world.person_ids[MEMBER],
+                Enrollment.group_id == world.group_id,
+            )
+        ).one()
+    return status is EnrollmentStatus.REMOVED
+
+
+def deputy_named(world: World, user: str) -> bool:
+    with Session(world.engine) as session:
+        return session.get_one(Group, world.group_id).deputy_id == world.person_ids[MEMBER]
+
+
+def group_ended(world: World, user: str) -> bool:
+    with Session(world.engine) as session:
+        return session.get_one(Group, world.group_id).ended_at is not None
+
+
+def verslag_confirmed(world: World, user: str) -> bool:
+    with Session(world.engine) as session:
+        return (
+            session.scalars(
+                select(VerslagConfirmation).where(
+                    VerslagConfirmation.person_id == world.person_ids[user]
+                )
+            ).first()
+            is not None
+        )
 
 
 def feed_shows_group(world: World, user: str) -> bool:
@@ -309,24 +421,36 @@ ACTIONS: dict[str, Action] = {
     "export_own_data": (do_export_mine, data_sent),
     "fetch_certificate": (do_fetch_certificate, certificate_sent),
     "read_feed": (do_read_feed, feed_shows_group),
+    "view_group_page": (do_view_page, page_shown),
+    "edit_group": (do_edit, edited),
+    "remove_member": (do_remove_member, member_removed),
+    "name_deputy": (do_name_deputy, deputy_named),
+    "end_group": (do_end_group, group_ended),
+    "confirm_verslag": (do_confirm_verslag, verslag_confirmed),
 }
 
 # Who may: stranger, pending requester, member, other group's contact person, contact person,
-# secretariat. 1 = allowed, 0 = refused with a message and nothing written.
-_ORDER = ("stranger", "pending", "member", "other_contact", "contact", "secretariat")
-MATRIX: dict[str, tuple[int, int, int, int, int, int]] = {
-    "create": (1, 1, 1, 1, 1, 1),
-    "decide": (0, 0, 0, 0, 1, 1),
-    "plan": (0, 0, 0, 0, 1, 1),
-    "change": (0, 0, 0, 0, 1, 1),
-    "cancel": (0, 0, 0, 0, 1, 1),
-    "register": (0, 0, 0, 0, 1, 1),
-    "change_contact_person": (0, 0, 0, 0, 0, 1),
-    "set_membership": (0, 0, 0, 0, 0, 1),
-    "export_hours_csv": (0, 0, 0, 0, 0, 1),
-    "export_own_data": (1, 1, 1, 1, 1, 1),
-    "fetch_certificate": (0, 0, 1, 0, 0, 0),
-    "read_feed": (0, 0, 1, 0, 1, 0),
+# secretariat, the group's deputy. 1 = allowed, 0 = refused with a message and nothing written.
+_ORDER = ("stranger", "pending", "member", "other_contact", "contact", "secretariat", "deputy")
+MATRIX: dict[str, tuple[int, int, int, int, int, int, int]] = {
+    "create": (1, 1, 1, 1, 1, 1, 1),
+    "decide": (0, 0, 0, 0, 1, 1, 1),
+    "plan": (0, 0, 0, 0, 1, 1, 1),
+    "change": (0, 0, 0, 0, 1, 1, 1),
+    "cancel": (0, 0, 0, 0, 1, 1, 1),
+    "register": (0, 0, 0, 0, 1, 1, 1),
+    "change_contact_person": (0, 0, 0, 0, 0, 1, 0),
+    "set_membership": (0, 0, 0, 0, 0, 1, 0),
+    "export_hours_csv": (0, 0, 0, 0, 0, 1, 0),
+    "export_own_data": (1, 1, 1, 1, 1, 1, 1),
+    "fetch_certificate": (0, 0, 1, 0, 0, 0, 0),
+    "read_feed": (0, 0, 1, 0, 1, 0, 1),
+    "view_group_page": (0, 0, 1, 0, 1, 1, 1),
+    "edit_group": (0, 0, 0, 0, 1, 1, 0),
+    "remove_member": (0, 0, 0, 0, 1, 1, 0),
+    "name_deputy": (0, 0, 0, 0, 1, 1, 0),
+    "end_group": (0, 0, 0, 0, 1, 1, 0),
+    "confirm_verslag": (0, 0, 1, 0, 1, 0, 1),
 }
 CASES = [
     pytest.param(action, actor, bool(MATRIX[action][i]), id=f"{action}-{actor}")
@@ -338,7 +462,7 @@ CASES = [
 @pytest.mark.parametrize(("action", "actor", "allowed"), CASES)
 def test_authorization_matrix(world: World, action: str, actor: str, allowed: bool) -> None:
     do, happened = ACTIONS[action]
-    user = ACTORS[actor]
+    user = USERS[actor]
     before = snapshot(world.engine)
     seen = len(world.fake.calls_to("response_url"))
     do(world, user)
