@@ -18,6 +18,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 from sqlalchemy import Engine
+from tests.attendance_fixtures import add_meeting, seed_group
 
 from bench._common import machine, median, ms, out, percentile, ratio
 from bot.devtools.fake_slack import FakeSlack
@@ -27,7 +28,6 @@ from bot.server import Runtime
 from bot.settings import Settings, find_font
 from handlers.ui.attendance_ui import member_action_id
 from storage.models import Role
-from tests.attendance_fixtures import add_meeting, seed_group
 from tests.conftest import PEOPLE
 
 SECRET = "bench-signing-secret"

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
+from tests.attendance_fixtures import SeededGroup, add_meeting, seed_group
 
 from bench._common import machine, out, percentile
 from bot.devtools.fake_slack import FakeSlack
@@ -39,7 +40,6 @@ from handlers.ui.groups_ids import ActionId as GroupActionId
 from storage.db import make_engine
 from storage.migrate import upgrade_to_head
 from storage.models import Delivery, DeliveryStatus
-from tests.attendance_fixtures import SeededGroup, add_meeting, seed_group
 
 SECRET = "load-bench-signing-secret"
 TEAM = "T1"

@@ -20,6 +20,8 @@ class Profile:
     locale: str | None
     tz: str | None
     is_bot: bool = False
+    # A workspace owner or admin (users.info is_owner / is_admin).
+    is_admin: bool = False
     # False when Slack could not be asked; the caller keeps what it already knew.
     fresh: bool = True
 

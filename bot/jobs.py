@@ -11,14 +11,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot import rules
 from bot.deps import Deps
-from bot.services import reminders
+from bot.services import fees, reminders
+from bot.services.association import association_for
 from bot.services.idempotency import forget_old_keys
 from bot.services.privacy import purge_before
+from bot.services.workspace_purge import purge_workspace, workspaces_due_for_deletion
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +50,42 @@ def purge_expired(deps: Deps) -> int:
     return purged
 
 
+def delete_uninstalled_workspaces(deps: Deps) -> int:
+    """Delete the data of workspaces uninstalled longer ago than the grace period
+    (settings.uninstall_grace_days), one workspace per transaction; returns rows deleted."""
+    grace = timedelta(days=deps.settings.uninstall_grace_days)
+    now = deps.now()
+    with deps.uow() as session:
+        due = workspaces_due_for_deletion(session, now=now, grace=grace)
+    deleted = 0
+    for team_id in due:
+        with deps.uow() as session:
+            deleted += purge_workspace(session, team_id=team_id, now=now, grace=grace)
+    return deleted
+
+
+def send_fee_notices(deps: Deps) -> int:
+    """In January, owe every participant without membership who has not paid the new year's fee
+    its payment instructions (once per year and person); returns how many are owed them."""
+    today = deps.now().astimezone(deps.settings.timezone).date()
+    if today.timetuple().tm_yday > fees.NEW_YEAR_NOTICE_DAYS:
+        return 0
+    with deps.uow() as session:
+        teams = fees.active_workspaces(session)
+    owed = 0
+    for team_id in teams:
+        with deps.uow() as session:
+            association = association_for(session, team_id=team_id, settings=deps.settings)
+            owed += fees.owe_new_year_notices(
+                session,
+                association=association,
+                year=today.year,
+                tz=deps.settings.timezone,
+                now=deps.now(),
+            )
+    return owed
+
+
 @dataclass(frozen=True)
 class PeriodicJob:
     """A job run every `seconds`, with the process's deps as its only argument."""
@@ -63,6 +102,12 @@ def periodic_jobs(poll_seconds: float) -> list[PeriodicJob]:
         PeriodicJob(
             "retention_purge", purge_expired, rules.RETENTION_PURGE_INTERVAL.total_seconds()
         ),
+        PeriodicJob(
+            "uninstalled_workspaces",
+            delete_uninstalled_workspaces,
+            rules.WORKSPACE_PURGE_INTERVAL.total_seconds(),
+        ),
+        PeriodicJob("fee_notices", send_fee_notices, rules.FEE_NOTICE_INTERVAL.total_seconds()),
     ]
 
 

@@ -7,6 +7,7 @@ from slack_bolt import App
 
 from bot.notify import Renderers
 from handlers import admin, commands, enrollment, groups, home, lifecycle, notices
+from handlers import association as association_area
 from handlers import attendance as attendance_area
 from handlers import certificates as certificates_area
 from handlers import meetings as meetings_area
@@ -26,6 +27,7 @@ def register_all(app: App) -> None:
         attendance_area,
         certificates_area,
         privacy_area,
+        association_area,
     ):
         area.register(app)
 

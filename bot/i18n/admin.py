@@ -19,13 +19,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "*Secretariaat*\n"
         "• `/intervisie admin contactpersoon 1234 @persoon` — nieuwe contactpersoon\n"
         "• `/intervisie admin lidmaatschap @persoon lid|deelnemer [lidnummer]`\n"
-        "• `/intervisie admin betaald @persoon 2026` — deelnemersbijdrage betaald\n"
+        "• `/intervisie admin betaald @persoon 2026 [deelnemer|werkgever] [dd-mm-jjjj]` — "
+        "deelnemersbijdrage betaald\n"
+        "• `/intervisie admin onbetaald [2026]` — wie de bijdrage nog niet betaalde\n"
         "• `/intervisie admin groepen [pagina]` — alle groepen\n"
         "• `/intervisie admin bezorging` — berichten en bestanden die niet aankwamen",
         "*Secretariat*\n"
         "• `/intervisie admin contactpersoon 1234 @person` — new contact person\n"
         "• `/intervisie admin lidmaatschap @person lid|deelnemer [member number]`\n"
-        "• `/intervisie admin betaald @person 2026` — participant fee paid\n"
+        "• `/intervisie admin betaald @person 2026 [deelnemer|werkgever] [dd-mm-yyyy]` — "
+        "participant fee paid (by the participant or the employer)\n"
+        "• `/intervisie admin onbetaald [2026]` — who has not paid the fee yet\n"
         "• `/intervisie admin groepen [page]` — all groups\n"
         "• `/intervisie admin bezorging` — messages and files that did not arrive",
     ),

@@ -19,6 +19,7 @@ from bot.exports.pdf import CertificateDocument, render_certificate
 from bot.exports.pdf_documents import certificate_filename
 from bot.i18n import Lang, format_time
 from bot.notify import Intent, owe
+from bot.services.association import certificate_issuer
 from bot.services.people import display_name
 from bot.settings import Settings
 from storage.models import (
@@ -68,6 +69,10 @@ def issue(
         net_minutes=attendance.net_minutes,
         role=attendance.role,
         issued_at=now,
+    )
+    # The association that issues it, as its secretariat named it in the app (issue 16).
+    certificate.issuer_name, certificate.number_label = certificate_issuer(
+        session, team_id=group.team_id, member_number=not person.registration_number
     )
     session.add(certificate)
     session.flush()
@@ -215,6 +220,8 @@ def certificate_document(
         issued_on=certificate.issued_at.astimezone(tz).date(),
         verification_code=certificate.verification_code,
         verification_url=f"{public_url.rstrip('/')}/verify/{certificate.verification_code}",
+        issuer_name=certificate.issuer_name or "",
+        registration_label=certificate.number_label or "",
     )
 
 

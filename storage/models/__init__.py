@@ -7,6 +7,13 @@ One module per area; importing this package registers every table on Base.metada
 
 from __future__ import annotations
 
+from storage.models import oauth as oauth
+from storage.models.association import (
+    Association as Association,
+)
+from storage.models.association import (
+    SecretariatMember as SecretariatMember,
+)
 from storage.models.base import (
     NAMING_CONVENTION as NAMING_CONVENTION,
 )
@@ -45,6 +52,9 @@ from storage.models.enums import (
 )
 from storage.models.enums import (
     EnrollmentStatus as EnrollmentStatus,
+)
+from storage.models.enums import (
+    FeePayer as FeePayer,
 )
 from storage.models.enums import (
     GroupForm as GroupForm,
