@@ -3,6 +3,7 @@ used outside a request carry the token of the workspace they talk to."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -17,6 +18,12 @@ from bot.settings import Settings
 
 # A workspace's client: what the outbox and the user directory ask for by team id.
 ClientFor = Callable[[str], WebClient]
+
+# slack_sdk logs whole request and response bodies at DEBUG, tokens among them (an install's
+# access token, a rotation's refresh token). The app's clients log through this logger instead,
+# which stays at INFO whatever LOG_LEVEL says: tokens never reach the log.
+SLACK_WIRE_LOG = logging.getLogger("bot.slack_api.wire")
+SLACK_WIRE_LOG.setLevel(logging.INFO)
 
 
 class RateLimitedWebClient(WebClient):
@@ -42,6 +49,7 @@ def _client_options(settings: Settings, timeout: int) -> dict[str, Any]:
     return {
         "base_url": settings.slack_api_url,
         "timeout": timeout,
+        "logger": SLACK_WIRE_LOG,
         # Only connection resets are retried inline; 429/5xx for owed messages are the outbox's
         # job, where a retry survives a restart.
         "retry_handlers": [ConnectionErrorRetryHandler(max_retry_count=1)],

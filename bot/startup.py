@@ -14,6 +14,7 @@ from sqlalchemy import Engine, make_url, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.settings import Settings
+from bot.slack_api import SLACK_WIRE_LOG
 from storage.db import make_engine
 from storage.migrate import SchemaState, schema_state
 
@@ -49,7 +50,10 @@ class SlackIdentity:
 def check_slack(settings: Settings, *, timeout: int = 10) -> SlackIdentity:
     """Call auth.test with SLACK_BOT_TOKEN at SLACK_API_URL; StartupError when it fails."""
     client = WebClient(
-        token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=timeout
+        token=settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        timeout=timeout,
+        logger=SLACK_WIRE_LOG,
     )
     where = settings.slack_api_url
     try:
@@ -82,7 +86,7 @@ def check_slack(settings: Settings, *, timeout: int = 10) -> SlackIdentity:
 def check_oauth(settings: Settings, *, timeout: int = 10) -> None:
     """Distributed: exchange a code nobody was given at SLACK_API_URL. Slack answers
     invalid_code when it knows the client id and secret; any other refusal names the setting."""
-    client = WebClient(base_url=settings.slack_api_url, timeout=timeout)
+    client = WebClient(base_url=settings.slack_api_url, timeout=timeout, logger=SLACK_WIRE_LOG)
     try:
         client.oauth_v2_access(
             client_id=settings.slack_client_id,
@@ -113,7 +117,10 @@ def check_socket_mode(settings: Settings, *, timeout: int = 10) -> None:
     """Ask for a Socket Mode URL with SLACK_APP_TOKEN (the call Socket Mode makes to connect);
     StartupError when Slack refuses it. The URL itself is not used."""
     client = WebClient(
-        token=settings.slack_app_token, base_url=settings.slack_api_url, timeout=timeout
+        token=settings.slack_app_token,
+        base_url=settings.slack_api_url,
+        timeout=timeout,
+        logger=SLACK_WIRE_LOG,
     )
     try:
         client.apps_connections_open(app_token=settings.slack_app_token or "")
