@@ -25,6 +25,9 @@ COLUMNS = (
     "netto_uren",
     "rol",
     "uitgegeven_op",
+    # Participants without membership: their fee for the meeting's year ("open", or "betaald"
+    # with the day and who paid); empty for members.
+    "bijdrage",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -45,6 +48,7 @@ class ExportRow:
     net_hours: str
     role: str
     issued: str
+    fee: str = ""
 
 
 def safe_cell(value: str) -> str:
@@ -73,6 +77,7 @@ def build_csv(rows: Sequence[ExportRow]) -> bytes:
                 r.net_hours,
                 r.role,
                 r.issued,
+                r.fee,
             ]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
