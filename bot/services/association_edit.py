@@ -46,7 +46,7 @@ SECRETARIAT_MAX = 25
 # Audited values are cut to this length (the payment instructions can be long).
 AUDIT_VALUE_MAX = 200
 
-_FEE = re.compile(r"(\d{1,6})(?:[.,](\d{1,2}))?")
+_FEE = re.compile(r"([0-9]{1,6})(?:[.,]([0-9]{1,2}))?", re.ASCII)
 
 
 # -- parsing what the secretariat typed ------------------------------------------------------------

@@ -56,6 +56,11 @@ def _scopes() -> tuple[tuple[Table, _Scope], ...]:
     return tuple(found)
 
 
+def workspace_tables() -> list[str]:
+    """The tables whose rows belong to a workspace (and are deleted with it), by name."""
+    return [table.name for table, _scope in _scopes()]
+
+
 def _in_workspace(table: Table, team_id: str) -> ColumnElement[bool]:
     scope = _scope_of(table)
     if scope is None:
