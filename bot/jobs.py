@@ -22,6 +22,7 @@ from bot.services.association import association_for
 from bot.services.idempotency import forget_old_keys
 from bot.services.privacy import purge_before
 from bot.services.workspace_purge import purge_workspace, workspaces_due_for_deletion
+from bot.services.workspaces import forget_expired_install_links, known_workspaces
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +43,15 @@ def dispatch_reminders(deps: Deps) -> int:
 
 
 def purge_expired(deps: Deps) -> int:
-    """The retention purge (settings.retention_years) in one transaction; returns rows deleted."""
+    """The retention purge, each workspace by its association's retention period (default
+    settings.retention_years), in one transaction; returns rows deleted."""
     with deps.uow() as session:
-        purged = purge_before(session, now=deps.now(), years=deps.settings.retention_years)
+        purged = 0
+        for team_id in known_workspaces(session):
+            years = association_for(session, team_id=team_id, settings=deps.settings)
+            purged += purge_before(
+                session, now=deps.now(), years=years.retention_years, team_id=team_id
+            )
         purged += forget_old_keys(session, now=deps.now())
     log.info("retention purge removed %d rows", purged)
     return purged
@@ -52,7 +59,8 @@ def purge_expired(deps: Deps) -> int:
 
 def delete_uninstalled_workspaces(deps: Deps) -> int:
     """Delete the data of workspaces uninstalled longer ago than the grace period
-    (settings.uninstall_grace_days), one workspace per transaction; returns rows deleted."""
+    (settings.uninstall_grace_days), one workspace per transaction, and expired install links;
+    returns the workspaces' rows deleted."""
     grace = timedelta(days=deps.settings.uninstall_grace_days)
     now = deps.now()
     with deps.uow() as session:
@@ -61,6 +69,8 @@ def delete_uninstalled_workspaces(deps: Deps) -> int:
     for team_id in due:
         with deps.uow() as session:
             deleted += purge_workspace(session, team_id=team_id, now=now, grace=grace)
+    with deps.uow() as session:
+        forget_expired_install_links(session, now=now)
     return deleted
 
 

@@ -278,21 +278,25 @@ def retention_cutoff(now: datetime, *, years: int) -> datetime:
         return now.replace(year=now.year - years, day=28)
 
 
-def purge_before(session: Session, *, now: datetime, years: int) -> int:
-    """Delete certificates and attendance of meetings older than `years`; returns rows deleted."""
+def purge_before(session: Session, *, now: datetime, years: int, team_id: str | None = None) -> int:
+    """Delete certificates and attendance of meetings older than `years` (of one workspace, when
+    `team_id` is given: each association has its own retention period); returns rows deleted."""
     years = max(years, rules.RETENTION_YEARS_MIN)
     cutoff = retention_cutoff(now, years=years)
     old_certificates = select(Certificate.id).where(Certificate.meeting_starts_at < cutoff)
+    old_meetings = select(Meeting.id).where(Meeting.starts_at < cutoff)
+    if team_id is not None:
+        old_certificates = old_certificates.where(Certificate.team_id == team_id)
+        old_meetings = old_meetings.where(
+            Meeting.group_id.in_(select(Group.id).where(Group.team_id == team_id))
+        )
     # A superseded certificate points at its successor: unlink before deleting either.
     session.execute(
         update(Certificate)
         .where(Certificate.superseded_by_id.in_(old_certificates))
         .values(superseded_by_id=None)
     )
-    certificates = session.execute(
-        delete(Certificate).where(Certificate.meeting_starts_at < cutoff)
-    )
-    old_meetings = select(Meeting.id).where(Meeting.starts_at < cutoff)
+    certificates = session.execute(delete(Certificate).where(Certificate.id.in_(old_certificates)))
     attendance = session.execute(delete(Attendance).where(Attendance.meeting_id.in_(old_meetings)))
     total = int(getattr(certificates, "rowcount", 0) or 0) + int(
         getattr(attendance, "rowcount", 0) or 0

@@ -3,15 +3,15 @@ deleted with all their data once the grace period after an uninstall has passed.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from bot.services import audit
 from bot.services.people import ensure_workspace
 from storage.models import Delivery, DeliveryStatus, Workspace
-from storage.models.oauth import slack_bots, slack_installations
+from storage.models.oauth import slack_bots, slack_installations, slack_oauth_states
 
 WORKSPACE_NAME_MAX = 200
 
@@ -58,4 +58,19 @@ def deactivate_workspace(session: Session, *, team_id: str, now: datetime) -> in
     for table in (slack_installations, slack_bots):
         session.execute(delete(table).where(table.c.team_id == team_id))
     audit.record(session, team_id=team_id, action="app_uninstalled", now=now)
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def known_workspaces(session: Session) -> list[str]:
+    """Every workspace the app knows (installed now, or within the grace period after)."""
+    return list(session.scalars(select(Workspace.team_id).order_by(Workspace.team_id)))
+
+
+def forget_expired_install_links(session: Session, *, now: datetime) -> int:
+    """Drop install links' states that have expired unused (slack_sdk deletes a state only when
+    it is used; every visit of the install page stores one). Returns how many."""
+    naive_utc = now.astimezone(UTC).replace(tzinfo=None)  # slack_sdk stores naive UTC
+    result = session.execute(
+        delete(slack_oauth_states).where(slack_oauth_states.c.expire_at < naive_utc)
+    )
     return int(getattr(result, "rowcount", 0) or 0)
