@@ -17,7 +17,11 @@ from bot.services.workspace_purge import (
     workspace_tables,
     workspaces_due_for_deletion,
 )
-from bot.services.workspaces import activate_workspace, deactivate_workspace
+from bot.services.workspaces import (
+    activate_workspace,
+    deactivate_workspace,
+    forget_expired_install_links,
+)
 from storage.db import make_session_factory, unit_of_work
 from storage.models import (
     Association,
@@ -40,7 +44,7 @@ from storage.models import (
     SecretariatMember,
     Workspace,
 )
-from storage.models.oauth import slack_bots, slack_installations
+from storage.models.oauth import slack_bots, slack_installations, slack_oauth_states
 from tests.support.attendance import add_meeting, seed_group
 from tests.support.privacy import row_counts, snapshot
 
@@ -223,3 +227,19 @@ def test_an_install_during_the_grace_period_keeps_everything(clean_db: Engine) -
         )
         actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
     assert actions[-2:] == ["app_uninstalled", "app_installed"]
+
+
+def test_install_links_that_expired_unused_are_dropped(clean_db: Engine) -> None:
+    naive = NOW.replace(tzinfo=None)
+    with unit_of_work(make_session_factory(clean_db)) as session:
+        session.execute(
+            insert(slack_oauth_states),
+            [
+                {"state": "old", "expire_at": naive - timedelta(minutes=1)},
+                {"state": "fresh", "expire_at": naive + timedelta(minutes=9)},
+            ],
+        )
+    with unit_of_work(make_session_factory(clean_db)) as session:
+        assert forget_expired_install_links(session, now=NOW) == 1
+        left = session.execute(select(slack_oauth_states.c.state)).scalars().all()
+    assert left == ["fresh"]
