@@ -159,30 +159,18 @@ def is_secretariat(
 ) -> bool:
     """Secretariat: owners and admins of the workspace (unless turned off) and the people the
     secretariat added. INTERVISIE_ADMINS is checked by the caller (a bootstrap, per process)."""
-    row = session.execute(
+    # One statement on every request: listed?, and do admins count (NULL: nothing saved: yes)?
+    listed, admins_count = session.execute(
         select(
-            Association.admins_are_secretariat,
             exists().where(
                 SecretariatMember.team_id == team_id, SecretariatMember.person_id == person_id
             ),
-        ).where(Association.team_id == team_id)
-    ).one_or_none()
-    if row is None:
-        # Nothing saved: owners and admins only (the explicit list needs a saved association).
-        return workspace_admin or _listed(session, team_id=team_id, person_id=person_id)
-    admins_count, listed = bool(row[0]), bool(row[1])
-    return listed or (admins_count and workspace_admin)
-
-
-def _listed(session: Session, *, team_id: str, person_id: int) -> bool:
-    return (
-        session.scalar(
-            select(SecretariatMember.id).where(
-                SecretariatMember.team_id == team_id, SecretariatMember.person_id == person_id
-            )
+            select(Association.admins_are_secretariat)
+            .where(Association.team_id == team_id)
+            .scalar_subquery(),
         )
-        is not None
-    )
+    ).one()
+    return bool(listed) or (workspace_admin and admins_count is not False)
 
 
 def secretariat_members(session: Session, *, team_id: str) -> list[Person]:
