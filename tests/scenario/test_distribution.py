@@ -104,6 +104,12 @@ def team_rows(engine: Engine, team_id: str) -> dict[str, list[tuple[Any, ...]]]:
     return found
 
 
+def active(engine: Engine, team_id: str) -> bool:
+    """Whether the app counts the workspace as installed."""
+    with Session(engine) as session:
+        return session.get_one(Workspace, team_id).active
+
+
 def tokens_of(engine: Engine, team_id: str) -> list[str]:
     """The bot tokens slack_sdk's store keeps for a workspace."""
     with engine.connect() as conn:
@@ -167,6 +173,7 @@ def test_uninstall_stops_deliveries_then_deletes_the_data_after_the_grace_period
     ask_to_join(t2, fake_slack, "UT2ADM04", second, membership="participant")
     fake_slack.revoke_team(T2)
     assert t2.event({"type": "app_uninstalled"}).status == 200
+    wait_until(lambda: not active(db_engine, T2), what="T2 marked uninstalled")
     app.outbox.wait_idle()
     with Session(db_engine) as session:
         workspace = session.get_one(Workspace, T2)
@@ -220,8 +227,7 @@ def test_an_install_from_an_uninstalled_workspace_reactivates_it(
     t2 = sim(app, fake_slack, T2)
     fake_slack.revoke_team(T2)
     t2.event({"type": "tokens_revoked", "tokens": {"bot": ["UBOTT2"]}})
-    with Session(db_engine) as session:
-        assert not session.get_one(Workspace, T2).active
+    wait_until(lambda: not active(db_engine, T2), what="T2 marked uninstalled")
     assert install(app, fake_slack, team_id=T2, installer="UT2ADM04").status == 200
     with Session(db_engine) as session:
         workspace = session.get_one(Workspace, T2)
