@@ -152,7 +152,15 @@ def export_data(session: Session, *, person_id: int) -> dict[str, Any]:
             }
             for c in certificates
         ],
-        "fee_payments": [{"year": f.year, "recorded_at": _iso(f.recorded_at)} for f in fees],
+        "fee_payments": [
+            {
+                "year": f.year,
+                "recorded_at": _iso(f.recorded_at),
+                "paid_by": _enum(f.paid_by),
+                "paid_on": _iso(f.paid_on),
+            }
+            for f in fees
+        ],
         "audit_events": [
             {
                 "at": _iso(e.at),
