@@ -233,6 +233,8 @@ class Outbox:
                 return self._slack.post(claim, lambda: self._render_message(claim))
             return self._slack.upload(claim, lambda: self._render_file(claim))
         except SlackApiError as exc:
+            if self._slack.token_refused(claim, exc):
+                raise RetryLater("token refused", self._backoff(claim.attempts)) from exc
             raise classify(exc, backoff=self._backoff(claim.attempts)) from exc
         except (SlackClientError, OSError, TimeoutError) as exc:
             raise RetryLater(

@@ -48,8 +48,9 @@ class TokenSource(Protocol):
         """The workspace's bot token; NotInstalled or TokenUnavailable when there is none now."""
         ...
 
-    def forget(self, team_id: str) -> None:
-        """Drop what is remembered of the workspace (after an uninstall)."""
+    def forget(self, team_id: str) -> bool:
+        """Drop what is remembered of the workspace (after an uninstall, or when Slack refused
+        its token); True when a later lookup may find another token."""
         ...
 
 
@@ -65,8 +66,9 @@ class SingleWorkspaceToken:
             raise NotInstalled(team_id)
         return self._token
 
-    def forget(self, team_id: str) -> None:
-        """Nothing is remembered."""
+    def forget(self, team_id: str) -> bool:
+        """Nothing is remembered, and no other token will turn up."""
+        return False
 
 
 def installation_store(settings: Settings, engine: Engine) -> SQLAlchemyInstallationStore:
@@ -151,10 +153,11 @@ class InstalledTokens:
             return False
         return expires is None or expires - time.time() > self._margin + TOKEN_CACHE_SECONDS
 
-    def forget(self, team_id: str) -> None:
-        """Drop the cached token (the workspace uninstalled the app)."""
+    def forget(self, team_id: str) -> bool:
+        """Drop the cached token (the workspace uninstalled or installed the app again)."""
         with self._lock(team_id):
             self._cache.pop(team_id, None)
+        return True
 
 
 def token_source(settings: Settings, engine: Engine, *, client: WebClient) -> TokenSource:

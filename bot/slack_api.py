@@ -114,8 +114,8 @@ class WorkspaceClients:
             self._clients[team_id] = client
             return client
 
-    def forget(self, team_id: str) -> None:
-        """Drop the workspace's client and cached token (it uninstalled the app)."""
-        self._tokens.forget(team_id)
+    def forget(self, team_id: str) -> bool:
+        """Drop the workspace's client and cached token; True when another token may turn up."""
         with self._lock:
             self._clients.pop(team_id, None)
+        return self._tokens.forget(team_id)

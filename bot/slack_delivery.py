@@ -65,6 +65,8 @@ class GiveUp(Exception):
 
 # A workspace whose token is due for rotation and could not be rotated just now.
 TOKEN_RETRY = timedelta(seconds=30)
+# Slack refused the token itself: another process may have installed or rotated it meanwhile.
+TOKEN_ERRORS = frozenset({"invalid_auth", "token_revoked", "token_expired", "not_authed"})
 
 
 class SlackSender:
@@ -84,6 +86,13 @@ class SlackSender:
             raise GiveUp("workspace not installed") from None
         except TokenUnavailable:
             raise RetryLater("token rotation failed", TOKEN_RETRY) from None
+
+    def token_refused(self, claim: Claim, exc: SlackApiError) -> bool:
+        """Slack refused the workspace's token: forget it; True when a later attempt may find
+        a newer one (distributed), False when there is no other (one workspace, one token)."""
+        error = str(exc.response.get("error", "")) if exc.response is not None else ""
+        forget = getattr(self._clients, "forget", None)
+        return error in TOKEN_ERRORS and forget is not None and bool(forget(claim.team_id))
 
     def dm_channel(self, claim: Claim) -> str:
         """The DM channel with the recipient (remembered per process and in the row)."""
