@@ -111,12 +111,14 @@ def active(engine: Engine, team_id: str) -> bool:
 
 
 def tokens_of(engine: Engine, team_id: str) -> list[str]:
-    """The bot tokens slack_sdk's store keeps for a workspace."""
+    """The bot tokens slack_sdk's store keeps for a workspace, the latest install's first."""
     with engine.connect() as conn:
         return [
             str(t)
             for t in conn.execute(
-                select(slack_bots.c.bot_token).where(slack_bots.c.team_id == team_id)
+                select(slack_bots.c.bot_token)
+                .where(slack_bots.c.team_id == team_id)
+                .order_by(slack_bots.c.installed_at.desc(), slack_bots.c.id.desc())
             ).scalars()
         ]
 
@@ -322,3 +324,39 @@ def test_tokens_rotate_through_the_apps_api_url_and_never_reach_the_log(
         ]
     log_text = caplog.text
     assert [s for s in secrets_seen if s and s in log_text] == []
+
+
+def test_a_token_refused_in_another_process_is_looked_up_again(
+    app: Runtime,
+    make_runtime: RuntimeFactory,
+    settings: Settings,
+    fake_slack: FakeSlack,
+    db_engine: Engine,
+    clock: ManualClock,
+) -> None:
+    """Two processes on one database: the one that sends remembered the old token when the
+    workspace installed the app again through the other; Slack refuses it once, then the
+    delivery goes out with the new token."""
+    sender = make_runtime(clock=clock, **distributed(settings))
+    for box in app.senders:
+        box.stop()  # only `sender` sends
+    assert install(app, fake_slack, team_id=T1, installer="UADMIN01").status == 200
+    slack = sim(app, fake_slack, T1)
+    number = create_group(slack, fake_slack, T1_CONTACT, name="Twee processen")
+    (old,) = tokens_of(db_engine, T1)
+    fake_slack.revoke_team(T1)
+    assert install(app, fake_slack, team_id=T1, installer="UADMIN01").status == 200
+    new = tokens_of(db_engine, T1)[0]
+    assert new != old
+    ask_to_join(slack, fake_slack, "UBRAM002", number, membership="participant")
+
+    def refused() -> list[Any]:
+        return [c for c in fake_slack.calls if c.response.get("error") == "token_revoked"]
+
+    wait_until(refused, what="Slack refusing the old token")
+    clock.advance(timedelta(minutes=1))  # the retry's backoff
+    sender.outbox.kick()
+    wait_dm(fake_slack, T1_CONTACT, "Bram Jansen")
+    assert all(c.token == old for c in refused())
+    assert fake_slack.calls_to("chat.postMessage")[-1].token == new
+    sender.outbox.wait_idle()
