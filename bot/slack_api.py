@@ -24,6 +24,9 @@ ClientFor = Callable[[str], WebClient]
 # which stays at INFO whatever LOG_LEVEL says: tokens never reach the log.
 SLACK_WIRE_LOG = logging.getLogger("bot.slack_api.wire")
 SLACK_WIRE_LOG.setLevel(logging.INFO)
+# Before logging is set up (start-up checks end in one line), print nothing, as slack_sdk's own
+# loggers do; once it is, records reach the root handlers as usual.
+SLACK_WIRE_LOG.addHandler(logging.NullHandler())
 
 
 class RateLimitedWebClient(WebClient):
