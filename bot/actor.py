@@ -22,6 +22,8 @@ class Profile:
     is_bot: bool = False
     # A deactivated account: still known to users.info, but nobody to send anything to.
     deleted: bool = False
+    # A workspace owner or admin (users.info is_owner / is_admin).
+    is_admin: bool = False
     # False when Slack could not be asked; the caller keeps what it already knew.
     fresh: bool = True
 

@@ -18,6 +18,7 @@ from bot.i18n import lang_for, t
 from bot.slack_api import make_web_client
 from handlers import install_renderers, register_all
 from handlers.context import DEPS_KEY
+from handlers.install import oauth_flow
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +32,22 @@ def create_app(deps: Deps, *, client: WebClient | None = None) -> App:
     executor = ThreadPoolExecutor(
         max_workers=settings.listener_threads, thread_name_prefix="bolt-listener"
     )
+    client = client or make_web_client(settings)
+    distribution: dict[str, Any] = {}
+    if settings.distributed:
+        # Many workspaces: each request's token comes from the workspace's installation.
+        flow, authorize = oauth_flow(deps, client=client)
+        distribution = {
+            "oauth_flow": flow,
+            "authorize": authorize,
+            "user_facing_authorize_error_message": t("nl", "install.not_installed")
+            + "\n"
+            + t("en", "install.not_installed"),
+        }
     app = App(
         signing_secret=settings.slack_signing_secret or None,
-        client=client or make_web_client(settings),
+        client=client,
+        **distribution,
         process_before_response=False,
         # bot/server.py verifies the signature on the raw bytes before Bolt parses anything, and
         # Socket Mode needs none.

@@ -19,7 +19,6 @@ import time
 from datetime import timedelta
 from typing import Any
 
-from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -32,6 +31,7 @@ from bot.i18n import lang_for
 from bot.notify import FileMessage, Message, RenderContext, Renderers
 from bot.outbox_rows import Claim
 from bot.settings import Settings
+from bot.slack_api import ClientFor
 from bot.slack_delivery import GiveUp, RetryLater, SlackSender, classify
 from storage.db import SessionFactory, unit_of_work
 from storage.models import Delivery, DeliveryKind, DeliveryStatus, Person
@@ -53,7 +53,7 @@ class Outbox:
         self,
         *,
         session_factory: SessionFactory,
-        client: WebClient,
+        clients: ClientFor,
         clock: Clock,
         renderers: Renderers,
         settings: Settings,
@@ -64,7 +64,8 @@ class Outbox:
         lease_seconds: float = LEASE.total_seconds(),
     ) -> None:
         self._factory = session_factory
-        self._slack = SlackSender(client=client, factory=session_factory)
+        # Each delivery goes out with the token of its own workspace.
+        self._slack = SlackSender(clients=clients, factory=session_factory)
         self._clock = clock
         self._renderers = renderers
         self._settings = settings
@@ -224,12 +225,16 @@ class Outbox:
         try:
             if claim.kind is DeliveryKind.UPDATE:
                 channel, ts = self._update_target(claim)
-                self._slack.update(channel=channel, ts=ts, message=self._render_message(claim))
+                self._slack.update(
+                    claim, channel=channel, ts=ts, message=self._render_message(claim)
+                )
                 return channel, ts
             if claim.kind is DeliveryKind.MESSAGE:
                 return self._slack.post(claim, lambda: self._render_message(claim))
             return self._slack.upload(claim, lambda: self._render_file(claim))
         except SlackApiError as exc:
+            if self._slack.token_refused(claim, exc):
+                raise RetryLater("token refused", self._backoff(claim.attempts)) from exc
             raise classify(exc, backoff=self._backoff(claim.attempts)) from exc
         except (SlackClientError, OSError, TimeoutError) as exc:
             raise RetryLater(

@@ -13,20 +13,28 @@ from sqlalchemy.orm import Session
 
 from bot.clock import Clock
 from bot.directory import UserDirectory
+from bot.installations import TokenSource
 from bot.notify import Renderers
 from bot.settings import Settings
+from bot.slack_api import ClientFor
 from storage.db import SessionFactory, unit_of_work
 
 
 @dataclass(frozen=True, kw_only=True)
 class Deps:
-    """Settings, database, clock, Slack user directory and notification renderers of one process."""
+    """Settings, database, clock, Slack user directory, each workspace's Web API client and the
+    notification renderers of one process."""
 
     settings: Settings
     engine: Engine
     session_factory: SessionFactory
     clock: Clock
     directory: UserDirectory
+    # The Web API client of a workspace, with its own bot token: for Slack calls made outside a
+    # request (inside one, Bolt hands the listener a client with the workspace's token).
+    clients: ClientFor
+    # Where those tokens come from (SLACK_BOT_TOKEN, or each workspace's installation).
+    tokens: TokenSource
     # Filled by the app factory with the renderers handlers/ provides; the outbox reads it.
     renderers: Renderers = field(default_factory=Renderers)
 
@@ -40,6 +48,6 @@ class Deps:
         """The current instant (aware UTC) from the app's clock."""
         return self.clock.now()
 
-    def is_secretariat(self, user_id: str) -> bool:
-        """Secretariat members are the Slack users listed in INTERVISIE_ADMINS."""
+    def is_bootstrap_admin(self, user_id: str) -> bool:
+        """INTERVISIE_ADMINS: secretariat in every workspace, before anyone is added in the app."""
         return user_id in self.settings.admins

@@ -1,4 +1,5 @@
-"""Slack user profiles (name, locale, time zone) from users.info, cached with an expiry."""
+"""Slack user profiles (name, locale, time zone, workspace admin) from users.info, cached with an
+expiry, asked with the token of the user's own workspace."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import logging
 import threading
 from datetime import datetime, timedelta
 
-from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.actor import Profile
 from bot.clock import Clock
+from bot.installations import NotInstalled, TokenUnavailable
+from bot.slack_api import ClientFor
 
 log = logging.getLogger(__name__)
 
@@ -18,8 +20,8 @@ log = logging.getLogger(__name__)
 class UserDirectory:
     """users.info with a per-process cache: one call per user per `ttl`, not one per request."""
 
-    def __init__(self, client: WebClient, *, clock: Clock, ttl: timedelta = timedelta(hours=1)):
-        self._client = client
+    def __init__(self, clients: ClientFor, *, clock: Clock, ttl: timedelta = timedelta(hours=1)):
+        self._clients = clients
         self._clock = clock
         self._ttl = ttl
         self._cache: dict[tuple[str, str], tuple[datetime, Profile]] = {}
@@ -34,8 +36,9 @@ class UserDirectory:
         if hit is not None and now - hit[0] < self._ttl:
             return hit[1]
         try:
-            response = self._client.users_info(user=user_id, include_locale=True)
-        except (SlackApiError, SlackClientError, OSError) as exc:
+            client = self._clients(team_id)
+            response = client.users_info(user=user_id, include_locale=True)
+        except (SlackApiError, SlackClientError, OSError, NotInstalled, TokenUnavailable) as exc:
             # Slack is having a bad minute: answer with what we have rather than fail the request.
             log.warning("users.info failed for %s: %s", user_id, type(exc).__name__)
             if hit is not None:
@@ -60,6 +63,8 @@ class UserDirectory:
             tz=user.get("tz"),
             is_bot=bool(user.get("is_bot")),
             deleted=bool(user.get("deleted")),
+            # Owners and admins of the workspace belong to the secretariat by default.
+            is_admin=bool(user.get("is_admin") or user.get("is_owner")),
         )
         with self._lock:
             self._cache[key] = (now, profile)

@@ -11,14 +11,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot import agreement_rules, rules
 from bot.deps import Deps
-from bot.services import evaluations, poll_deadlines, reminders, verslag
+from bot.services import evaluations, fees, poll_deadlines, reminders
+from bot.services.association import association_for
 from bot.services.idempotency import forget_old_keys
-from bot.services.privacy import purge_before, retention_cutoff
+from bot.services.privacy import purge_before
+from bot.services.workspace_purge import purge_workspace, workspaces_due_for_deletion
+from bot.services.workspaces import forget_expired_install_links, known_workspaces
 
 log = logging.getLogger(__name__)
 
@@ -79,14 +83,57 @@ def purge_evaluation_remarks(deps: Deps) -> int:
 
 
 def purge_expired(deps: Deps) -> int:
-    """The retention purge (settings.retention_years) in one transaction; returns rows deleted."""
+    """The retention purge, each workspace by its association's retention period (default
+    settings.retention_years), in one transaction; returns rows deleted."""
     with deps.uow() as session:
-        purged = purge_before(session, now=deps.now(), years=deps.settings.retention_years)
+        purged = 0
+        for team_id in known_workspaces(session):
+            years = association_for(session, team_id=team_id, settings=deps.settings)
+            purged += purge_before(
+                session, now=deps.now(), years=years.retention_years, team_id=team_id
+            )
         purged += forget_old_keys(session, now=deps.now())
-        years = max(deps.settings.retention_years, rules.RETENTION_YEARS_MIN)
-        purged += verslag.purge_before(session, cutoff=retention_cutoff(deps.now(), years=years))
     log.info("retention purge removed %d rows", purged)
     return purged
+
+
+def delete_uninstalled_workspaces(deps: Deps) -> int:
+    """Delete the data of workspaces uninstalled longer ago than the grace period
+    (settings.uninstall_grace_days), one workspace per transaction, and expired install links;
+    returns the workspaces' rows deleted."""
+    grace = timedelta(days=deps.settings.uninstall_grace_days)
+    now = deps.now()
+    with deps.uow() as session:
+        due = workspaces_due_for_deletion(session, now=now, grace=grace)
+    deleted = 0
+    for team_id in due:
+        with deps.uow() as session:
+            deleted += purge_workspace(session, team_id=team_id, now=now, grace=grace)
+    with deps.uow() as session:
+        forget_expired_install_links(session, now=now)
+    return deleted
+
+
+def send_fee_notices(deps: Deps) -> int:
+    """In January, owe every participant without membership who has not paid the new year's fee
+    its payment instructions (once per year and person); returns how many are owed them."""
+    today = deps.now().astimezone(deps.settings.timezone).date()
+    if today.timetuple().tm_yday > fees.NEW_YEAR_NOTICE_DAYS:
+        return 0
+    with deps.uow() as session:
+        teams = fees.active_workspaces(session)
+    owed = 0
+    for team_id in teams:
+        with deps.uow() as session:
+            association = association_for(session, team_id=team_id, settings=deps.settings)
+            owed += fees.owe_new_year_notices(
+                session,
+                association=association,
+                year=today.year,
+                tz=deps.settings.timezone,
+                now=deps.now(),
+            )
+    return owed
 
 
 @dataclass(frozen=True)
@@ -112,6 +159,12 @@ def periodic_jobs(poll_seconds: float) -> list[PeriodicJob]:
             purge_evaluation_remarks,
             agreement_rules.EVALUATION_PURGE_INTERVAL.total_seconds(),
         ),
+        PeriodicJob(
+            "uninstalled_workspaces",
+            delete_uninstalled_workspaces,
+            rules.WORKSPACE_PURGE_INTERVAL.total_seconds(),
+        ),
+        PeriodicJob("fee_notices", send_fee_notices, rules.FEE_NOTICE_INTERVAL.total_seconds()),
     ]
 
 

@@ -88,7 +88,14 @@ def main(argv: list[str] | None = None) -> int:
 # when it is given a client, and then warns on every start that the token "will be unused"
 # (the app always passes its own client, pointed at SLACK_API_URL). Without the variables in
 # the environment, no library can pick up a secret behind the settings' back.
-_SECRETS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
+# Bolt would likewise build OAuth settings of its own from SLACK_CLIENT_ID / SLACK_CLIENT_SECRET.
+_SECRETS = (
+    "SLACK_BOT_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_APP_TOKEN",
+    "SLACK_CLIENT_ID",
+    "SLACK_CLIENT_SECRET",
+)
 
 
 def _forget_secrets_in_environment() -> None:
@@ -107,6 +114,7 @@ def _check(settings: Settings) -> int:
     written, its schema is known (and up to date or migrated on start)."""
     from bot.startup import (
         StartupError,
+        check_oauth,
         check_schema,
         check_slack,
         check_socket_mode,
@@ -114,11 +122,19 @@ def _check(settings: Settings) -> int:
     )
 
     try:
-        identity = check_slack(settings)
-        _say(
-            f"slack: ok, the bot is @{identity.user} in {identity.team} ({identity.team_id}) "
-            f"at {settings.slack_api_url}"
-        )
+        if settings.distributed:
+            check_oauth(settings)
+            _say(
+                f"slack: ok, SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are accepted at "
+                f"{settings.slack_api_url}; install at {settings.public_url}"
+                f"{settings.slack_install_path}"
+            )
+        else:
+            identity = check_slack(settings)
+            _say(
+                f"slack: ok, the bot is @{identity.user} in {identity.team} "
+                f"({identity.team_id}) at {settings.slack_api_url}"
+            )
         if settings.socket_mode:
             check_socket_mode(settings)
             _say("socket mode: ok, SLACK_APP_TOKEN may open a connection")
@@ -190,6 +206,7 @@ def _serve(settings: Settings) -> int:
     from bot.server import MigrationsPending, Runtime
     from bot.startup import (
         StartupError,
+        check_oauth,
         check_schema,
         check_slack,
         check_socket_mode,
@@ -198,7 +215,10 @@ def _serve(settings: Settings) -> int:
 
     # Checked before logging is set up: a failed start ends in one line, not in a page of log.
     try:
-        check_slack(settings)
+        if settings.distributed:
+            check_oauth(settings)
+        else:
+            check_slack(settings)
         if settings.socket_mode:
             check_socket_mode(settings)
         engine = open_database(settings.database_url)

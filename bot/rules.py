@@ -44,6 +44,10 @@ DEFAULT_MAX_COUNTED_HOURS_PER_YEAR: Final = 16
 # "deelname voor 'Intervisiedeelnemer zonder LVV-lidmaatschap' bedraagt € 75,- excl. BTW per jaar"
 NON_MEMBER_FEE_EUR_PER_YEAR: Final = Decimal("75")
 
+# The periodic checks: workspaces past their uninstall grace period, the new year's fee notices.
+WORKSPACE_PURGE_INTERVAL: Final = timedelta(hours=1)
+FEE_NOTICE_INTERVAL: Final = timedelta(hours=6)
+
 # Meetings: the portal offers hours in a drop-down; we offer half hours up to a working day.
 DEFAULT_MEETING_DURATION: Final = timedelta(hours=2)
 MEETING_DURATION_STEP: Final = timedelta(minutes=30)

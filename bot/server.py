@@ -21,10 +21,12 @@ from bot.clock import Clock, SystemClock
 from bot.delivery import Outbox
 from bot.deps import Deps
 from bot.directory import UserDirectory
+from bot.installations import token_source
 from bot.jobs import install_jobs, make_scheduler
+from bot.ratelimit import RateLimiter
 from bot.settings import Settings
-from bot.slack_api import make_outbox_client, make_web_client
-from bot.slack_http import quiet_bolt_refusals, slack_events_route
+from bot.slack_api import WorkspaceClients, make_web_client
+from bot.slack_http import oauth_routes, quiet_bolt_refusals, slack_events_route
 from bot.web import (
     ClientLimiter,
     Environ,
@@ -44,28 +46,36 @@ class MigrationsPending(RuntimeError):
 
 
 def build_deps(settings: Settings, *, clock: Clock | None = None) -> Deps:
-    """Engine, sessions, clock and Slack user directory of one process (renderers come with the
-    app factory)."""
+    """Engine, sessions, clock, each workspace's client and the Slack user directory of one
+    process (renderers come with the app factory)."""
     clock = clock or SystemClock()
     engine = make_engine(settings.database_url)
+    # One token source per process: tokens are looked up (and rotated) once for all its users.
+    tokens = token_source(settings, engine, client=make_web_client(settings))
+    clients = WorkspaceClients(settings, tokens=tokens)
     return Deps(
         settings=settings,
         engine=engine,
         session_factory=make_session_factory(engine),
         clock=clock,
-        directory=UserDirectory(make_web_client(settings), clock=clock),
+        directory=UserDirectory(clients, clock=clock),
+        clients=clients,
+        tokens=tokens,
     )
 
 
 def build_senders(deps: Deps) -> list[Outbox]:
-    """The outbox senders of one process (settings.outbox_workers), sharing one rate-limited
-    client so its token buckets hold for all of them together."""
+    """The outbox senders of one process (settings.outbox_workers), sharing one rate limiter so
+    each workspace's token buckets hold for all of them together; each delivery goes out with
+    its own workspace's token."""
     settings = deps.settings
-    client = make_outbox_client(settings)
+    clients = WorkspaceClients(
+        settings, tokens=deps.tokens, limiter=RateLimiter(settings.slack_rate_limits)
+    )
     return [
         Outbox(
             session_factory=deps.session_factory,
-            client=client,
+            clients=clients,
             clock=deps.clock,
             renderers=deps.renderers,
             settings=settings,
@@ -176,6 +186,8 @@ class Runtime:
         routes = [
             healthz_route(self.deps),
             *page_routes(self.deps),
+            # Distributed: "Add to Slack" and Slack's redirect back (in both modes, over HTTP).
+            *oauth_routes(self.app),
         ]
         if not self.settings.socket_mode:
             routes.append(

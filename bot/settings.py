@@ -15,6 +15,15 @@ from sqlalchemy.exc import ArgumentError
 
 from bot import rules
 from bot.ratelimit import DEFAULT_RATE_LIMITS, RateLimit
+from bot.settings_oauth import (
+    DEFAULT_INSTALL_PATH,
+    DEFAULT_REDIRECT_URI_PATH,
+    DEFAULT_SCOPES,
+    OAuthSettingError,
+    authorization_url,
+    bot_token_setting,
+    oauth_settings,
+)
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 DEFAULT_DATABASE_URL = "sqlite:///intervisie.db"
@@ -58,6 +67,8 @@ DEFAULT_FALLBACK_FONT_CANDIDATES: tuple[tuple[str, ...], ...] = (
 )
 
 _SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+# After app_uninstalled / tokens_revoked, a workspace's data is kept this long, then deleted.
+DEFAULT_UNINSTALL_GRACE_DAYS = 30
 
 
 class SettingsError(Exception):
@@ -68,8 +79,23 @@ class SettingsError(Exception):
 class Settings:
     """Everything the app is configured with; built once by `from_env` or directly in tests."""
 
-    slack_bot_token: str
+    # One workspace (the embedded default): its bot token. Empty when the app is distributed.
+    slack_bot_token: str = ""
     slack_signing_secret: str = ""
+    # Distribution over OAuth, by Bolt's setting names (bot/settings_oauth.py).
+    slack_client_id: str = ""
+    slack_client_secret: str = ""
+    slack_scopes: tuple[str, ...] = DEFAULT_SCOPES
+    slack_user_scopes: tuple[str, ...] = ()
+    slack_redirect_uri: str | None = None
+    slack_install_path: str = DEFAULT_INSTALL_PATH
+    slack_redirect_uri_path: str = DEFAULT_REDIRECT_URI_PATH
+    # Where "Add to Slack" sends the installer; derived from SLACK_API_URL when empty.
+    slack_authorization_url: str = ""
+    # An install link's life; how long before its expiry a rotating token is refreshed.
+    oauth_state_expiration_seconds: int = 600
+    token_rotation_expiration_minutes: int = 120
+    uninstall_grace_days: int = DEFAULT_UNINSTALL_GRACE_DAYS
     slack_app_token: str | None = None
     slack_api_url: str = DEFAULT_SLACK_API_URL
     database_url: str = DEFAULT_DATABASE_URL
@@ -119,6 +145,16 @@ class Settings:
     run_migrations: bool = True
 
     @property
+    def distributed(self) -> bool:
+        """Installed over OAuth into any number of workspaces (else one workspace, one token)."""
+        return bool(self.slack_client_id)
+
+    @property
+    def authorization_url(self) -> str:
+        """Slack's "Add to Slack" page: the setting, else beside SLACK_API_URL (GovSlack, tests)."""
+        return authorization_url(self.slack_api_url, configured=self.slack_authorization_url)
+
+    @property
     def socket_mode(self) -> bool:
         """Socket Mode when an app-level token is configured, HTTP mode otherwise."""
         return bool(self.slack_app_token)
@@ -127,13 +163,6 @@ class Settings:
     def timezone(self) -> ZoneInfo:
         """The default time zone for display and typed input (Europe/Amsterdam)."""
         return ZoneInfo(self.default_timezone)
-
-
-def _require(env: Mapping[str, str], name: str) -> str:
-    value = env.get(name, "").strip()
-    if not value:
-        raise SettingsError(f"{name} is not set")
-    return value
 
 
 def _int(env: Mapping[str, str], name: str, default: int, *, low: int, high: int) -> int:
@@ -251,9 +280,12 @@ def find_fallback_fonts(
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
     """Build and validate settings from environment variables; raise SettingsError naming the bad one."""
     env = os.environ if env is None else env
-    bot_token = _require(env, "SLACK_BOT_TOKEN")
-    if not bot_token.startswith("xoxb-"):
-        raise SettingsError("SLACK_BOT_TOKEN must be a bot token starting with 'xoxb-'")
+    try:
+        # Distributed (OAuth), or one workspace with SLACK_BOT_TOKEN: one of the two.
+        oauth = oauth_settings(env)
+        bot_token = bot_token_setting(env, distributed=bool(oauth))
+    except OAuthSettingError as exc:
+        raise SettingsError(str(exc)) from None
     app_token = env.get("SLACK_APP_TOKEN", "").strip() or None
     if app_token is not None and not app_token.startswith("xapp-"):
         raise SettingsError("SLACK_APP_TOKEN must be an app-level token starting with 'xapp-'")
@@ -305,6 +337,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
     font = env.get("INTERVISIE_PDF_FONT", "").strip()
     font_bold = env.get("INTERVISIE_PDF_FONT_BOLD", "").strip()
     settings = Settings(
+        **oauth,
         slack_bot_token=bot_token,
         slack_signing_secret=signing_secret,
         slack_app_token=app_token,
@@ -358,6 +391,13 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         ),
         page_rate_burst=_int(env, "INTERVISIE_PAGE_RATE_BURST", 30, low=1, high=10_000),
         trusted_proxies=_int(env, "INTERVISIE_TRUSTED_PROXIES", 0, low=0, high=5),
+        uninstall_grace_days=_int(
+            env,
+            "INTERVISIE_UNINSTALL_GRACE_DAYS",
+            DEFAULT_UNINSTALL_GRACE_DAYS,
+            low=1,
+            high=365,
+        ),
         log_level=log_level,
         run_migrations=env.get("INTERVISIE_MIGRATE_ON_START", "1").strip().lower()
         not in {"0", "false", "no"},

@@ -12,8 +12,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import outbox_rows
+from bot.installations import NotInstalled, TokenUnavailable
 from bot.notify import FileMessage, Message
 from bot.outbox_rows import Claim
+from bot.slack_api import ClientFor
 from storage.db import SessionFactory
 
 log = logging.getLogger(__name__)
@@ -61,13 +63,36 @@ class GiveUp(Exception):
     """Slack (or what was owed) said "never": mark the delivery failed."""
 
 
-class SlackSender:
-    """Sends one claimed delivery to Slack; row bookkeeping goes through bot.outbox_rows."""
+# A workspace whose token is due for rotation and could not be rotated just now.
+TOKEN_RETRY = timedelta(seconds=30)
+# Slack refused the token itself: another process may have installed or rotated it meanwhile.
+TOKEN_ERRORS = frozenset({"invalid_auth", "token_revoked", "token_expired", "not_authed"})
 
-    def __init__(self, *, client: WebClient, factory: SessionFactory) -> None:
-        self.client = client
+
+class SlackSender:
+    """Sends one claimed delivery to Slack with the token of the delivery's workspace; row
+    bookkeeping goes through bot.outbox_rows."""
+
+    def __init__(self, *, clients: ClientFor, factory: SessionFactory) -> None:
+        self._clients = clients
         self._factory = factory
         self._dm_channels: dict[tuple[str, str], str] = {}
+
+    def client(self, claim: Claim) -> WebClient:
+        """The Web API client of the claim's workspace (its own token, its own rate limits)."""
+        try:
+            return self._clients(claim.team_id)
+        except NotInstalled:
+            raise GiveUp("workspace not installed") from None
+        except TokenUnavailable:
+            raise RetryLater("token rotation failed", TOKEN_RETRY) from None
+
+    def token_refused(self, claim: Claim, exc: SlackApiError) -> bool:
+        """Slack refused the workspace's token: forget it; True when a later attempt may find
+        a newer one (distributed), False when there is no other (one workspace, one token)."""
+        error = str(exc.response.get("error", "")) if exc.response is not None else ""
+        forget = getattr(self._clients, "forget", None)
+        return error in TOKEN_ERRORS and forget is not None and bool(forget(claim.team_id))
 
     def dm_channel(self, claim: Claim) -> str:
         """The DM channel with the recipient (remembered per process and in the row)."""
@@ -79,7 +104,7 @@ class SlackSender:
             # A user's DM channel with the app never changes: one conversations.open per user
             # per process, not one per DM (it halves the Slack calls of a fan-out).
             return cached
-        opened = self.client.conversations_open(users=claim.recipient)
+        opened = self.client(claim).conversations_open(users=claim.recipient)
         channel = str(opened["channel"]["id"])
         if len(self._dm_channels) >= DM_CHANNEL_CACHE_SIZE:
             self._dm_channels.clear()
@@ -91,12 +116,12 @@ class SlackSender:
         """Post the DM (after checking the history when an earlier try may have arrived)."""
         channel = self.dm_channel(claim)
         if claim.uncertain:
-            found = self._already_posted(channel, claim.id)
+            found = self._already_posted(claim, channel)
             if found is not None:
                 log.info("delivery %s had arrived before the restart; not sending again", claim.id)
                 return channel, found
         message = render()
-        response = self.client.chat_postMessage(
+        response = self.client(claim).chat_postMessage(
             channel=channel,
             text=message["text"],
             blocks=message["blocks"] or None,
@@ -109,14 +134,15 @@ class SlackSender:
         )
         return str(response["channel"]), str(response["ts"])
 
-    def update(self, *, channel: str, ts: str, message: Message) -> None:
+    def update(self, claim: Claim, *, channel: str, ts: str, message: Message) -> None:
         """Redraw a message the app sent before."""
-        self.client.chat_update(
+        self.client(claim).chat_update(
             channel=channel, ts=ts, text=message["text"], blocks=message["blocks"] or None
         )
 
-    def _already_posted(self, channel: str, delivery_id: int) -> str | None:
-        history = self.client.conversations_history(
+    def _already_posted(self, claim: Claim, channel: str) -> str | None:
+        delivery_id = claim.id
+        history = self.client(claim).conversations_history(
             channel=channel, limit=50, include_all_metadata=True
         )
         for message in history.get("messages") or []:
@@ -135,7 +161,7 @@ class SlackSender:
         earlier = [str(f) for f in p.get("file_ids") or []]
         if claim.uncertain and earlier:
             channel = self.dm_channel(claim)
-            found = self._file_shared(channel, earlier)
+            found = self._file_shared(claim, channel, earlier)
             if found is not None:
                 log.info("delivery %s: file had arrived before; not sending again", claim.id)
                 return channel, found
@@ -146,27 +172,26 @@ class SlackSender:
                 self._factory, delivery_id=claim.id, filename=rendered.filename
             )
         channel = self.dm_channel(claim)
+        client = self.client(claim)
         content = rendered.content
         # The three steps of files_upload_v2, done here so the file id is on record before the
         # upload is completed: a later attempt then knows which file to look for in the DM.
-        upload = self.client.files_getUploadURLExternal(
-            filename=rendered.filename, length=len(content)
-        )
+        upload = client.files_getUploadURLExternal(filename=rendered.filename, length=len(content))
         file_id, url = str(upload["file_id"]), str(upload["upload_url"])
         outbox_rows.remember_file(self._factory, delivery_id=claim.id, file_id=file_id)
         request = urllib.request.Request(url, data=content, method="POST")
-        with urllib.request.urlopen(request, timeout=self.client.timeout) as answer:
+        with urllib.request.urlopen(request, timeout=client.timeout) as answer:
             answer.read()
-        self.client.files_completeUploadExternal(
+        client.files_completeUploadExternal(
             files=[{"id": file_id, "title": rendered.title}],
             channel_id=channel,
             initial_comment=rendered.comment,
         )
         return channel, None
 
-    def _file_shared(self, channel: str, file_ids: list[str]) -> str | None:
+    def _file_shared(self, claim: Claim, channel: str, file_ids: list[str]) -> str | None:
         """The ts of the DM message showing one of `file_ids`, if Slack shows one."""
-        history = self.client.conversations_history(channel=channel, limit=50)
+        history = self.client(claim).conversations_history(channel=channel, limit=50)
         wanted = set(file_ids)
         for message in history.get("messages") or []:
             if any(f.get("id") in wanted for f in message.get("files") or []):

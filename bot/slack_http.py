@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any
 from urllib.parse import parse_qsl
 
 from slack_bolt import App
 from slack_bolt.request import BoltRequest
+from slack_bolt.response import BoltResponse
 
 from bot.web import (
     Environ,
@@ -85,6 +87,52 @@ def slack_events_route(app: App, *, max_bytes: int, signing_secret: str) -> Rout
         )
 
     return route("POST", r"/slack/events", handle)
+
+
+def oauth_routes(app: App) -> list[Route]:
+    """GET /slack/install ("Add to Slack": a fresh state in a cookie and the link to Slack) and
+    GET /slack/oauth_redirect (Slack sends the installer back with a code), answered by Bolt's
+    OAuth flow; the paths are SLACK_INSTALL_PATH and SLACK_REDIRECT_URI_PATH."""
+    flow = app.oauth_flow
+    if flow is None:
+        return []
+
+    def answer(bolt_response: BoltResponse) -> Response:
+        headers = [
+            (name, value)
+            for name, values in bolt_response.headers.items()
+            for value in values
+            if name.lower() not in {"content-type", "content-length"}
+        ]
+        content_type = (bolt_response.headers.get("content-type") or ["text/html; charset=utf-8"])[
+            0
+        ]
+        return Response(
+            bolt_response.status,
+            str(bolt_response.body).encode("utf-8"),
+            content_type=content_type,
+            headers=headers,
+        )
+
+    def request_of(environ: Environ) -> BoltRequest:
+        return BoltRequest(
+            body="",
+            query=environ.get("QUERY_STRING", ""),
+            headers=headers_of(environ),  # type: ignore[arg-type]
+        )
+
+    def install(environ: Environ, _match: Any) -> Response:
+        return answer(flow.handle_installation(request_of(environ)))
+
+    def redirect(environ: Environ, _match: Any) -> Response:
+        # The query holds the one-time code and the state: neither is logged.
+        return answer(flow.handle_callback(request_of(environ)))
+
+    # Each visit of the install page stores a state: limited like the other public pages.
+    return [
+        route("GET", re.escape(flow.install_path), install, limited=True),
+        route("GET", re.escape(flow.redirect_uri_path), redirect, limited=True),
+    ]
 
 
 def _log_refusal(environ: Environ, status: int, reason: str) -> None:

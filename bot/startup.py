@@ -14,6 +14,7 @@ from sqlalchemy import Engine, make_url, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.settings import Settings
+from bot.slack_api import SLACK_WIRE_LOG
 from storage.db import make_engine
 from storage.migrate import SchemaState, schema_state
 
@@ -49,7 +50,10 @@ class SlackIdentity:
 def check_slack(settings: Settings, *, timeout: int = 10) -> SlackIdentity:
     """Call auth.test with SLACK_BOT_TOKEN at SLACK_API_URL; StartupError when it fails."""
     client = WebClient(
-        token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=timeout
+        token=settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        timeout=timeout,
+        logger=SLACK_WIRE_LOG,
     )
     where = settings.slack_api_url
     try:
@@ -79,11 +83,44 @@ def check_slack(settings: Settings, *, timeout: int = 10) -> SlackIdentity:
     )
 
 
+def check_oauth(settings: Settings, *, timeout: int = 10) -> None:
+    """Distributed: exchange a code nobody was given at SLACK_API_URL. Slack answers
+    invalid_code when it knows the client id and secret; any other refusal names the setting."""
+    client = WebClient(base_url=settings.slack_api_url, timeout=timeout, logger=SLACK_WIRE_LOG)
+    try:
+        client.oauth_v2_access(
+            client_id=settings.slack_client_id,
+            client_secret=settings.slack_client_secret,
+            code="intervisie-startup-check",
+        )
+    except SlackApiError as exc:
+        error = str(exc.response.get("error") or f"HTTP {exc.response.status_code}")
+        if error in {"invalid_code", "invalid_grant_type", "code_already_used"}:
+            return
+        if error in {"invalid_client_id", "bad_client_secret", "invalid_client"}:
+            raise StartupError(
+                f"Slack refused SLACK_CLIENT_ID / SLACK_CLIENT_SECRET ({error}): copy both from "
+                "the app's 'Basic Information' page (App Credentials)"
+            ) from None
+        raise StartupError(
+            f"Slack at SLACK_API_URL ({settings.slack_api_url}) answered oauth.v2.access with "
+            f"{error}: try again in a minute, and check SLACK_API_URL if this stays"
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise StartupError(
+            f"cannot reach Slack at SLACK_API_URL ({settings.slack_api_url}): {_reason(exc)}; "
+            "check the network connection (and a proxy, if one is needed) or SLACK_API_URL"
+        ) from None
+
+
 def check_socket_mode(settings: Settings, *, timeout: int = 10) -> None:
     """Ask for a Socket Mode URL with SLACK_APP_TOKEN (the call Socket Mode makes to connect);
     StartupError when Slack refuses it. The URL itself is not used."""
     client = WebClient(
-        token=settings.slack_app_token, base_url=settings.slack_api_url, timeout=timeout
+        token=settings.slack_app_token,
+        base_url=settings.slack_api_url,
+        timeout=timeout,
+        logger=SLACK_WIRE_LOG,
     )
     try:
         client.apps_connections_open(app_token=settings.slack_app_token or "")

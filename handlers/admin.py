@@ -17,15 +17,19 @@ from bot.services.admin import (
     change_contact_person,
     mark_fee_paid,
     parse_membership_type,
+    parse_payer,
     parse_year,
     set_person_membership,
 )
+from bot.services.association import association_for
 from bot.services.groups import all_groups
 from bot.services.outbox_admin import failed_deliveries, retry_delivery
 from bot.services.people import display_name, ensure_person, people_by_ids
 from bot.services.secretariat_export import parse_period, request_csv
+from bot.timeparse import parse_date
 from handlers import catalogue as catalogue_area
 from handlers import methods as methods_area
+from handlers.association import unpaid_command
 from handlers.context import CommandCall, Interaction, on_action
 from handlers.ui.blocks import text_message
 from handlers.ui.groups_ui import build_admin_groups, membership_text
@@ -72,6 +76,8 @@ def admin_command(call: CommandCall) -> None:
         _membership(call, rest)
     elif what in {"betaald", "paid"}:
         _fee_paid(call, rest)
+    elif what in {"onbetaald", "unpaid"}:
+        unpaid_command(call, rest)
     elif what in {"groepen", "groups"}:
         _groups(call, rest)
     elif what in {"bezorging", "deliveries"}:
@@ -123,11 +129,12 @@ def _membership(call: CommandCall, args: list[str]) -> None:
             member_number=member_number,
             now=deps.now(),
         )
+        association = association_for(session, team_id=actor.team_id, settings=deps.settings)
         done = t(
             actor.lang,
             "admin.membership.done",
             who=display_name(person),
-            membership=membership_text(actor.lang, person),
+            membership=membership_text(actor.lang, person, association=association),
         )
     call.say(text_message(done))
 
@@ -136,6 +143,13 @@ def _fee_paid(call: CommandCall, args: list[str]) -> None:
     actor, deps = call.actor, call.deps
     user_id = parse_user(args[0] if args else None)
     year = parse_year(args[1] if len(args) > 1 else "")
+    # `betaald @persoon 2026 [deelnemer|werkgever] [dd-mm-jjjj]`
+    paid_by = parse_payer(args[2]) if len(args) > 2 else None
+    paid_on = (
+        parse_date(args[3], today=call.today(), retention_years=deps.settings.retention_years)
+        if len(args) > 3
+        else None
+    )
     with deps.uow() as session:
         person = _person(session, call, user_id=user_id)
         mark_fee_paid(
@@ -144,6 +158,8 @@ def _fee_paid(call: CommandCall, args: list[str]) -> None:
             person=person,
             year=year,
             now=deps.now(),
+            paid_by=paid_by,
+            paid_on=paid_on,
         )
         done = t(actor.lang, "admin.fee.done", who=display_name(person), year=year)
     call.say(text_message(done))

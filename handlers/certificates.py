@@ -13,6 +13,7 @@ from bot.actor import Actor
 from bot.deps import Deps
 from bot.i18n import format_date, t
 from bot.services import certificates, hours
+from bot.services.association import association_for
 from bot.services.people import person_by_id
 from handlers import profile as profile_area
 from handlers.context import CommandCall, Interaction, on_action
@@ -78,11 +79,12 @@ def hours_command(call: CommandCall) -> None:
         meter, _ = hours.hours_meter(
             session, person=person, today=_today(deps), settings=deps.settings
         )
+        rules_of = association_for(session, team_id=actor.team_id, settings=deps.settings)
     reply = build_hours_message(
         lang=actor.lang,
         meter=meter,
-        min_hours=deps.settings.min_hours_per_year,
-        max_hours=deps.settings.max_counted_hours_per_year,
+        min_hours=rules_of.min_hours_per_year,
+        max_hours=rules_of.max_counted_hours_per_year,
     )
     # Someone in several registers also sees each register's own cycle and target.
     reply["blocks"].extend(block.to_dict() for block in profile_area.register_hours(deps, actor))
@@ -137,13 +139,14 @@ def home_hours(deps: Deps, actor: Actor) -> list[Block]:
         meter, _ = hours.hours_meter(
             session, person=person, today=_today(deps), settings=deps.settings
         )
+        rules_of = association_for(session, team_id=actor.team_id, settings=deps.settings)
     return [
         divider(),
         *meter_blocks(
             lang=actor.lang,
             meter=meter,
-            min_hours=deps.settings.min_hours_per_year,
-            max_hours=deps.settings.max_counted_hours_per_year,
+            min_hours=rules_of.min_hours_per_year,
+            max_hours=rules_of.max_counted_hours_per_year,
             with_buttons=True,
         ),
     ]

@@ -18,6 +18,7 @@ from bot.errors import DomainError, InvalidFields, InvalidInput
 from bot.i18n import lang_for, t_plain
 from bot.notify import Message
 from bot.parsing import parse_group_number
+from bot.services.association import is_secretariat
 from bot.services.group_rights import managing_groups
 from bot.services.people import ensure_person
 
@@ -32,7 +33,8 @@ def deps_of(context: BoltContext) -> Deps:
 
 
 def actor_for(deps: Deps, *, team_id: str, user_id: str) -> Actor:
-    """Resolve (and on first contact create) the person behind a Slack user id."""
+    """Resolve (and on first contact create) the person behind a Slack user id; secretariat
+    per workspace: its owners and admins, the people added in the app, INTERVISIE_ADMINS."""
     profile = deps.directory.profile(team_id=team_id, user_id=user_id)
     with deps.uow() as session:
         person = ensure_person(session, profile=profile, now=deps.now())
@@ -42,6 +44,9 @@ def actor_for(deps: Deps, *, team_id: str, user_id: str) -> Actor:
             person.locale,
             person.tz,
         )
+        secretariat = deps.is_bootstrap_admin(user_id) or is_secretariat(
+            session, team_id=team_id, person_id=person_id, workspace_admin=profile.is_admin
+        )
     return Actor(
         team_id=team_id,
         user_id=user_id,
@@ -49,7 +54,7 @@ def actor_for(deps: Deps, *, team_id: str, user_id: str) -> Actor:
         name=name,
         lang=lang_for(locale),
         tz=zone_of(tz_name, default=deps.settings.timezone),
-        is_secretariat=deps.is_secretariat(user_id),
+        is_secretariat=secretariat,
     )
 
 

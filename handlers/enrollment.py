@@ -11,6 +11,7 @@ from slack_bolt import App
 from bot.errors import InvalidInput
 from bot.i18n import t
 from bot.parsing import parse_group_number
+from bot.services.association import association_for
 from bot.services.enrollment import (
     decide,
     joinable_group,
@@ -59,7 +60,10 @@ def start_join(call: Interaction, *, number: int) -> None:
         group = joinable_group(session, actor=actor, number=number)
         prompt = None
         if needs_membership_type(session, person_id=actor.person_id):
-            modal = build_membership_modal(lang=actor.lang, group=group)
+            association = association_for(
+                session, team_id=actor.team_id, settings=call.deps.settings
+            )
+            modal = build_membership_modal(lang=actor.lang, group=group, association=association)
         else:
             modal = None
             request_to_join(session, actor=actor, group_id=group.id, now=call.deps.now())

@@ -16,6 +16,7 @@ from bot.i18n import t
 from bot.notify import Message
 from bot.parsing import parse_group_number
 from bot.services.access import approved_members
+from bot.services.association import association_for
 from bot.services.calendar import feed_url
 from bot.services.catalogues import for_team
 from bot.services.enrollment import decide
@@ -63,7 +64,10 @@ def requests_section(page: GroupPage) -> list[Block]:
     if not page.manages or page.ended:
         return []
     requests = pending_requests(page.session, group_id=page.group.id)
-    return requests_blocks(lang=page.actor.lang, requests=requests, tz=page.actor.tz)
+    association = association_for(page.session, team_id=page.group.team_id, settings=page.settings)
+    return requests_blocks(
+        lang=page.actor.lang, requests=requests, tz=page.actor.tz, association=association
+    )
 
 
 def meetings_section(page: GroupPage) -> list[Block]:
@@ -166,7 +170,7 @@ def group_command(call: CommandCall) -> None:
             actor=call.actor,
             number=number,
             now=deps.now(),
-            public_url=deps.settings.public_url,
+            settings=deps.settings,
         )
         reply = render_page(page)
     call.say(reply)
@@ -181,7 +185,7 @@ def redraw(call: Interaction, *, group_id: int, notice: str) -> None:
             actor=call.actor,
             group_id=group_id,
             now=deps.now(),
-            public_url=deps.settings.public_url,
+            settings=deps.settings,
         )
         reply = render_page(page, notice=notice)
     call.say(reply, replace=True)

@@ -13,6 +13,7 @@ from slack_sdk.models.blocks import Block
 from bot.actor import Actor
 from bot.deps import Deps
 from bot.errors import InvalidInput
+from bot.services.association import association_for
 from bot.services.catalogues import for_team
 from bot.services.groups import GroupDraft, create_group, directory, my_groups, size_bounds
 from bot.services.multidisciplinary import professions_present
@@ -43,8 +44,13 @@ def register(app: App) -> None:
 
 def create_command(call: CommandCall) -> None:
     """`/intervisie nieuw`: open the create-group modal (the trigger id lives 3 seconds)."""
+    with call.deps.uow() as session:
+        association = association_for(
+            session, team_id=call.actor.team_id, settings=call.deps.settings
+        )
     call.client.views_open(
-        trigger_id=call.trigger_id, view=build_create_group_modal(lang=call.actor.lang)
+        trigger_id=call.trigger_id,
+        view=build_create_group_modal(lang=call.actor.lang, association=association),
     )
 
 

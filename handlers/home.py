@@ -15,6 +15,7 @@ from bot.deps import Deps
 from bot.i18n import format_date
 from bot.services import hours
 from bot.services.people import person_by_id
+from handlers import association_home
 from handlers import calendar as calendar_area
 from handlers import certificates as certificates_area
 from handlers import groups as groups_area
@@ -39,6 +40,7 @@ SECTIONS: tuple[HomeSection, ...] = (
     certificates_area.home_hours,
     profile_area.home_section,
     certificates_area.home_certificates,
+    association_home.home_section,
 )
 
 

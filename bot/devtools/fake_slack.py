@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import copy
 import http
@@ -156,6 +157,20 @@ class _Reply:
     record: JSON | None = None
 
 
+@dataclass
+class _IssuedToken:
+    """A bot token the fake issued through oauth.v2.access: its workspace and expiry."""
+
+    team_id: str
+    bot_user_id: str
+    expires_at: float | None
+    revoked: bool = False
+
+
+# Web API methods that authenticate with the app's client id and secret instead of a token.
+_CLIENT_AUTH_METHODS = frozenset({"oauth.v2.access"})
+
+
 class _ApiError(Exception):
     """Raised by method handlers to answer {"ok": false, "error": ...}."""
 
@@ -306,6 +321,15 @@ class FakeSlack:
         self._serial = itertools.count(1)
         # Set by a Socket Mode server (bot.devtools.socket_mode) to mint its WebSocket URLs.
         self.socket_mode_url: Callable[[], str] | None = None
+        # OAuth (distribution): the app's credentials, codes handed to installers, issued tokens.
+        self._oauth_apps: dict[str, str] = {}
+        self._token_lifetime: int | None = None
+        self._codes: dict[str, JSON] = {}
+        self._issued: dict[str, _IssuedToken] = {}
+        self._refresh_tokens: dict[str, JSON] = {}
+        self._team_names: dict[str, str] = {}
+        # The workspace of the token of the call being answered (None: a token not issued here).
+        self._caller_team: str | None = None
         self._clear()
         self._methods: dict[str, Callable[[JSON], JSON]] = {
             "auth.test": self._auth_test,
@@ -324,6 +348,7 @@ class FakeSlack:
             "files.getUploadURLExternal": self._files_get_upload_url,
             "files.completeUploadExternal": self._files_complete_upload,
             "apps.connections.open": self._apps_connections_open,
+            "oauth.v2.access": self._oauth_v2_access,
         }
 
     def _clear(self) -> None:
@@ -410,6 +435,8 @@ class FakeSlack:
         team_id: str = "T1",
         is_bot: bool = False,
         deleted: bool = False,
+        is_admin: bool = False,
+        is_owner: bool = False,
     ) -> None:
         """Register a user for users.info."""
         ZoneInfo(tz)  # fail here, not inside a request, on a typo in the zone name
@@ -423,7 +450,116 @@ class FakeSlack:
                 "team_id": team_id,
                 "is_bot": is_bot,
                 "deleted": deleted,
+                "is_admin": is_admin,
+                "is_owner": is_owner,
             }
+
+    # ----------------------------------------------------------------- OAuth (distribution)
+
+    def add_oauth_app(
+        self, client_id: str, client_secret: str, *, token_lifetime: int | None = None
+    ) -> None:
+        """Accept this client id and secret in oauth.v2.access. With `token_lifetime` (seconds)
+        token rotation is on: tokens expire and come with a refresh token."""
+        with self._lock:
+            self._oauth_apps[client_id] = client_secret
+            self._token_lifetime = token_lifetime
+
+    def approve_install(
+        self,
+        *,
+        client_id: str,
+        team_id: str,
+        user_id: str,
+        scopes: str = "",
+        team_name: str | None = None,
+        redirect_uri: str | None = None,
+    ) -> str:
+        """What Slack does when the installer clicks "Allow": a code, valid once."""
+        with self._lock:
+            code = f"code-{team_id}-{secrets.token_hex(8)}"
+            self._team_names[team_id] = team_name or f"Workspace {team_id}"
+            self._codes[code] = {
+                "client_id": client_id,
+                "team_id": team_id,
+                "user_id": user_id,
+                "scopes": scopes,
+                "redirect_uri": redirect_uri,
+            }
+            return code
+
+    def revoke_team(self, team_id: str) -> None:
+        """The workspace uninstalled the app: every token issued for it stops working."""
+        with self._lock:
+            for token in self._issued.values():
+                if token.team_id == team_id:
+                    token.revoked = True
+            for key in [k for k, v in self._refresh_tokens.items() if v["team_id"] == team_id]:
+                del self._refresh_tokens[key]
+
+    def expire_tokens(self) -> None:
+        """Let every issued token run out now (token rotation must refresh them)."""
+        with self._lock:
+            for token in self._issued.values():
+                if token.expires_at is not None:
+                    token.expires_at = time.time() - 1
+
+    def team_of_token(self, token: str | None) -> str | None:
+        """The workspace an issued token belongs to (None for tokens the fake did not issue)."""
+        with self._lock:
+            issued = self._issued.get(token or "")
+            return issued.team_id if issued is not None else None
+
+    def _issue(self, *, team_id: str, scopes: str, refresh: str | None = None) -> JSON:
+        token = f"xoxb-{team_id}-{secrets.token_hex(12)}"
+        lifetime = self._token_lifetime
+        self._issued[token] = _IssuedToken(
+            team_id=team_id,
+            bot_user_id=f"UBOT{team_id}",
+            expires_at=time.time() + lifetime if lifetime is not None else None,
+        )
+        answer: JSON = {
+            "access_token": token,
+            "token_type": "bot",
+            "scope": scopes,
+            "bot_user_id": f"UBOT{team_id}",
+            "app_id": "AINTERVISIE",
+            "team": {"id": team_id, "name": self._team_names.get(team_id, team_id)},
+            "enterprise": None,
+            "is_enterprise_install": False,
+        }
+        if lifetime is not None:
+            refresh = refresh or f"xoxe-1-{team_id}-{secrets.token_hex(12)}"
+            self._refresh_tokens[refresh] = {"team_id": team_id, "scopes": scopes}
+            answer.update({"refresh_token": refresh, "expires_in": lifetime})
+        return answer
+
+    def _oauth_v2_access(self, body: JSON) -> JSON:
+        """oauth.v2.access: exchange an install's code (once), or, with
+        grant_type=refresh_token, a refresh token for a new bot token (token rotation)."""
+        client_id, secret = body.get("client_id"), body.get("client_secret")
+        if client_id not in self._oauth_apps:
+            raise _ApiError("invalid_client_id")
+        if self._oauth_apps[str(client_id)] != secret:
+            raise _ApiError("bad_client_secret")
+        if body.get("grant_type") == "refresh_token":
+            grant = self._refresh_tokens.get(str(body.get("refresh_token") or ""))
+            if grant is None:
+                raise _ApiError("invalid_refresh_token")
+            # Slack keeps the refresh token; the new access token replaces the old one.
+            return self._issue(
+                team_id=grant["team_id"],
+                scopes=grant["scopes"],
+                refresh=str(body["refresh_token"]),
+            )
+        code = self._codes.pop(str(body.get("code") or ""), None)
+        if code is None or code["client_id"] != client_id:
+            raise _ApiError("invalid_code")
+        if code["redirect_uri"] and body.get("redirect_uri") != code["redirect_uri"]:
+            raise _ApiError("bad_redirect_uri")
+        answer = self._issue(team_id=code["team_id"], scopes=code["scopes"])
+        answer["authed_user"] = {"id": code["user_id"]}
+        return answer
 
     def new_trigger_id(self, user_id: str | None = None) -> str:
         """Mint a trigger_id valid once, for TRIGGER_TTL seconds, remembering its user."""
@@ -621,6 +757,8 @@ class FakeSlack:
             elif method == RESPONSE_URL:
                 reply = self._response_url(path.removeprefix("/response/"), body)
             else:
+                if method in _CLIENT_AUTH_METHODS:
+                    body = {**self._client_credentials(lower_headers), **body}
                 reply = self._api(method, body, self._token(lower_headers, body))
             return self._finish(method, path, body, headers, reply)
 
@@ -653,6 +791,19 @@ class FakeSlack:
             return auth[7:].strip() or None
         token = body.get("token")
         return token if isinstance(token, str) and token else None
+
+    @staticmethod
+    def _client_credentials(lower_headers: dict[str, str]) -> JSON:
+        """client_id and client_secret from HTTP Basic auth (how slack_sdk sends them)."""
+        auth = lower_headers.get("authorization", "")
+        if not auth.lower().startswith("basic "):
+            return {}
+        try:
+            decoded = base64.b64decode(auth[6:].strip()).decode("utf-8")
+        except ValueError:
+            return {}
+        client_id, _, secret = decoded.partition(":")
+        return {"client_id": client_id, "client_secret": secret}
 
     @staticmethod
     def _targets(fault_method: str | None, method: str) -> bool:
@@ -709,8 +860,18 @@ class FakeSlack:
         try:
             if handler is None:
                 raise _ApiError("unknown_method")
-            if token is None:
+            if token is None and method not in _CLIENT_AUTH_METHODS:
                 raise _ApiError("not_authed")
+            issued = self._issued.get(token or "")
+            if issued is not None and issued.revoked:
+                raise _ApiError("token_revoked")
+            if (
+                issued is not None
+                and issued.expires_at is not None
+                and (issued.expires_at < time.time())
+            ):
+                raise _ApiError("token_expired")
+            self._caller_team = issued.team_id if issued is not None else None
             payload = {"ok": True, **handler(body)}
         except _ApiError as exc:
             payload = {"ok": False, "error": exc.error, **exc.extra}
@@ -778,13 +939,14 @@ class FakeSlack:
     # ----------------------------------------------------------------- Web API methods
 
     def _auth_test(self, body: JSON) -> JSON:
-        """auth.test"""
+        """auth.test (for a token issued here: its own workspace and bot user)"""
+        team = self._caller_team or self.team_id
         return {
             "url": "https://test.slack.com/",
-            "team": "Test",
+            "team": self._team_names.get(team, "Test"),
             "user": "intervisie",
-            "team_id": self.team_id,
-            "user_id": "UBOT",
+            "team_id": team,
+            "user_id": f"UBOT{team}" if self._caller_team else "UBOT",
             "bot_id": "BBOT",
             "is_enterprise_install": False,
         }
@@ -792,7 +954,7 @@ class FakeSlack:
     def _users_info(self, body: JSON) -> JSON:
         """users.info"""
         user = self._users.get(str(body.get("user", "")))
-        if user is None:
+        if user is None or (self._caller_team not in (None, user["team_id"])):
             raise _ApiError("user_not_found")
         now = datetime.now(ZoneInfo(user["tz"]))
         offset = now.utcoffset()
@@ -807,8 +969,8 @@ class FakeSlack:
             "tz_label": _TZ_LABELS.get(abbreviation, abbreviation),
             "tz_offset": int(offset.total_seconds()) if offset is not None else 0,
             "is_bot": user["is_bot"],
-            "is_admin": False,
-            "is_owner": False,
+            "is_admin": user["is_admin"],
+            "is_owner": user["is_owner"],
             "is_app_user": False,
             "profile": {
                 "real_name": user["real_name"],
@@ -832,6 +994,11 @@ class FakeSlack:
         ids = [u.strip() for u in str(users or "").split(",") if u.strip()]
         if not ids:
             raise _ApiError("users_list_not_supplied")
+        if self._caller_team is not None and any(
+            self._users.get(u, {}).get("team_id", self._caller_team) != self._caller_team
+            for u in ids
+        ):
+            raise _ApiError("user_not_found")
         if len(ids) == 1:
             return {"channel": {"id": "D" + ids[0]}}
         return {"channel": {"id": "G" + "".join(sorted(ids))}}

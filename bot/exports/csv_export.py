@@ -27,6 +27,9 @@ COLUMNS = (
     "uitgegeven_op",
     "register",
     "lidnummer",
+    # Participants without membership: their fee for the meeting's year ("open", or "betaald"
+    # with the day and who paid); empty for members.
+    "bijdrage",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -50,6 +53,7 @@ class ExportRow:
     issued: str
     register: str = ""
     member_number: str = ""
+    fee: str = ""
 
 
 def safe_cell(value: str) -> str:
@@ -80,6 +84,7 @@ def build_csv(rows: Sequence[ExportRow]) -> bytes:
                 r.issued,
                 safe_cell(r.register),
                 safe_cell(r.member_number),
+                r.fee,
             ]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -163,8 +163,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Reject it, or let someone leave first.",
     ),
     "enroll.membership_unknown": (
-        "Geef eerst aan of je LVV-lid bent of intervisiedeelnemer zonder lidmaatschap.",
-        "First say whether you are an LVV member or a participant without membership.",
+        "Geef eerst aan of je lid bent van de vereniging of intervisiedeelnemer zonder "
+        "lidmaatschap.",
+        "First say whether you are a member of the association or a participant without "
+        "membership.",
     ),
     "enroll.request_not_found": (
         "Deze aanmelding bestaat niet (meer).",
@@ -185,30 +187,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "membership.submit": ("Aanmelden", "Ask to join"),
     "membership.intro": (
         "Je meldt je voor het eerst aan bij een intervisiegroep (groep *{number}*, {name}). "
-        "Ben je lid van de LVV?",
+        "Ben je {member}?",
         "This is your first request to join an intervisie group (group *{number}*, {name}). "
-        "Are you an LVV member?",
+        "Are you {member}?",
     ),
     "membership.type": ("Lidmaatschap", "Membership"),
-    "membership.member": ("LVV-lid", "LVV member"),
     "membership.participant": (
-        "Intervisiedeelnemer zonder LVV-lidmaatschap",
-        "Intervisie participant without LVV membership",
+        "Intervisiedeelnemer {without}",
+        "Intervisie participant {without}",
     ),
     "membership.fee": (
-        "Als intervisiedeelnemer zonder LVV-lidmaatschap betaal je *€ {fee},- excl. btw per jaar*.",
-        "As an intervisie participant without LVV membership you pay *€{fee} excl. VAT per year*.",
+        "Als intervisiedeelnemer {without} betaal je *€ {fee},- excl. btw per jaar*.",
+        "As an intervisie participant {without} you pay *€{fee} excl. VAT per year*.",
     ),
-    "membership.member_number": ("Lidnummer (voor LVV-leden)", "Member number (LVV members)"),
+    "membership.member_number": ("{label} (voor leden)", "{label} (members)"),
     "enroll.member_number_required": (
-        "Vul je LVV-lidnummer in.",
-        "Fill in your LVV member number.",
+        "Vul je lidnummer in.",
+        "Fill in your member number.",
     ),
     "enroll.member_number_too_long": (
         "Dit lidnummer is te lang.",
         "This member number is too long.",
     ),
-    "membership.label.member": ("LVV-lid (lidnummer {number})", "LVV member (number {number})"),
+    "membership.label.member": (
+        "{member_option} (lidnummer {number})",
+        "{member_option} (number {number})",
+    ),
     "membership.label.participant": (
         "intervisiedeelnemer zonder lidmaatschap (€ {fee},- excl. btw per jaar)",
         "participant without membership (€{fee} excl. VAT per year)",

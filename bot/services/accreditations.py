@@ -247,7 +247,9 @@ def document_numbers(
     accredited = bool(certificate.activity_id) or certificate.points is not None
     return {
         "registration_number": member,
-        "registration_label": t_plain(lang, "registers.member_number") if member else "",
+        "registration_label": (certificate.member_label or t_plain(lang, "registers.member_number"))
+        if member
+        else "",
         "register_label": register_label if number else "",
         "register_number": number or "",
         "accreditation_register": (

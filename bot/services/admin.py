@@ -4,19 +4,20 @@ the non-member fee paid."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
-from bot.errors import Conflict, InvalidInput
+from bot.errors import Conflict, InvalidInput, NotFound
 from bot.notify import Intent, owe
 from bot.services import audit
 from bot.services.access import group_by_number, is_member, require_secretariat
 from bot.services.enrollment import set_membership
 from bot.services.membership_story import drop_deputy
-from storage.models import FeePayment, Group, MembershipType, Person
+from bot.services.people import display_name
+from storage.models import FeePayer, FeePayment, Group, MembershipType, Person
 
 # Fee years the secretariat can mark: a typo like 2206 is refused rather than stored.
 FEE_YEAR_MIN = 2000
@@ -125,6 +126,16 @@ def parse_year(word: str) -> int:
     return int(raw)
 
 
+def parse_payer(word: str | None) -> FeePayer:
+    """'deelnemer'/'participant' or 'werkgever'/'employer' (seeds/004: often the employer)."""
+    value = (word or "").strip().lower()
+    if value in {"deelnemer", "participant", "zelf"}:
+        return FeePayer.PARTICIPANT
+    if value in {"werkgever", "employer"}:
+        return FeePayer.EMPLOYER
+    raise InvalidInput("fee.bad_payer", given=(word or "")[:20])
+
+
 def mark_fee_paid(
     session: Session,
     *,
@@ -132,16 +143,30 @@ def mark_fee_paid(
     person: Person,
     year: int,
     now: datetime,
+    paid_by: FeePayer | None = None,
+    paid_on: date | None = None,
 ) -> None:
-    """Record that a participant without membership paid the yearly fee."""
+    """Record that a participant without membership paid the yearly fee (by themselves or by
+    their employer, on a day); a member pays none."""
     require_secretariat(actor)
+    if person.team_id != actor.team_id:
+        raise NotFound("fee.person_not_found")
+    if person.membership_type is MembershipType.MEMBER:
+        raise Conflict("fee.not_participant", name=display_name(person))
     existing = session.scalars(
         select(FeePayment).where(FeePayment.person_id == person.id, FeePayment.year == year)
     ).first()
     if existing is not None:
         raise Conflict("admin.fee.already", year=year)
     session.add(
-        FeePayment(person_id=person.id, year=year, recorded_by_id=actor.person_id, recorded_at=now)
+        FeePayment(
+            person_id=person.id,
+            year=year,
+            recorded_by_id=actor.person_id,
+            recorded_at=now,
+            paid_by=paid_by,
+            paid_on=paid_on,
+        )
     )
     audit.record(
         session,
@@ -150,5 +175,9 @@ def mark_fee_paid(
         now=now,
         actor_id=actor.person_id,
         subject_id=person.id,
-        details={"year": year},
+        details={
+            "year": year,
+            "paid_by": paid_by.value if paid_by else None,
+            "paid_on": paid_on.isoformat() if paid_on else None,
+        },
     )

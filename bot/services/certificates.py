@@ -22,6 +22,7 @@ from bot.notify import Intent, owe
 from bot.registers import RegisterCatalogue
 from bot.services import method_catalogue
 from bot.services.accreditations import certificate_register, document_numbers
+from bot.services.association import certificate_issuer
 from bot.services.catalogues import for_team
 from bot.services.completion_pdf import completion_pdf
 from bot.services.people import display_name
@@ -93,6 +94,11 @@ def issue(
     progress = meeting_progress(session, meeting=meeting)
     if progress is not None:
         certificate.trajectory_text = snapshot(progress)
+    # The association that issues it and its label for the member number, as its secretariat
+    # named them in the app.
+    certificate.issuer_name, certificate.member_label = certificate_issuer(
+        session, team_id=group.team_id, member_number=True
+    )
     session.add(certificate)
     session.flush()
     certificate.number = f"{rules.CERTIFICATE_NUMBER_PREFIX}-{now.year}-{certificate.id:06d}"
@@ -249,6 +255,7 @@ def certificate_document(
         trajectory_name=trajectory,
         trajectory_meeting=meeting_number,
         trajectory_meetings=meetings,
+        issuer_name=certificate.issuer_name or "",
     )
 
 

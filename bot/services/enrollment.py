@@ -16,6 +16,8 @@ from bot.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.notify import Intent, owe, owe_update
 from bot.services import audit
 from bot.services.access import group_by_number, require_manager
+from bot.services.association import fee_blocks_requests
+from bot.services.fees import has_unpaid_fee
 from bot.services.group_rights import require_not_ended
 from bot.services.groups import member_count
 from bot.services.membership_story import member_gone, welcome_to_meetings
@@ -146,6 +148,11 @@ def request_to_join(session: Session, *, actor: Actor, group_id: int, now: datet
     _check_can_request(session, group=group, person_id=actor.person_id)
     if needs_membership_type(session, person_id=actor.person_id):
         raise Conflict("enroll.membership_unknown")
+    if fee_blocks_requests(session, team_id=actor.team_id):
+        # The association's setting (off by default): a non-member's open fee stops requests.
+        year = now.astimezone(actor.tz).year
+        if has_unpaid_fee(session, person=session.get_one(Person, actor.person_id), year=year):
+            raise Conflict("fee.blocks_request", year=year)
     enrollment = Enrollment(
         group_id=group.id,
         person_id=actor.person_id,

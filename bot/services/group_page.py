@@ -14,6 +14,7 @@ from bot.errors import NotAllowed
 from bot.services.access import can_manage, group_by_id, is_member
 from bot.services.group_rights import can_lead, viewable_group
 from bot.services.groups import GroupSummary, member_count
+from bot.settings import Settings
 from storage.models import Group, Person
 
 
@@ -27,7 +28,12 @@ class GroupPage:
     group: Group
     summary: GroupSummary
     now: datetime
-    public_url: str
+    settings: Settings
+
+    @property
+    def public_url(self) -> str:
+        """The base of the feed and verify links."""
+        return self.settings.public_url
 
     @property
     def manages(self) -> bool:
@@ -53,24 +59,24 @@ class GroupPage:
 
 
 def _page(
-    session: Session, *, actor: Actor, group: Group, now: datetime, public_url: str
+    session: Session, *, actor: Actor, group: Group, now: datetime, settings: Settings
 ) -> GroupPage:
     summary = GroupSummary(group=group, members=member_count(session, group_id=group.id))
     return GroupPage(
-        session=session, actor=actor, group=group, summary=summary, now=now, public_url=public_url
+        session=session, actor=actor, group=group, summary=summary, now=now, settings=settings
     )
 
 
 def page_by_number(
-    session: Session, *, actor: Actor, number: int, now: datetime, public_url: str
+    session: Session, *, actor: Actor, number: int, now: datetime, settings: Settings
 ) -> GroupPage:
     """The page of the group with this number, for one of its members or the secretariat."""
     group = viewable_group(session, actor=actor, number=number)
-    return _page(session, actor=actor, group=group, now=now, public_url=public_url)
+    return _page(session, actor=actor, group=group, now=now, settings=settings)
 
 
 def page_by_id(
-    session: Session, *, actor: Actor, group_id: int, now: datetime, public_url: str
+    session: Session, *, actor: Actor, group_id: int, now: datetime, settings: Settings
 ) -> GroupPage:
     """The page again after a button on it was pressed (the id comes from the button)."""
     group = group_by_id(session, team_id=actor.team_id, group_id=group_id)
@@ -78,4 +84,4 @@ def page_by_id(
         actor.is_secretariat or is_member(session, group_id=group.id, person_id=actor.person_id)
     ):
         raise NotAllowed("life.page.not_member", number=group.number)
-    return _page(session, actor=actor, group=group, now=now, public_url=public_url)
+    return _page(session, actor=actor, group=group, now=now, settings=settings)

@@ -16,6 +16,7 @@ from bot.errors import InvalidInput, NotFound
 from bot.notify import Intent, owe
 from bot.parsing import clean_text, parse_name
 from bot.services import audit
+from bot.services.association import group_size_bounds
 from storage.models import (
     Enrollment,
     EnrollmentStatus,
@@ -129,8 +130,9 @@ def member_count(session: Session, *, group_id: int) -> int:
     )
 
 
-def validate_draft(draft: GroupDraft) -> GroupDraft:
-    """Check the modal's input; each problem names the field (the modal block) it belongs to."""
+def validate_draft(draft: GroupDraft, *, bounds: tuple[int, int] | None = None) -> GroupDraft:
+    """Check the modal's input; each problem names the field (the modal block) it belongs to.
+    `bounds`: the association's (minimum, maximum) for the kind, else the rules' defaults."""
     # Names made only of invisible characters (zero-width spaces, controls) are no name at all.
     if not clean_text(draft.name):
         raise InvalidInput("group.create.name_required", field="name")
@@ -145,7 +147,7 @@ def validate_draft(draft: GroupDraft) -> GroupDraft:
         raise InvalidInput("group.create.supervisor_required", field="supervisor")
     if len(supervisor) > SUPERVISOR_MAX:
         raise InvalidInput("group.create.too_long", field="supervisor", limit=SUPERVISOR_MAX)
-    minimum, maximum = size_bounds(draft.kind)
+    minimum, maximum = bounds or size_bounds(draft.kind)
     if not minimum <= draft.max_members <= maximum:
         raise InvalidInput(
             "group.create.size_out_of_bounds", field="max_members", low=minimum, high=maximum
@@ -185,7 +187,9 @@ def allocate_group_number(session: Session, *, team_id: str) -> int:
 def create_group(session: Session, *, actor: Actor, draft: GroupDraft, now: datetime) -> Group:
     """A new group: numbered at once, the creator its contact person and first approved member;
     the creator gets the number (to pass on) by DM."""
-    clean = validate_draft(draft)
+    clean = validate_draft(
+        draft, bounds=group_size_bounds(session, team_id=actor.team_id, kind=draft.kind)
+    )
     team_id, creator_id = actor.team_id, actor.person_id
     number = allocate_group_number(session, team_id=team_id)
     group = Group(

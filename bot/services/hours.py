@@ -17,6 +17,7 @@ from bot.exports.pdf_documents import overview_filename
 from bot.i18n import lang_for, t_plain
 from bot.notify import Intent, owe
 from bot.services import recertification
+from bot.services.association import association_for
 from bot.services.audit import record
 from bot.services.people import display_name
 from bot.settings import Settings
@@ -121,7 +122,11 @@ def hours_meter(
     session: Session, *, person: Person, today: date, settings: Settings
 ) -> tuple[recertification.Meter, list[CountedMeeting]]:
     """The member's meter for the period containing `today`, and the meetings in that period."""
-    period = recertification.period_for(today=today, start=person.certification_period_start)
+    # The association's rules (hours, period, per-year bounds), else the defaults.
+    rules_of = association_for(session, team_id=person.team_id, settings=settings)
+    period = recertification.period_for(
+        today=today, start=person.certification_period_start, period_years=rules_of.period_years
+    )
     meetings = [
         m
         for m in counted_meetings(session, person_id=person.id, tz=settings.timezone)
@@ -133,8 +138,9 @@ def hours_meter(
             recertification.HoursEntry(day=m.day, minutes=m.minutes, role=m.role) for m in meetings
         ],
         today=today,
-        min_hours_per_year=settings.min_hours_per_year,
-        max_counted_hours_per_year=settings.max_counted_hours_per_year,
+        min_hours_per_year=rules_of.min_hours_per_year,
+        max_counted_hours_per_year=rules_of.max_counted_hours_per_year,
+        required_hours=rules_of.required_hours,
     )
     return result, meetings
 

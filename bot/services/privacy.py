@@ -21,7 +21,7 @@ from bot import rules
 from bot.actor import Actor
 from bot.errors import NotAllowed, NotFound
 from bot.notify import Intent, owe
-from bot.services import audit, planned_roles, reflections
+from bot.services import audit, planned_roles, reflections, verslag
 from bot.services.access import managed_groups
 from bot.services.agreement_data import personal_data
 from bot.services.certificates import owe_certificate
@@ -171,7 +171,15 @@ def export_data(session: Session, *, person_id: int) -> dict[str, Any]:
             for c in certificates
         ],
         **profile_export(session, person_id=person_id),
-        "fee_payments": [{"year": f.year, "recorded_at": _iso(f.recorded_at)} for f in fees],
+        "fee_payments": [
+            {
+                "year": f.year,
+                "recorded_at": _iso(f.recorded_at),
+                "paid_by": _enum(f.paid_by),
+                "paid_on": _iso(f.paid_on),
+            }
+            for f in fees
+        ],
         "guided_trajectories": [
             {
                 "as": "supervisor" if tr.supervisor_id == person_id else "requester",
@@ -327,22 +335,27 @@ def retention_cutoff(now: datetime, *, years: int) -> datetime:
         return now.replace(year=now.year - years, day=28)
 
 
-def purge_before(session: Session, *, now: datetime, years: int) -> int:
-    """Delete certificates and attendance of meetings older than `years`; returns rows deleted."""
+def purge_before(session: Session, *, now: datetime, years: int, team_id: str | None = None) -> int:
+    """Delete certificates and attendance of meetings older than `years` (of one workspace, when
+    `team_id` is given: each association has its own retention period); returns rows deleted."""
     years = max(years, rules.RETENTION_YEARS_MIN)
     cutoff = retention_cutoff(now, years=years)
     old_certificates = select(Certificate.id).where(Certificate.meeting_starts_at < cutoff)
+    old_meetings = select(Meeting.id).where(Meeting.starts_at < cutoff)
+    if team_id is not None:
+        old_certificates = old_certificates.where(Certificate.team_id == team_id)
+        old_meetings = old_meetings.where(
+            Meeting.group_id.in_(select(Group.id).where(Group.team_id == team_id))
+        )
     # A superseded certificate points at its successor: unlink before deleting either.
     session.execute(
         update(Certificate)
         .where(Certificate.superseded_by_id.in_(old_certificates))
         .values(superseded_by_id=None)
     )
-    certificates = session.execute(
-        delete(Certificate).where(Certificate.meeting_starts_at < cutoff)
-    )
-    old_meetings = select(Meeting.id).where(Meeting.starts_at < cutoff)
-    reflected = reflections.purge_before(session, cutoff=cutoff)
+    certificates = session.execute(delete(Certificate).where(Certificate.id.in_(old_certificates)))
+    reflected = reflections.purge_of(session, meetings=old_meetings)
+    reflected += verslag.purge_of(session, meetings=old_meetings)
     attendance = session.execute(delete(Attendance).where(Attendance.meeting_id.in_(old_meetings)))
     total = int(getattr(certificates, "rowcount", 0) or 0) + int(
         getattr(attendance, "rowcount", 0) or 0

@@ -108,13 +108,15 @@ def _add_years(day: date, years: int) -> date:
         return date(day.year + years, 3, 1)
 
 
-def period_for(*, today: date, start: date | None) -> Period:
+def period_for(
+    *, today: date, start: date | None, period_years: int = rules.RECERTIFICATION_PERIOD_YEARS
+) -> Period:
     """The certification period containing `today`.
 
     With a start date, periods follow each other every four years from that date (before the start
     date, the first period is shown). Without one, it is this calendar year and the three before.
     """
-    length = rules.RECERTIFICATION_PERIOD_YEARS
+    length = max(1, period_years)  # the association's period (default four years)
     if start is None:
         first = date(today.year - length + 1, 1, 1)
     else:
@@ -135,6 +137,7 @@ def meter(
     today: date,
     min_hours_per_year: int,
     max_counted_hours_per_year: int,
+    required_hours: int = rules.RECERTIFICATION_REQUIRED_HOURS,
 ) -> Meter:
     """Hours per period-year against the yearly minimum/maximum and the required total."""
     per_year = {year.index: 0 for year in period.years}
@@ -166,7 +169,7 @@ def meter(
         years=tuple(totals),
         total_minutes=sum(t.minutes for t in totals),
         counted_minutes=sum(t.counted_minutes for t in totals),
-        required_minutes=rules.RECERTIFICATION_REQUIRED_HOURS * 60,
+        required_minutes=required_hours * 60,
         roles=frozenset(roles),
     )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
@@ -208,10 +208,9 @@ def export_rows(session: Session, *, person_id: int) -> dict[str, Any]:
     }
 
 
-def purge_before(session: Session, *, cutoff: datetime) -> int:
-    """Drop reflections of meetings older than the retention cutoff; returns rows deleted."""
-    old = select(Meeting.id).where(Meeting.starts_at < cutoff)
-    result = session.execute(delete(Reflection).where(Reflection.meeting_id.in_(old)))
+def purge_of(session: Session, *, meetings: Select[Any]) -> int:
+    """Retention: drop the reflections of these (old) meetings; returns rows deleted."""
+    result = session.execute(delete(Reflection).where(Reflection.meeting_id.in_(meetings)))
     return int(getattr(result, "rowcount", 0) or 0)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -17,7 +18,15 @@ from bot.notify import Intent, owe
 from bot.services import audit
 from bot.services.access import require_secretariat
 from bot.timeparse import parse_date
-from storage.models import Certificate, CertificateKind, DeliveryKind, Person
+from storage.models import (
+    Certificate,
+    CertificateKind,
+    DeliveryKind,
+    FeePayer,
+    FeePayment,
+    MembershipType,
+    Person,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,6 +74,7 @@ def export_rows(
         )
         .order_by(Certificate.meeting_starts_at, Certificate.group_number, Certificate.id)
     ).all()
+    fees = fee_column(session, people=[p for _, p in found])
     return [
         ExportRow(
             number=c.number,
@@ -81,9 +91,38 @@ def export_rows(
             issued=format_date(c.issued_at, tz=tz),
             register=c.register_key or "",
             member_number=c.member_number or "",
+            fee=fees(p, c.meeting_starts_at.astimezone(tz).year),
         )
         for c, p in found
     ]
+
+
+FEE_PAYERS = {FeePayer.PARTICIPANT: "deelnemer", FeePayer.EMPLOYER: "werkgever"}
+
+
+def fee_column(session: Session, *, people: list[Person]) -> Callable[[Person, int], str]:
+    """The export's fee cell of a person for a year: "" for members, "open", or "betaald" with
+    the day and who paid (all payments read in one query)."""
+    ids = {p.id for p in people if p.membership_type is MembershipType.PARTICIPANT}
+    paid = {
+        (f.person_id, f.year): f
+        for f in session.scalars(select(FeePayment).where(FeePayment.person_id.in_(ids)))
+    }
+
+    def cell(person: Person, year: int) -> str:
+        if person.id not in ids:
+            return ""
+        payment = paid.get((person.id, year))
+        if payment is None:
+            return "open"
+        parts = ["betaald"]
+        if payment.paid_on is not None:
+            parts.append(format_date(payment.paid_on))
+        if payment.paid_by is not None:
+            parts.append(f"({FEE_PAYERS[payment.paid_by]})")
+        return " ".join(parts)
+
+    return cell
 
 
 def hours_csv(session: Session, *, team_id: str, start: str, end: str, tz: tzinfo) -> bytes:

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
@@ -168,10 +169,9 @@ def recent_confirmations(
     ]
 
 
-def purge_before(session: Session, *, cutoff: datetime) -> int:
-    """Retention: forget the confirmations of meetings before `cutoff`; returns rows deleted."""
-    old_meetings = select(Meeting.id).where(Meeting.starts_at < cutoff)
+def purge_of(session: Session, *, meetings: Select[Any]) -> int:
+    """Retention: forget the confirmations of these (old) meetings; returns rows deleted."""
     result = session.execute(
-        delete(VerslagConfirmation).where(VerslagConfirmation.meeting_id.in_(old_meetings))
+        delete(VerslagConfirmation).where(VerslagConfirmation.meeting_id.in_(meetings))
     )
     return int(getattr(result, "rowcount", 0) or 0)

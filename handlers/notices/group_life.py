@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.errors import NotFound
 from bot.i18n import t, t_plain, tn
 from bot.notify import Message, RenderContext, Renderers
+from bot.services.association import association_for
 from bot.services.group_edit import GroupEdited
 from bot.services.group_end import GroupEnded, GroupReopened
 from bot.services.group_members import DeputyChanged, MemberRemoved
@@ -158,6 +159,9 @@ def render_request_lapsed(ctx: RenderContext, intent: RequestLapsed) -> Message:
         members=member_count(ctx.session, group_id=enrollment.group_id),
         why=intent.why,
         tz=ctx.tz,
+        association=association_for(
+            ctx.session, team_id=enrollment.group.team_id, settings=ctx.settings
+        ),
     )
 
 

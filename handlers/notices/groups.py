@@ -7,18 +7,25 @@ from bot.errors import NotFound
 from bot.i18n import t
 from bot.notify import Message, RenderContext, Renderers
 from bot.services.admin import ContactPersonChanged
+from bot.services.association import AssociationSettings, association_for, terms
 from bot.services.enrollment import (
     EnrollmentDecided,
     EnrollmentRequested,
     MemberLeft,
     RequestDecided,
 )
+from bot.services.fees import FeeDue, has_unpaid_fee
 from bot.services.groups import GroupCreated, GroupSummary, member_count, size_bounds
 from bot.services.people import display_name
 from handlers.notices.agreements import with_agreements_card
 from handlers.notices.guided import guided_welcome
-from handlers.ui.blocks import section, text_message
-from handlers.ui.enrollment_ui import build_decided_request, build_decision_dm, build_request_dm
+from handlers.ui.blocks import message, section, text_message
+from handlers.ui.enrollment_ui import (
+    build_decided_request,
+    build_decision_dm,
+    build_request_dm,
+    fee_blocks,
+)
 from handlers.ui.groups_ui import build_group_created_dm, status_text
 from storage.models import Enrollment, EnrollmentStatus, Group, Person
 
@@ -31,6 +38,17 @@ def install(renderers: Renderers) -> None:
     renderers.register(EnrollmentDecided, render_decision)
     renderers.register(MemberLeft, render_member_left)
     renderers.register(ContactPersonChanged, render_contact_changed)
+    renderers.register(FeeDue, render_fee_due)
+
+
+def _association(ctx: RenderContext) -> AssociationSettings:
+    return association_for(ctx.session, team_id=ctx.recipient.team_id, settings=ctx.settings)
+
+
+def _open_fee_year(ctx: RenderContext, person: Person) -> int | None:
+    """This year, when the person is a non-member whose fee for it is not recorded as paid."""
+    year = ctx.now.astimezone(ctx.settings.timezone).year
+    return year if has_unpaid_fee(ctx.session, person=person, year=year) else None
 
 
 def _group(ctx: RenderContext, group_id: int) -> Group:
@@ -63,6 +81,8 @@ def render_request(ctx: RenderContext, intent: EnrollmentRequested) -> Message:
         requester=enrollment.person,
         group=enrollment.group,
         members=member_count(ctx.session, group_id=enrollment.group_id),
+        association=_association(ctx),
+        unpaid_year=_open_fee_year(ctx, enrollment.person),
     )
 
 
@@ -82,6 +102,8 @@ def render_request_decided(ctx: RenderContext, intent: RequestDecided) -> Messag
         at=enrollment.decided_at,
         tz=ctx.tz,
         summary=GroupSummary(group=enrollment.group, members=members),
+        association=_association(ctx),
+        unpaid_year=_open_fee_year(ctx, enrollment.person),
     )
 
 
@@ -95,6 +117,8 @@ def render_decision(ctx: RenderContext, intent: EnrollmentDecided) -> Message:
         group=enrollment.group,
         contact=enrollment.group.contact_person,
         reason=enrollment.reason,
+        association=_association(ctx),
+        fee_year=_open_fee_year(ctx, enrollment.person),
     )
     # A guided group's welcome also names the supervisor and brings the reader's link.
     extra = guided_welcome(ctx, group=enrollment.group) if approved else None
@@ -129,3 +153,17 @@ def render_contact_changed(ctx: RenderContext, intent: ContactPersonChanged) -> 
     key = "admin.contact.dm_new" if ctx.recipient.id == new.id else "admin.contact.dm_old"
     text = t(ctx.lang, key, new=display_name(new), number=group.number, name=group.name)
     return text_message(text)
+
+
+def render_fee_due(ctx: RenderContext, intent: FeeDue) -> Message:
+    """A new year: the fee for it and how to pay it."""
+    association = _association(ctx)
+    blocks = fee_blocks(ctx.lang, association=association, key="fee.due", year=intent.year)
+    text = t(
+        ctx.lang,
+        "fee.due",
+        year=intent.year,
+        fee=association.fee_text(),
+        without=terms(ctx.lang, association)["without"],
+    )
+    return message(text, blocks)

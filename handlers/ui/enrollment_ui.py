@@ -9,8 +9,9 @@ from typing import Any
 from slack_sdk.models.blocks import Block, InputBlock, PlainTextInputElement, RadioButtonsElement
 from slack_sdk.models.views import View
 
-from bot.i18n import Lang, format_date, format_time, t, t_plain
+from bot.i18n import Lang, escape_mrkdwn, format_date, format_time, t, t_plain
 from bot.notify import Message
+from bot.services.association import AssociationSettings, terms
 from bot.services.groups import GroupSummary
 from bot.services.people import display_name
 from handlers.ui import metadata
@@ -25,14 +26,32 @@ from handlers.ui.groups_ui import (
 from storage.models import Group, MembershipType, Person
 
 
-def build_membership_modal(*, lang: Lang, group: Group) -> dict[str, Any]:
-    """First request ever: LVV member (with number) or participant paying the yearly fee."""
+def build_membership_modal(
+    *, lang: Lang, group: Group, association: AssociationSettings
+) -> dict[str, Any]:
+    """First request ever: member of the association (with number) or participant paying the
+    yearly fee; the association's own name, label and fee."""
+    words = terms(lang, association)
     types = [
-        option(t_plain(lang, "membership.member"), MembershipType.MEMBER.value),
-        option(t_plain(lang, "membership.participant"), MembershipType.PARTICIPANT.value),
+        option(words["member_option"], MembershipType.MEMBER.value),
+        option(
+            t_plain(lang, "membership.participant", without=words["without"]),
+            MembershipType.PARTICIPANT.value,
+        ),
     ]
+    fee = t(lang, "membership.fee", fee=fee_text(association), without=words["without"])
+    if association.membership_url:
+        fee += "\n" + t(lang, "association.membership_link", url=association.membership_url)
     blocks: list[Block] = [
-        section(t(lang, "membership.intro", number=group.number, name=group.name)),
+        section(
+            t(
+                lang,
+                "membership.intro",
+                number=group.number,
+                name=group.name,
+                member=words["member"],
+            )
+        ),
         InputBlock(
             block_id=BlockId.MEMBERSHIP_TYPE,
             label=plain(t_plain(lang, "membership.type"), 2000),
@@ -40,11 +59,11 @@ def build_membership_modal(*, lang: Lang, group: Group) -> dict[str, Any]:
         ),
         InputBlock(
             block_id=BlockId.MEMBER_NUMBER,
-            label=plain(t_plain(lang, "membership.member_number"), 2000),
+            label=plain(t_plain(lang, "membership.member_number", label=words["label"]), 2000),
             element=PlainTextInputElement(action_id=ActionId.MEMBER_NUMBER, max_length=40),
             optional=True,
         ),
-        context(t(lang, "membership.fee", fee=fee_text())),
+        context(fee),
     ]
     return View(
         type="modal",
@@ -57,24 +76,49 @@ def build_membership_modal(*, lang: Lang, group: Group) -> dict[str, Any]:
     ).to_dict()
 
 
-def _request_text(lang: Lang, *, requester: Person, group: Group, members: int) -> str:
+def _request_text(
+    lang: Lang,
+    *,
+    requester: Person,
+    group: Group,
+    members: int,
+    association: AssociationSettings,
+    unpaid_year: int | None,
+) -> str:
     return t(
         lang,
         "request.dm",
         requester=display_name(requester),
         number=group.number,
         name=group.name,
-        membership=membership_text(lang, requester),
+        membership=membership_text(
+            lang, requester, association=association, unpaid_year=unpaid_year
+        ),
         members=members,
         max=group.max_members,
     )
 
 
 def build_request_dm(
-    *, lang: Lang, enrollment_id: int, requester: Person, group: Group, members: int
+    *,
+    lang: Lang,
+    enrollment_id: int,
+    requester: Person,
+    group: Group,
+    members: int,
+    association: AssociationSettings,
+    unpaid_year: int | None = None,
 ) -> Message:
-    """The contact person's DM: who asks, their membership, and Accorderen / Afwijzen."""
-    text = _request_text(lang, requester=requester, group=group, members=members)
+    """The contact person's DM: who asks, their membership (with a quiet marker when a
+    non-member's fee for the year is open), and Accorderen / Afwijzen."""
+    text = _request_text(
+        lang,
+        requester=requester,
+        group=group,
+        members=members,
+        association=association,
+        unpaid_year=unpaid_year,
+    )
     buttons = actions(
         button(
             t_plain(lang, "request.approve"),
@@ -103,9 +147,18 @@ def build_decided_request(
     at: datetime,
     tz: tzinfo,
     summary: GroupSummary,
+    association: AssociationSettings,
+    unpaid_year: int | None = None,
 ) -> Message:
     """The contact person's request DM after the decision: no buttons, who decided and when."""
-    text = _request_text(lang, requester=requester, group=group, members=summary.members)
+    text = _request_text(
+        lang,
+        requester=requester,
+        group=group,
+        members=summary.members,
+        association=association,
+        unpaid_year=unpaid_year,
+    )
     params: dict[str, Any] = {
         "who": display_name(decided_by),
         "date": format_date(at, tz=tz),
@@ -152,9 +205,17 @@ def build_reject_modal(
 
 
 def build_decision_dm(
-    *, lang: Lang, approved: bool, group: Group, contact: Person, reason: str | None
+    *,
+    lang: Lang,
+    approved: bool,
+    group: Group,
+    contact: Person,
+    reason: str | None,
+    association: AssociationSettings | None = None,
+    fee_year: int | None = None,
 ) -> Message:
-    """The requester's DM: welcome with next steps, or the rejection with its reason."""
+    """The requester's DM: welcome with next steps (the association's guide, and for a
+    non-member with the year's fee open, the fee and how to pay it), or the rejection."""
     if approved:
         text = t(
             lang,
@@ -163,7 +224,12 @@ def build_decision_dm(
             name=group.name,
             contact=display_name(contact),
         )
-        return message(text, [section(text)])
+        blocks: list[Block] = [section(text)]
+        if association is not None and fee_year is not None:
+            blocks.extend(fee_blocks(lang, association=association, key="fee.welcome"))
+        if association is not None and association.guide_url:
+            blocks.append(context(guide_text(lang, association)))
+        return message(text, blocks)
     text = t(lang, "decision.rejected", number=group.number, name=group.name)
     parts = [text]
     if reason:
@@ -171,6 +237,25 @@ def build_decision_dm(
     parts.append(t(lang, "decision.other_groups"))
     body = "\n".join(parts)
     return message(text, [section(body)])
+
+
+def guide_text(lang: Lang, association: AssociationSettings) -> str:
+    """'De intervisiegids van <naam>: <link>'."""
+    if association.name:
+        return t(lang, "association.guide_link", name=association.name, url=association.guide_url)
+    return t(lang, "association.guide_link.generic", url=association.guide_url)
+
+
+def fee_blocks(
+    lang: Lang, *, association: AssociationSettings, key: str, year: int | None = None
+) -> list[Block]:
+    """The fee (`key`: the welcome's or the new year's sentence) and the payment instructions."""
+    words = terms(lang, association)
+    params: dict[str, Any] = {"fee": fee_text(association), "without": words["without"]}
+    if year is not None:
+        params["year"] = year
+    instructions = association.payment_instructions or t_plain(lang, "fee.no_instructions")
+    return [section(t(lang, key, **params)), section(escape_mrkdwn(instructions))]
 
 
 def build_leave_confirm(*, lang: Lang, group: Group) -> Message:

@@ -19,6 +19,7 @@ from slack_sdk.models.views import View
 
 from bot.i18n import Lang, format_date, format_time, t, t_plain
 from bot.notify import Message
+from bot.services.association import AssociationSettings
 from bot.services.group_members import RemovalReason
 from bot.services.groups import DESCRIPTION_MAX, NAME_MAX, REGION_MAX
 from bot.services.people import display_name
@@ -230,7 +231,13 @@ def build_verslag_confirmed(*, lang: Lang, meeting: Meeting, at: datetime, tz: t
 
 
 def build_lapsed_request(
-    *, lang: Lang, enrollment: Enrollment, members: int, why: str, tz: tzinfo
+    *,
+    lang: Lang,
+    enrollment: Enrollment,
+    members: int,
+    why: str,
+    tz: tzinfo,
+    association: AssociationSettings,
 ) -> Message:
     """The request DM after it lapsed: the request as it was, no buttons, and why it ended."""
     group = enrollment.group
@@ -240,7 +247,7 @@ def build_lapsed_request(
         requester=display_name(enrollment.person),
         number=group.number,
         name=group.name,
-        membership=membership_text(lang, enrollment.person),
+        membership=membership_text(lang, enrollment.person, association=association),
         members=members,
         max=group.max_members,
     )

@@ -9,6 +9,7 @@ from slack_sdk.models.blocks import Block, ConfirmObject, PlainTextObject
 
 from bot.i18n import Lang, format_date, t, t_plain, tn
 from bot.notify import Message
+from bot.services.association import AssociationSettings
 from bot.services.group_page import GroupPage
 from bot.services.meeting_text import short_when, where
 from bot.services.people import display_name
@@ -97,7 +98,9 @@ def members_blocks(*, lang: Lang, members: list[Person]) -> list[Block]:
     return [section(t(lang, "life.page.members_title") + "\n" + names)]
 
 
-def requests_blocks(*, lang: Lang, requests: list[Enrollment], tz: tzinfo) -> list[Block]:
+def requests_blocks(
+    *, lang: Lang, requests: list[Enrollment], tz: tzinfo, association: AssociationSettings
+) -> list[Block]:
     """Requests waiting for a decision, each with Accorderen and Afwijzen (managers only)."""
     if not requests:
         return []
@@ -108,7 +111,7 @@ def requests_blocks(*, lang: Lang, requests: list[Enrollment], tz: tzinfo) -> li
             "life.page.request_line",
             requester=display_name(enrollment.person),
             date=format_date(enrollment.requested_at, tz=tz),
-            membership=membership_text(lang, enrollment.person),
+            membership=membership_text(lang, enrollment.person, association=association),
         )
         blocks.append(section(line))
         blocks.append(

@@ -20,6 +20,7 @@ from slack_sdk.models.views import View
 from bot import rules
 from bot.i18n import Lang, t, t_plain
 from bot.notify import Message
+from bot.services.association import AssociationSettings, terms
 from bot.services.groups import DIRECTORY_PAGE_SIZE, DirectoryPage, GroupSummary, MyGroups
 from handlers.ui.blocks import (
     VIEW_BLOCKS_MAX,
@@ -43,9 +44,9 @@ PRIVATE_METADATA_MAX = 3000
 HOME_GROUPS_MAX = 10
 
 
-def fee_text() -> str:
-    """The yearly non-member fee as the Dutch portal writes it (75)."""
-    return str(rules.NON_MEMBER_FEE_EUR_PER_YEAR.normalize())
+def fee_text(association: AssociationSettings) -> str:
+    """The association's yearly non-member fee as the Dutch portal writes it (75)."""
+    return association.fee_text()
 
 
 def status_text(lang: Lang, summary: GroupSummary) -> str:
@@ -53,26 +54,45 @@ def status_text(lang: Lang, summary: GroupSummary) -> str:
     return t_plain(lang, f"group.status.{summary.status.value}")
 
 
-def membership_text(lang: Lang, person: Person) -> str:
-    """The requester's membership as the contact person sees it."""
+def membership_text(
+    lang: Lang,
+    person: Person,
+    *,
+    association: AssociationSettings,
+    unpaid_year: int | None = None,
+) -> str:
+    """The requester's membership as the contact person sees it; `unpaid_year` adds the quiet
+    marker of a fee not (yet) paid for that year."""
     if person.membership_type is MembershipType.MEMBER:
-        return t_plain(lang, "membership.label.member", number=person.member_number or "?")
+        return t_plain(
+            lang,
+            "membership.label.member",
+            number=person.member_number or "?",
+            member_option=terms(lang, association)["member_option"],
+        )
     if person.membership_type is MembershipType.PARTICIPANT:
-        return t_plain(lang, "membership.label.participant", fee=fee_text())
+        text = t_plain(lang, "membership.label.participant", fee=fee_text(association))
+        if unpaid_year is not None:
+            text += t_plain(lang, "fee.marker", year=unpaid_year)
+        return text
     return t_plain(lang, "membership.label.unknown")
 
 
 # --------------------------------------------------------------------------------- create group
 
 
-def build_create_group_modal(*, lang: Lang) -> dict[str, Any]:
-    """The modal a member fills in to start a group."""
+def build_create_group_modal(
+    *, lang: Lang, association: AssociationSettings | None = None
+) -> dict[str, Any]:
+    """The modal a member fills in to start a group (sizes by the association's rules)."""
     forms = [option(t_plain(lang, f"group.form.{f.value}"), f.value) for f in GroupForm]
     kinds = [option(t_plain(lang, f"group.kind.{k.value}"), k.value) for k in GroupKind]
-    sizes = [
-        option(str(n), str(n))
-        for n in range(rules.GUIDED_GROUP_MIN_MEMBERS, rules.PEER_GROUP_MAX_MEMBERS + 1)
-    ]
+    low, high = rules.GUIDED_GROUP_MIN_MEMBERS, rules.PEER_GROUP_MAX_MEMBERS
+    if association is not None:
+        low = min(association.peer_min_members, association.guided_min_members)
+        high = max(association.peer_max_members, association.guided_max_members)
+    # A static select holds at most 100 options.
+    sizes = [option(str(n), str(n)) for n in range(low, min(high, low + 99) + 1)]
     yes_no = [option(t_plain(lang, "group.yes"), "yes"), option(t_plain(lang, "group.no"), "no")]
     blocks: list[Block] = [
         section(t(lang, "group.create.intro")),

@@ -107,3 +107,22 @@ class ReportRoundRef:
 
 TRAJECTORY = MetadataCodec(TrajectoryRef)
 REPORT_ROUND = MetadataCodec(ReportRoundRef)
+
+
+@dataclass(frozen=True)
+class FeeYearRef:
+    """The unpaid list of one year."""
+
+    year: int
+
+
+@dataclass(frozen=True)
+class FeePaymentRef:
+    """Recording one person's fee for one year (both re-checked by the service)."""
+
+    person_id: int
+    year: int
+
+
+FEE_YEAR = MetadataCodec(FeeYearRef)
+FEE_PAYMENT = MetadataCodec(FeePaymentRef)

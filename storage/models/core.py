@@ -19,7 +19,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storage.models.base import Base, enum_column
-from storage.models.enums import EnrollmentStatus, GroupForm, GroupKind, MembershipType
+from storage.models.enums import (
+    EnrollmentStatus,
+    FeePayer,
+    GroupForm,
+    GroupKind,
+    MembershipType,
+)
 
 
 class Workspace(Base):
@@ -72,6 +78,9 @@ class FeePayment(Base):
     year: Mapped[int] = mapped_column(Integer)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     recorded_at: Mapped[datetime]
+    # Who paid (seeds/004: often the employer) and on which day; None on rows from before 0007.
+    paid_by: Mapped[FeePayer | None] = mapped_column(enum_column(FeePayer))
+    paid_on: Mapped[date | None] = mapped_column(Date)
 
 
 class Group(Base):

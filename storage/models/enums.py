@@ -100,3 +100,10 @@ class DeliveryStatus(enum.StrEnum):
     SENT = "sent"
     FAILED = "failed"
     CANCELLED = "cancelled"
+
+
+class FeePayer(enum.StrEnum):
+    """Who paid a non-member's yearly fee: the participant, or their employer (seeds/004)."""
+
+    PARTICIPANT = "participant"
+    EMPLOYER = "employer"

@@ -118,6 +118,8 @@ class Certificate(Base):
     status_changed_at: Mapped[datetime | None]
     # More of the snapshot, as the document prints it (filled by the areas that know them).
     issuer_name: Mapped[str | None] = mapped_column(String(200))
+    # The association's own label for its member number ("Lidnummer LVV"), as set in the app.
+    member_label: Mapped[str | None] = mapped_column(String(60))
     # The label of `registration_number`: "Lidnummer LVV", "BIG-nummer", ...
     number_label: Mapped[str | None] = mapped_column(String(60))
     register_key: Mapped[str | None] = mapped_column(String(40))

@@ -25,6 +25,7 @@ from bot.clock import ManualClock
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim, http_request
 from bot.server import Runtime
+from bot.settings import Settings
 from handlers.ui.attendance_ui import ActionId as AttendanceActionId
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallbackId
 from handlers.ui.attendance_ui import member_action_id
@@ -46,6 +47,7 @@ from storage.models import (
 )
 from tests.support.app import RuntimeFactory
 from tests.support.group_life import errors, name_deputy
+from tests.support.install import CLIENT_ID, CLIENT_SECRET, distributed, install
 from tests.support.people import SIGNING_SECRET
 from tests.support.privacy import (
     ACTORS,
@@ -67,9 +69,25 @@ USERS = {**ACTORS, "deputy": SECOND_MEMBER}
 
 
 @pytest.fixture
-def app(make_runtime: RuntimeFactory) -> Runtime:
-    """The app on a clock fixed in the afternoon of 20-11-2026."""
-    return make_runtime(clock=ManualClock(NOW))
+def distribution() -> str:
+    """ "token": one workspace's SLACK_BOT_TOKEN (the embedded default); "oauth": the app
+    installed over OAuth into this workspace and another (the tests below run both)."""
+    return "token"
+
+
+@pytest.fixture
+def app(
+    make_runtime: RuntimeFactory, settings: Settings, fake_slack: FakeSlack, distribution: str
+) -> Runtime:
+    """The app on a clock fixed in the afternoon of 20-11-2026; distributed over OAuth and
+    installed in both workspaces through the redirect when `distribution` says so."""
+    if distribution == "token":
+        return make_runtime(clock=ManualClock(NOW))
+    fake_slack.add_oauth_app(CLIENT_ID, CLIENT_SECRET)
+    runtime = make_runtime(clock=ManualClock(NOW), **distributed(settings))
+    for team in ("T1", OTHER_TEAM):
+        assert install(runtime, fake_slack, team_id=team, installer="UADMIN01").status == 200
+    return runtime
 
 
 @pytest.fixture
@@ -494,6 +512,9 @@ def test_authorization_matrix(world: World, action: str, actor: str, allowed: bo
 
 
 # ---- another workspace ------------------------------------------------------------------------
+# With one token every team id reaches the app; distributed, both workspaces are installed over
+# OAuth and each acts with its own token. Either way nothing of one is visible in the other.
+TWO_WAYS = pytest.mark.parametrize("distribution", ["token", "oauth"])
 
 
 def _refused_from_other_team(world: World, send: Callable[[], object], contains: str) -> None:
@@ -514,6 +535,7 @@ def _refused_from_other_team(world: World, send: Callable[[], object], contains:
     assert all(OTHER_TEAM in r for r in after["person"] if r not in before["person"])
 
 
+@TWO_WAYS
 def test_another_workspace_cannot_join_by_number(world: World) -> None:
     _refused_from_other_team(
         world,
@@ -528,6 +550,7 @@ def test_another_workspace_cannot_join_by_number(world: World) -> None:
     assert enrollments == []
 
 
+@TWO_WAYS
 def test_another_workspace_cannot_register_plan_or_change_contact(world: World) -> None:
     for text in (
         f"registreer {world.number}",
@@ -541,6 +564,7 @@ def test_another_workspace_cannot_register_plan_or_change_contact(world: World) 
         )
 
 
+@TWO_WAYS
 def test_forged_buttons_from_another_workspace_are_refused(world: World) -> None:
     """The T1 contact person's user id in T2 (another person there) presses T1's buttons."""
     contact = ACTORS["contact"]
@@ -571,6 +595,7 @@ def test_forged_buttons_from_another_workspace_are_refused(world: World) -> None
     assert [f for f in completed_files(world.fake, MEMBER) if f.filename.endswith(".pdf")][1:] == []
 
 
+@TWO_WAYS
 def test_forged_modal_metadata_from_another_workspace_is_refused(world: World) -> None:
     """T1's registration modal (private_metadata = T1 ids) submitted from T2 stores nothing."""
     contact = ACTORS["contact"]

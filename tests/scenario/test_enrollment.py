@@ -11,7 +11,7 @@ from sqlalchemy import Engine, func, select
 from bot.devtools.blockkit import assert_valid_view
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
-from bot.i18n import t
+from bot.i18n import t, t_plain
 from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
 from storage.models import AuditEvent, Enrollment, MembershipType, Person
 from tests.support.groups import (
@@ -79,7 +79,10 @@ def test_five_join_four_approved_one_rejected_group_becomes_active(
     assert "intervisiedeelnemer zonder lidmaatschap" in str(request["blocks"])
     assert "Accorderen" in str(request["blocks"]) and "Afwijzen" in str(request["blocks"])
     zoe_request = request_message(fake_slack, ANNE, _name(OTHERS[1]))
-    assert "LVV-lid (lidnummer LVV-003)" in str(zoe_request["blocks"])
+    # No association name set yet: the membership is named in general terms.
+    member = t_plain("nl", "association.member_option.generic")
+    label = t_plain("nl", "membership.label.member", member_option=member, number="LVV-003")
+    assert label in str(zoe_request["blocks"])
     assert statuses(db_engine, number) == {ANNE: "approved", **{u: "pending" for u in OTHERS}}
 
     # Approve four: the group is forming until the fifth member.

@@ -29,7 +29,7 @@ from bot.notify import Renderers
 from bot.server import Runtime
 from bot.services.people import ensure_workspace
 from bot.settings import Settings
-from bot.slack_api import make_web_client
+from bot.slack_api import make_web_client, same_client
 from handlers.ui.attendance_ui import member_action_id
 from handlers.ui.outbox_ui import ActionId as OutboxActionId
 from storage.db import make_session_factory, unit_of_work
@@ -199,7 +199,7 @@ def outbox(clean_db: Engine, settings: Settings) -> Iterator[tuple[Outbox, Manua
     factory = make_session_factory(clean_db)
     box = Outbox(
         session_factory=factory,
-        client=make_web_client(settings, timeout=1),
+        clients=same_client(make_web_client(settings, timeout=1)),
         clock=clock,
         renderers=install(Renderers()),
         settings=settings,

@@ -255,3 +255,26 @@ def test_migrate_on_a_database_from_a_newer_version_ends_in_one_line(
         names="DATABASE_URL",
     )
     assert "f00dfeedbeef" in line
+
+
+def _distributed_env(fake: FakeSlack, database_url: str, **extra: str) -> dict[str, str]:
+    oauth = {"SLACK_CLIENT_ID": "1111.2222", "SLACK_CLIENT_SECRET": "cs-1", **extra}
+    env = _env(fake, database_url, **oauth)
+    del env["SLACK_BOT_TOKEN"]
+    return env
+
+
+def test_check_when_distributed_asks_slack_about_the_client_id_and_secret(
+    fake_slack: FakeSlack, sqlite_url: str, repo_root: Path
+) -> None:
+    """Distributed: no bot token to test; Slack is asked whether it knows the client id and
+    secret (a code nobody was given: invalid_code means yes), at SLACK_API_URL."""
+    fake_slack.add_oauth_app("1111.2222", "cs-1")
+    result = _run("check", _distributed_env(fake_slack, sqlite_url), repo_root)
+    assert result.returncode == 0, result.stderr
+    assert [c.method for c in fake_slack.calls] == ["oauth.v2.access"]
+    assert "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are accepted" in result.stdout
+    assert "/slack/install" in result.stdout
+    wrong = _distributed_env(fake_slack, sqlite_url, SLACK_CLIENT_SECRET="cs-wrong")
+    line = _one_line_exit_2(_run("check", wrong, repo_root), names="SLACK_CLIENT_SECRET")
+    assert "bad_client_secret" in line and "cs-wrong" not in line

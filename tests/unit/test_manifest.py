@@ -49,6 +49,10 @@ def test_manifest_shape(repo_root: Path) -> None:
         m["features"]["slash_commands"][0]["url"],
     ):
         assert url.endswith("/slack/events")
+    # Distribution: Slack sends the installer back to the app's redirect path.
+    assert [u.rsplit("/", 2)[-2:] for u in m["oauth_config"]["redirect_urls"]] == [
+        ["slack", "oauth_redirect"]
+    ]
 
 
 def test_every_manifest_event_is_handled(repo_root: Path, slack: SlackSim) -> None:

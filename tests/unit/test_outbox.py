@@ -17,7 +17,7 @@ from bot.notify import Renderers
 from bot.services.people import ensure_workspace
 from bot.services.workspaces import deactivate_workspace
 from bot.settings import Settings
-from bot.slack_api import make_web_client
+from bot.slack_api import make_web_client, same_client
 from storage.db import make_session_factory, unit_of_work
 from storage.models import AuditEvent, Delivery, DeliveryStatus
 from tests.support.notes import install, owe_note, owe_note_edit
@@ -35,7 +35,7 @@ def outbox(clean_db: Engine, settings: Settings, clock: ManualClock) -> Iterator
     factory = make_session_factory(clean_db)
     box = Outbox(
         session_factory=factory,
-        client=make_web_client(settings, timeout=2),
+        clients=same_client(make_web_client(settings, timeout=2)),
         clock=clock,
         renderers=install(Renderers()),
         settings=settings,
