@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -18,6 +19,9 @@ from bot.notify import Renderers
 from bot.settings import Settings
 from bot.slack_api import ClientFor
 from storage.db import SessionFactory, unit_of_work
+
+# The unit of work open in this thread (or task), if any, and whose deps opened it.
+_CURRENT: ContextVar[tuple[int, Session] | None] = ContextVar("intervisie_uow", default=None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,9 +44,19 @@ class Deps:
 
     @contextmanager
     def uow(self) -> Iterator[Session]:
-        """One transaction for one action: all of it is written, or none of it."""
+        """One transaction for one action: all of it is written, or none of it. Inside another
+        unit of work of the same process (same thread), it joins that one: the App Home's
+        sections each ask for one, and are read in a single transaction."""
+        current = _CURRENT.get()
+        if current is not None and current[0] == id(self):
+            yield current[1]
+            return
         with unit_of_work(self.session_factory) as session:
-            yield session
+            token = _CURRENT.set((id(self), session))
+            try:
+                yield session
+            finally:
+                _CURRENT.reset(token)
 
     def now(self) -> datetime:
         """The current instant (aware UTC) from the app's clock."""

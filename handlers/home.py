@@ -68,8 +68,10 @@ def on_home_opened(
 def publish_home(deps: Deps, *, actor: Actor, client: WebClient) -> None:
     """Build and publish the actor's home view."""
     parts: list[Block] = []
-    for section in SECTIONS:
-        parts.extend(section(deps, actor))
+    # One read for the whole page: each section's unit of work joins this one.
+    with deps.uow():
+        for section in SECTIONS:
+            parts.extend(section(deps, actor))
     view = build_home_view(lang=actor.lang, name=actor.name, sections=parts)
     client.views_publish(user_id=actor.user_id, view=view)
 
