@@ -209,7 +209,7 @@ def test_the_name_set_in_the_app_appears_in_the_dms_and_on_a_new_certificate(
             select(Certificate).where(Certificate.person_id == ids[BRAM])
         ).one()
     assert certificate.issuer_name == f"{LVV['name']} (LVV)"
-    assert certificate.number_label == "Lidnummer LVV"
+    assert certificate.member_label == "Lidnummer LVV"
 
 
 def test_malformed_settings_are_refused_inline_and_nothing_is_written(
