@@ -109,9 +109,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admin.deliveries.kind.update": ("Berichtwijziging", "Message update"),
     "admin.deliveries.kind.file": ("Bestand {filename}", "File {filename}"),
     "admin.deliveries.retry": ("Opnieuw proberen", "Try again"),
-    "admin.deliveries.more": (
-        "En nog {more} eerder mislukte bezorgingen.",
-        "And {more} earlier failed deliveries.",
+    "admin.deliveries.more.one": (
+        "En nog {count} eerder mislukte bezorging.",
+        "And {count} earlier failed delivery.",
+    ),
+    "admin.deliveries.more.other": (
+        "En nog {count} eerder mislukte bezorgingen.",
+        "And {count} earlier failed deliveries.",
     ),
     "admin.deliveries.retried": (
         "Opnieuw in de wachtrij: {what}. De app probeert het nu opnieuw; lukt het weer niet, dan "

@@ -80,11 +80,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "attendance.done.title": ("Ingevoerd", "Submitted"),
     "attendance.done.text": (
-        ":white_check_mark: Aanwezigheid van {date} in groep {number} is ingevoerd: {present} "
-        "aanwezig, {absent} afwezig. Nieuwe deelnamebewijzen: {issued}; vervangen: {superseded}; "
-        "ingetrokken: {revoked}. De bewijzen gaan nu per DM naar de leden.",
-        ":white_check_mark: Attendance of {date} in group {number} is saved: {present} present, "
-        "{absent} absent. New certificates: {issued}; superseded: {superseded}; revoked: "
+        ":white_check_mark: De aanwezigheid van {date} in groep {number} is ingevoerd. Aanwezig: "
+        "{present}, afwezig: {absent}. Nieuwe deelnamebewijzen: {issued}; vervangen: "
+        "{superseded}; ingetrokken: {revoked}. De bewijzen gaan nu per DM naar de leden.",
+        ":white_check_mark: Attendance of {date} in group {number} is saved. Present: {present}, "
+        "absent: {absent}. New certificates: {issued}; superseded: {superseded}; revoked: "
         "{revoked}. The certificates are on their way to the members by DM.",
     ),
     "attendance.button.register": ("Aanwezigheid invoeren", "Register attendance"),
@@ -160,7 +160,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "• {name}: inbrenger {presenter} · facilitator {facilitator}",
         "• {name}: presenter {presenter} · facilitator {facilitator}",
     ),
-    "roles.yes": (":white_check_mark: {count}×", ":white_check_mark: {count}×"),
+    "roles.yes": (":white_check_mark: {times}×", ":white_check_mark: {times}×"),
     "roles.no": (":x: nog niet", ":x: not yet"),
     "roles.footer": (
         "In een periode is iedereen minstens één keer inbrenger en één keer facilitator.",
@@ -170,16 +170,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- certificates ----------------------------------------------------------------------------------
     "certificate.file.title": ("Deelnamebewijs {number}", "Certificate {number}"),
     "certificate.file.comment": (
-        "Je deelnamebewijs voor de intervisiebijeenkomst van {date} (groep {group}, {hours} uur, "
+        "Je deelnamebewijs voor de intervisiebijeenkomst van {date} (groep {group}, {duration}, "
         "{role}). Bewaar het en upload het in je dossier bij de certificerende instelling.",
-        "Your certificate for the intervisie meeting of {date} (group {group}, {hours} hours, "
+        "Your certificate for the intervisie meeting of {date} (group {group}, {duration}, "
         "{role}). Keep it and upload it to your file with the certifying body.",
     ),
     "certificate.file.comment_new": (
         "Je deelnamebewijs is gecorrigeerd; dit is het nieuwe bewijs voor {date} (groep {group}, "
-        "{hours} uur, {role}). Het vorige bewijs is vervallen.",
-        "Your certificate was corrected; this is the new one for {date} (group {group}, {hours} "
-        "hours, {role}). The previous certificate is superseded.",
+        "{duration}, {role}). Het vorige bewijs is vervallen.",
+        "Your certificate was corrected; this is the new one for {date} (group {group}, "
+        "{duration}, {role}). The previous certificate is superseded.",
     ),
     "certificate.not_found": (
         "Dit deelnamebewijs bestaat niet.",
@@ -201,10 +201,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "get one in your DM.",
     ),
     "certificates.item": (
-        "*{date}* · groep {group} · {hours} uur · {role}\n`{number}` {status}",
-        "*{date}* · group {group} · {hours} hours · {role}\n`{number}` {status}",
+        "*{date}* · groep {group} · {duration} · {role}\n`{number}` {status}",
+        "*{date}* · group {group} · {duration} · {role}\n`{number}` {status}",
     ),
-    "certificates.more": (
+    "certificates.more.one": ("En nog {count} ouder bewijs.", "And {count} older certificate."),
+    "certificates.more.other": (
         "En nog {count} oudere bewijzen.",
         "And {count} older certificates.",
     ),
@@ -225,21 +226,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "year and the three before it. Set your own start with `/intervisie hours start "
         "dd-mm-yyyy`.",
     ),
-    "hours.total": (
-        "*{counted} van {required} uur* (totaal {hours} uur){done}",
-        "*{counted} of {required} hours* (total {hours} hours){done}",
+    "hours.total.one": ("*{counted} van {count} uur*", "*{counted} of {count} hour*"),
+    "hours.total.other": ("*{counted} van {count} uur*", "*{counted} of {count} hours*"),
+    # Shown only when hours above a year's maximum make the total differ from what counts.
+    "hours.total_all.one": (" (in totaal {count} uur)", " ({count} hour in all)"),
+    "hours.total_all.other": (" (in totaal {count} uur)", " ({count} hours in all)"),
+    "hours.done": (
+        " :tada: genoeg uren voor de hercertificering",
+        " :tada: enough hours for recertification",
     ),
-    "hours.done": (" :tada: de 32 uur zijn gehaald", " :tada: the 32 hours are reached"),
-    "hours.year.ok": ("{start} – {end}: {hours} uur", "{start} – {end}: {hours} hours"),
-    "hours.year.under": (
-        "{start} – {end}: {hours} uur :warning: minder dan {min} uur dit jaar",
-        "{start} – {end}: {hours} hours :warning: less than {min} hours this year",
+    # One line per period-year: the dates, the hours and what the meter notes about them.
+    "hours.year.line": (
+        "{start} – {end}: {hours_text}{note}",
+        "{start} – {end}: {hours_text}{note}",
     ),
-    "hours.year.over": (
-        "{start} – {end}: {hours} uur :information_source: {excess} uur boven {max} telt "
-        "mogelijk niet mee",
-        "{start} – {end}: {hours} hours :information_source: {excess} hours above {max} may not "
-        "count",
+    "hours.year.under.one": (
+        " :warning: minder dan {count} uur dit jaar",
+        " :warning: less than {count} hour this year",
+    ),
+    "hours.year.under.other": (
+        " :warning: minder dan {count} uur dit jaar",
+        " :warning: less than {count} hours this year",
+    ),
+    "hours.year.under_past.one": (
+        " :warning: minder dan {count} uur in {year}",
+        " :warning: less than {count} hour in {year}",
+    ),
+    "hours.year.under_past.other": (
+        " :warning: minder dan {count} uur in {year}",
+        " :warning: less than {count} hours in {year}",
+    ),
+    "hours.year.under_span.one": (
+        " :warning: minder dan {count} uur in dat periodejaar",
+        " :warning: less than {count} hour in that period year",
+    ),
+    "hours.year.under_span.other": (
+        " :warning: minder dan {count} uur in dat periodejaar",
+        " :warning: less than {count} hours in that period year",
+    ),
+    "hours.year.over.one": (
+        " :information_source: {excess_text} boven de {count} uur telt mogelijk niet mee",
+        " :information_source: {excess_text} above {count} hour may not count",
+    ),
+    "hours.year.over.other": (
+        " :information_source: {excess_text} boven de {count} uur telt mogelijk niet mee",
+        " :information_source: {excess_text} above {count} hours may not count",
     ),
     "hours.year.future": (
         "{start} – {end}: nog niet begonnen",
@@ -306,26 +337,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pdf.label.url": ("Controleer op", "Verify at"),
     "pdf.label.period": ("Periode", "Period"),
     "pdf.label.total": ("Uren", "Hours"),
-    "pdf.hours": ("{hours} uur", "{hours} hours"),
     "pdf.verify.title": ("Verificatie", "Verification"),
     "pdf.overview.title": ("Overzicht hercertificering", "Recertification overview"),
     "pdf.overview.total": (
-        "{hours} uur in totaal, waarvan {counted} meetellen (nodig: {required})",
-        "{hours} hours in total, of which {counted} count (required: {required})",
+        "{total_text} in totaal, waarvan {counted_text} meetelt (nodig: {required_text})",
+        "{total_text} in total; counted: {counted_text} (required: {required_text})",
     ),
     "pdf.overview.years": ("Uren per periodejaar", "Hours per period year"),
     "pdf.overview.meetings": ("Bijeenkomsten", "Meetings"),
     "pdf.overview.none": ("Geen bijeenkomsten in deze periode.", "No meetings in this period."),
-    "pdf.overview.year.ok": ("{hours} uur", "{hours} hours"),
+    "pdf.overview.year.ok": ("{hours_text}", "{hours_text}"),
     "pdf.overview.year.under": (
-        "{hours} uur — minder dan het minimum per jaar",
-        "{hours} hours — below the yearly minimum",
+        "{hours_text} — minder dan het minimum per jaar",
+        "{hours_text} — below the yearly minimum",
     ),
     "pdf.overview.year.over": (
-        "{hours} uur — boven het maximum per jaar, {counted} uur telt mee",
-        "{hours} hours — above the yearly maximum, {counted} hours count",
+        "{hours_text} — boven het maximum per jaar; {counted_text} telt mee",
+        "{hours_text} — above the yearly maximum; {counted_text} counted",
     ),
     "pdf.overview.year.future": ("nog niet begonnen", "not started yet"),
+    # A year that ended before the member joined: the hours, without a judgement.
+    "pdf.overview.year.earlier": ("{hours_text}", "{hours_text}"),
     # -- verification page ----------------------------------------------------------------------------------
     "verify.title": ("Verificatie deelnamebewijs", "Certificate verification"),
     "verify.name": ("Naam", "Name"),

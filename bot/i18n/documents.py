@@ -35,10 +35,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "document.dossier.title": ("Dossier hercertificering", "Recertification file"),
     # -- every page ------------------------------------------------------------------------------------
     "document.page": ("pagina {page} van {pages}", "page {page} of {pages}"),
-    "document.hours.one": ("{hours} uur", "{hours} hour"),
-    "document.hours.other": ("{hours} uur", "{hours} hours"),
-    "document.points.one": ("{points} punt", "{points} point"),
-    "document.points.other": ("{points} punten", "{points} points"),
+    "document.points.one": ("{count} punt", "{count} point"),
+    "document.points.other": ("{count} punten", "{count} points"),
     # -- the deelnamebewijs ----------------------------------------------------------------------------
     "document.label.method": ("Methode", "Method"),
     "document.label.trajectory": ("Traject", "Trajectory"),

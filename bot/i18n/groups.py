@@ -71,30 +71,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "group.create.open": ("Open voor aanmeldingen?", "Open for requests?"),
     "group.create.name_required": ("Geef de groep een naam.", "Give the group a name."),
-    "group.create.too_long": (
-        "Dit is te lang (maximaal {limit} tekens).",
-        "This is too long (at most {limit} characters).",
+    "group.create.too_long.one": (
+        "Dit is te lang (maximaal {count} teken).",
+        "This is too long (at most {count} character).",
+    ),
+    "group.create.too_long.other": (
+        "Dit is te lang (maximaal {count} tekens).",
+        "This is too long (at most {count} characters).",
     ),
     "group.create.supervisor_required": (
         "Een begeleide intervisiegroep heeft een begeleider: vul de naam in.",
         "A guided intervisie group has a supervisor: fill in the name.",
     ),
-    "group.create.size_out_of_bounds": (
-        "Voor deze soort groep kies je tussen {low} en {high} deelnemers.",
-        "For this kind of group choose between {low} and {high} participants.",
+    "group.create.size_out_of_bounds.one": (
+        "Voor deze soort groep kies je tussen {low} en {count} deelnemer.",
+        "For this kind of group choose between {low} and {count} participant.",
+    ),
+    "group.create.size_out_of_bounds.other": (
+        "Voor deze soort groep kies je tussen {low} en {count} deelnemers.",
+        "For this kind of group choose between {low} and {count} participants.",
     ),
     "group.created.dm": (
         "Je intervisiegroep *{name}* is aangemaakt met groepsnummer *{number}*.\n"
         "Geef dit nummer door aan de deelnemers: zij melden zich aan met "
         "`/intervisie aanmelden {number}`. Jij krijgt dan een bericht om hun aanmelding te "
-        "accorderen of af te wijzen. De groep staat nu in het overzicht (`/intervisie groepen`); "
-        "vanaf {minimum} deelnemers is de groep compleet genoeg om te starten.",
+        "accorderen of af te wijzen. De groep staat nu in het overzicht (`/intervisie groepen`).",
         "Your intervisie group *{name}* has been created with group number *{number}*.\n"
         "Pass this number on to the participants: they ask to join with "
         "`/intervisie join {number}`. You then get a message to approve or reject their request. "
-        "The group is now in the directory (`/intervisie groups`); from {minimum} participants "
-        "it is complete enough to start.",
+        "The group is now in the directory (`/intervisie groups`).",
     ),
+    "group.created.minimum.one": (
+        "Vanaf {count} deelnemer is de groep compleet genoeg om te starten.",
+        "From {count} participant the group is complete enough to start.",
+    ),
+    "group.created.minimum.other": (
+        "Vanaf {count} deelnemers is de groep compleet genoeg om te starten.",
+        "From {count} participants the group is complete enough to start.",
+    ),
+    # The size of a group, where a sentence needs it as a phrase.
+    "group.members.one": ("{count} deelnemer", "{count} participant"),
+    "group.members.other": ("{count} deelnemers", "{count} participants"),
     "info.close": ("Sluiten", "Close"),
     # Directory
     "directory.title": ("Intervisiegroepen", "Intervisie groups"),
@@ -116,11 +133,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No groups found for _{query}_. Try another search or `/intervisie groups` without one.",
     ),
     "directory.line": (
-        "*{number} · {name}*\n{region} · {form} · {kind}\n{members} deelnemers, nog {seats} "
-        "plaatsen · _{status}_",
-        "*{number} · {name}*\n{region} · {form} · {kind}\n{members} participants, {seats} seats "
-        "left · _{status}_",
+        "*{number} · {name}*\n{region} · {form} · {kind}\n{members_text}, {seats_text} · "
+        "_{status}_",
+        "*{number} · {name}*\n{region} · {form} · {kind}\n{members_text}, {seats_text} · "
+        "_{status}_",
     ),
+    "directory.seats.one": ("nog {count} plaats", "{count} seat left"),
+    "directory.seats.other": ("nog {count} plaatsen", "{count} seats left"),
     "directory.no_region": ("geen regio", "no region"),
     "directory.join": ("Aanmelden", "Ask to join"),
     "directory.next": ("Volgende", "Next"),
@@ -148,16 +167,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Groep {number} ({name}) neemt op dit moment geen aanmeldingen aan.",
         "Group {number} ({name}) is not taking requests at the moment.",
     ),
-    "enroll.full": (
-        "Groep {number} ({name}) is vol: er zijn al {max} deelnemers. Zoek een andere groep met "
+    "enroll.full.one": (
+        "Groep {number} ({name}) is vol: er is al {count} deelnemer. Zoek een andere groep met "
         "`/intervisie groepen`.",
-        "Group {number} ({name}) is full: it already has {max} participants. Find another group "
+        "Group {number} ({name}) is full: it already has {count} participant. Find another group "
         "with `/intervisie groups`.",
     ),
-    "enroll.full_on_approve": (
-        "Groep {number} is vol ({max} deelnemers): deze aanmelding kan niet meer worden "
+    "enroll.full.other": (
+        "Groep {number} ({name}) is vol: er zijn al {count} deelnemers. Zoek een andere groep met "
+        "`/intervisie groepen`.",
+        "Group {number} ({name}) is full: it already has {count} participants. Find another group "
+        "with `/intervisie groups`.",
+    ),
+    "enroll.full_on_approve.one": (
+        "Groep {number} is vol ({count} deelnemer): deze aanmelding kan niet meer worden "
         "geaccordeerd. Wijs haar af of laat eerst iemand afmelden.",
-        "Group {number} is full ({max} participants): this request can no longer be approved. "
+        "Group {number} is full ({count} participant): this request can no longer be approved. "
+        "Reject it, or let someone leave first.",
+    ),
+    "enroll.full_on_approve.other": (
+        "Groep {number} is vol ({count} deelnemers): deze aanmelding kan niet meer worden "
+        "geaccordeerd. Wijs haar af of laat eerst iemand afmelden.",
+        "Group {number} is full ({count} participants): this request can no longer be approved. "
         "Reject it, or let someone leave first.",
     ),
     "enroll.membership_unknown": (
@@ -214,17 +245,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "membership.label.unknown": ("lidmaatschap onbekend", "membership unknown"),
     # Request DM to the contact person
     "request.dm": (
-        "*{requester}* wil deelnemen aan groep *{number}* ({name}).\nLidmaatschap: {membership}\n"
-        "De groep heeft nu {members} van maximaal {max} deelnemers.",
-        "*{requester}* asks to join group *{number}* ({name}).\nMembership: {membership}\n"
-        "The group now has {members} of at most {max} participants.",
+        "*{requester}* wil deelnemen aan groep *{number}* ({name}).\nLidmaatschap: {membership}",
+        "*{requester}* asks to join group *{number}* ({name}).\nMembership: {membership}",
+    ),
+    "request.size.one": (
+        "De groep heeft nu {members} van maximaal {count} deelnemer.",
+        "The group now has {members} of at most {count} participant.",
+    ),
+    "request.size.other": (
+        "De groep heeft nu {members} van maximaal {count} deelnemers.",
+        "The group now has {members} of at most {count} participants.",
     ),
     "request.approve": ("Accorderen", "Approve"),
     "request.reject": ("Afwijzen", "Reject"),
-    "request.approved_line": (
-        "✅ Geaccordeerd door {who} op {date} om {time}. De groep heeft nu {members} "
-        "deelnemers ({status}).",
-        "✅ Approved by {who} on {date} at {time}. The group now has {members} participants "
+    "request.approved_line.one": (
+        "✅ Geaccordeerd door {who} op {date} om {time}. De groep heeft nu {count} deelnemer "
+        "({status}).",
+        "✅ Approved by {who} on {date} at {time}. The group now has {count} participant "
+        "({status}).",
+    ),
+    "request.approved_line.other": (
+        "✅ Geaccordeerd door {who} op {date} om {time}. De groep heeft nu {count} deelnemers "
+        "({status}).",
+        "✅ Approved by {who} on {date} at {time}. The group now has {count} participants "
         "({status}).",
     ),
     "request.rejected_line": (
@@ -292,17 +335,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Je bent afgemeld bij groep *{number}* ({name}).",
         "You have left group *{number}* ({name}).",
     ),
-    "leave.notify_contact": (
-        "*{who}* heeft zich afgemeld bij groep *{number}* ({name}). De groep heeft nu {members} "
+    "leave.notify_contact.one": (
+        "*{who}* heeft zich afgemeld bij groep *{number}* ({name}). De groep heeft nu {count} "
+        "deelnemer ({status}).",
+        "*{who}* has left group *{number}* ({name}). The group now has {count} participant "
+        "({status}).",
+    ),
+    "leave.notify_contact.other": (
+        "*{who}* heeft zich afgemeld bij groep *{number}* ({name}). De groep heeft nu {count} "
         "deelnemers ({status}).",
-        "*{who}* has left group *{number}* ({name}). The group now has {members} participants "
+        "*{who}* has left group *{number}* ({name}). The group now has {count} participants "
         "({status}).",
     ),
     # Home
     "home.groups.title": ("*Mijn groepen*", "*My groups*"),
-    "home.groups.line": (
-        "• *{number}* {name} — {members}/{max} deelnemers, _{status}_{lead}",
-        "• *{number}* {name} — {members}/{max} participants, _{status}_{lead}",
+    "home.groups.line.one": (
+        "• *{number}* {name} — {members}/{count} deelnemer, _{status}_{lead}",
+        "• *{number}* {name} — {members}/{count} participant, _{status}_{lead}",
+    ),
+    "home.groups.line.other": (
+        "• *{number}* {name} — {members}/{count} deelnemers, _{status}_{lead}",
+        "• *{number}* {name} — {members}/{count} participants, _{status}_{lead}",
     ),
     "home.groups.lead": (" · jij bent contactpersoon", " · you are the contact person"),
     "home.groups.pending": (
@@ -315,5 +368,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You are not in a group yet. Find one with `/intervisie groups` or start one with "
         "`/intervisie create`.",
     ),
-    "home.groups.more": ("… en nog {count}", "… and {count} more"),
+    "home.groups.more.one": ("… en nog {count} groep", "… and {count} more group"),
+    "home.groups.more.other": ("… en nog {count} groepen", "… and {count} more groups"),
 }

@@ -55,9 +55,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Een bijeenkomst duurt langer dan nul minuten.",
         "A meeting lasts longer than zero minutes.",
     ),
-    "meeting.error.duration_too_long": (
-        "Een bijeenkomst duurt hoogstens {hours} uur.",
-        "A meeting lasts at most {hours} hours.",
+    "meeting.error.duration_too_long.one": (
+        "Een bijeenkomst duurt hoogstens {count} uur.",
+        "A meeting lasts at most {count} hour.",
+    ),
+    "meeting.error.duration_too_long.other": (
+        "Een bijeenkomst duurt hoogstens {count} uur.",
+        "A meeting lasts at most {count} hours.",
     ),
     "meeting.error.duration_step": (
         "Kies de duur in halve uren (1,5u, 2u, 2,5u …).",
@@ -106,7 +110,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "meeting.modal.start": ("Begintijd (uu:mm)", "Start time (hh:mm)"),
     "meeting.modal.duration": ("Duur", "Duration"),
-    "meeting.modal.duration_option": ("{hours} uur", "{hours} hours"),
     "meeting.modal.place": ("Locatie of online link", "Location or online link"),
     "meeting.modal.theme": ("Thema (optioneel)", "Theme (optional)"),
     "meeting.modal.theme_hint": (
@@ -116,7 +119,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meeting.modal.method": ("Methode (optioneel)", "Method (optional)"),
     # Messages to members and the contact person
     "meeting.where": (" — {place}", " — {place}"),
-    "meeting.short_when": ("{date} {time} ({hours} uur)", "{date} {time} ({hours} hours)"),
+    "meeting.short_when": ("{date} {time} ({duration})", "{date} {time} ({duration})"),
     "meeting.dm.planned": (
         "Nieuwe bijeenkomst van intervisiegroep {number} {name}: {when}",
         "New meeting of intervisie group {number} {name}: {when}",
@@ -213,7 +216,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Members of group {number} get no reminders. Turn them on: "
         "`/intervisie reminders {number} 48h 2h`.",
     ),
-    "reminders.lead": ("{hours} uur", "{hours} hours"),
     "reminders.and": (" en ", " and "),
     "reminders.error.lead_format": (
         "Ik begrijp de tijd {value} niet. Typ bijvoorbeeld 48u, 2u, 2d of 90m.",
@@ -223,9 +225,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Een herinnering komt tussen 15 minuten en 14 dagen van tevoren ({value} kan niet).",
         "A reminder comes between 15 minutes and 14 days ahead ({value} is not possible).",
     ),
-    "reminders.error.too_many": (
-        "Kies hoogstens {max} herinneringen.",
-        "Choose at most {max} reminders.",
+    "reminders.error.too_many.one": (
+        "Kies hoogstens {count} herinnering.",
+        "Choose at most {count} reminder.",
+    ),
+    "reminders.error.too_many.other": (
+        "Kies hoogstens {count} herinneringen.",
+        "Choose at most {count} reminders.",
     ),
     "reminder.dm.before": (
         "Herinnering: intervisiegroep {number} {name} komt samen op {when}",

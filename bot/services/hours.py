@@ -135,6 +135,7 @@ def hours_meter(
         today=today,
         min_hours_per_year=settings.min_hours_per_year,
         max_counted_hours_per_year=settings.max_counted_hours_per_year,
+        joined=person.created_at.astimezone(settings.timezone).date(),
     )
     return result, meetings
 

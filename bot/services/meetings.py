@@ -327,7 +327,7 @@ def set_reminder_leads(
     group = access.group_by_id(session, team_id=actor.team_id, group_id=group_id)
     access.require_manager(group, actor=actor)
     if len(leads) > rules.MAX_REMINDER_LEADS:
-        raise InvalidInput("reminders.error.too_many", max=rules.MAX_REMINDER_LEADS)
+        raise InvalidInput("reminders.error.too_many", count=rules.MAX_REMINDER_LEADS)
     before = lead_minutes(group)
     group.reminder_lead_minutes = sorted(set(leads), reverse=True)
     for meeting in session.scalars(

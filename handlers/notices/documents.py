@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.i18n import Lang, format_date, format_hours, t, t_plain
+from bot.i18n import Lang, format_date, hours_text, t, t_plain
 from bot.notify import FileMessage, Message, RenderContext, Renderers
 from bot.services.certificates import CertificateIssued, CertificateRevoked, certificate_pdf
 from bot.services.hours import HoursOverview, overview_pdf
@@ -39,7 +39,7 @@ def render_certificate(ctx: RenderContext, intent: CertificateIssued) -> FileMes
         key,
         date=format_date(certificate.meeting_starts_at, tz=ctx.settings.timezone),
         group=certificate.group_number,
-        hours=format_hours(certificate.net_minutes, ctx.lang),
+        duration=hours_text(ctx.lang, certificate.net_minutes),
         role=_role_text(ctx.lang, certificate.role),
     )
     return FileMessage(

@@ -4,7 +4,7 @@ redrawn after the decision), the decision for the requester, a departure, a cont
 from __future__ import annotations
 
 from bot.errors import NotFound
-from bot.i18n import t
+from bot.i18n import t, tn
 from bot.notify import Message, RenderContext, Renderers
 from bot.services.admin import ContactPersonChanged
 from bot.services.enrollment import (
@@ -100,13 +100,13 @@ def render_member_left(ctx: RenderContext, intent: MemberLeft) -> Message:
     enrollment = _enrollment(ctx, intent.enrollment_id)
     group = enrollment.group
     summary = GroupSummary(group=group, members=member_count(ctx.session, group_id=group.id))
-    text = t(
+    text = tn(
         ctx.lang,
         "leave.notify_contact",
+        summary.members,
         who=display_name(enrollment.person),
         number=group.number,
         name=group.name,
-        members=summary.members,
         status=status_text(ctx.lang, summary),
     )
     return text_message(text)

@@ -18,7 +18,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import rules
-from bot.i18n import Lang, format_date, format_hours, format_time, t, t_plain
+from bot.i18n import Lang, format_date, format_time, hours_text, t, t_plain
 from bot.notify import Message
 from bot.services.attendance import RegistrationForm, RegistrationResult
 from bot.services.rotation import RotationStatus
@@ -92,7 +92,7 @@ def _duration_options(lang: Lang, current: int) -> list[Option]:
         if step <= current <= top
         else set(range(step, top + 1, step))
     )
-    return [option(t_plain(lang, "pdf.hours", hours=format_hours(v, lang)), str(v)) for v in values]
+    return [option(hours_text(lang, v), str(v)) for v in values]
 
 
 def build_register_button(lang: Lang, meeting_id: int) -> Any:
@@ -293,7 +293,7 @@ def build_roles_message(
     )
 
     def mark(count: int) -> str:
-        return t(lang, "roles.yes", count=count) if count else t(lang, "roles.no")
+        return t(lang, "roles.yes", times=count) if count else t(lang, "roles.no")
 
     lines = [
         t(

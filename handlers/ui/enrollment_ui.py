@@ -9,7 +9,7 @@ from typing import Any
 from slack_sdk.models.blocks import Block, InputBlock, PlainTextInputElement, RadioButtonsElement
 from slack_sdk.models.views import View
 
-from bot.i18n import Lang, format_date, format_time, t, t_plain
+from bot.i18n import Lang, format_date, format_time, t, t_plain, tn
 from bot.notify import Message
 from bot.services.groups import GroupSummary
 from bot.services.people import display_name
@@ -57,7 +57,7 @@ def build_membership_modal(*, lang: Lang, group: Group) -> dict[str, Any]:
     ).to_dict()
 
 
-def _request_text(lang: Lang, *, requester: Person, group: Group, members: int) -> str:
+def _request_text(lang: Lang, *, requester: Person, group: Group) -> str:
     return t(
         lang,
         "request.dm",
@@ -65,8 +65,6 @@ def _request_text(lang: Lang, *, requester: Person, group: Group, members: int) 
         number=group.number,
         name=group.name,
         membership=membership_text(lang, requester),
-        members=members,
-        max=group.max_members,
     )
 
 
@@ -74,7 +72,8 @@ def build_request_dm(
     *, lang: Lang, enrollment_id: int, requester: Person, group: Group, members: int
 ) -> Message:
     """The contact person's DM: who asks, their membership, and Accorderen / Afwijzen."""
-    text = _request_text(lang, requester=requester, group=group, members=members)
+    size = tn(lang, "request.size", group.max_members, members=members)
+    text = _request_text(lang, requester=requester, group=group) + "\n" + size
     buttons = actions(
         button(
             t_plain(lang, "request.approve"),
@@ -104,18 +103,19 @@ def build_decided_request(
     tz: tzinfo,
     summary: GroupSummary,
 ) -> Message:
-    """The contact person's request DM after the decision: no buttons, who decided and when."""
-    text = _request_text(lang, requester=requester, group=group, members=summary.members)
+    """The contact person's request DM after the decision: no buttons, who decided and when (and,
+    once approved, the group's size: the one count in the message, so none is out of date)."""
+    text = _request_text(lang, requester=requester, group=group)
     params: dict[str, Any] = {
         "who": display_name(decided_by),
         "date": format_date(at, tz=tz),
         "time": format_time(at, tz=tz),
     }
     if approved:
-        line = t(
+        line = tn(
             lang,
             "request.approved_line",
-            members=summary.members,
+            summary.members,
             status=status_text(lang, summary),
             **params,
         )

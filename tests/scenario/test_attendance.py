@@ -145,7 +145,7 @@ def test_seven_members_five_present_get_their_certificate_and_it_verifies(
 
     result = sim.submit("UANNE001", view, choices(group, FIRST))
     assert result.json["response_action"] == "update"
-    assert "5 aanwezig, 2 afwezig" in json.dumps(result.json["view"], ensure_ascii=False)
+    assert "Aanwezig: 5, afwezig: 2" in json.dumps(result.json["view"], ensure_ascii=False)
 
     fake_slack.wait_for("files.completeUploadExternal", count=5, timeout=20)
     expected_role = {

@@ -59,7 +59,7 @@ def test_the_demo_plays_the_story_and_leaves_the_artefacts(
         "nog niet geregistreerd",
         "▶ Anne klikt op [ Aanwezigheid invoeren ]",
         "Zoë Şahin-Łukasiewicz: Deelnemer",
-        "4 aanwezig, 1 afwezig",
+        "Aanwezig: 4, afwezig: 1",
         "Naam Z. Şahin-Łukasiewicz",
         "2,5 van 32 uur",
     ):
