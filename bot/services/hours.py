@@ -122,11 +122,12 @@ def hours_meter(
 ) -> tuple[recertification.Meter, list[CountedMeeting]]:
     """The member's meter for the period containing `today`, and the meetings in that period."""
     period = recertification.period_for(today=today, start=person.certification_period_start)
-    meetings = [
-        m
-        for m in counted_meetings(session, person_id=person.id, tz=settings.timezone)
-        if period.contains(m.day)
-    ]
+    counted = counted_meetings(session, person_id=person.id, tz=settings.timezone)
+    meetings = [m for m in counted if period.contains(m.day)]
+    # Joined: when the app first saw them, or their first meeting if registered before that.
+    joined = min(
+        [person.created_at.astimezone(settings.timezone).date(), *(m.day for m in counted[:1])]
+    )
     result = recertification.meter(
         period=period,
         entries=[
@@ -135,7 +136,7 @@ def hours_meter(
         today=today,
         min_hours_per_year=settings.min_hours_per_year,
         max_counted_hours_per_year=settings.max_counted_hours_per_year,
-        joined=person.created_at.astimezone(settings.timezone).date(),
+        joined=joined,
     )
     return result, meetings
 
