@@ -36,6 +36,7 @@ from storage.models import (
     EnrollmentStatus,
     FeePayment,
     Group,
+    IssuedOverview,
     Meeting,
     Person,
 )
@@ -91,6 +92,11 @@ def export_data(session: Session, *, person_id: int) -> dict[str, Any]:
     ).all()
     fees = session.scalars(
         select(FeePayment).where(FeePayment.person_id == person_id).order_by(FeePayment.year)
+    ).all()
+    overviews = session.scalars(
+        select(IssuedOverview)
+        .where(IssuedOverview.person_id == person_id)
+        .order_by(IssuedOverview.as_of, IssuedOverview.id)
     ).all()
     events = session.scalars(
         select(AuditEvent)
@@ -153,6 +159,18 @@ def export_data(session: Session, *, person_id: int) -> dict[str, Any]:
             for c in certificates
         ],
         "fee_payments": [{"year": f.year, "recorded_at": _iso(f.recorded_at)} for f in fees],
+        "hours_overviews": [
+            {
+                "holder_name": o.holder_name,
+                "period_start": _iso(o.period_start),
+                "period_end": _iso(o.period_end),
+                "as_of": _iso(o.as_of),
+                "counted_minutes": o.counted_minutes,
+                "total_minutes": o.total_minutes,
+                "meetings": o.meeting_count,
+            }
+            for o in overviews
+        ],
         "audit_events": [
             {
                 "at": _iso(e.at),
@@ -217,7 +235,8 @@ def delete_my_data(session: Session, *, actor: Actor, now: datetime) -> None:
     - Enrollments: pending and approved ones end (status left); the rows stay for group counts.
     - Attendance stays (the group's meeting record), tied to the anonymous person.
     - Certificates keep their status and hours but lose the name and registration number, so /verify
-      still confirms a PDF's date, hours and group but never shows who it was.
+      still confirms a PDF's date, hours and group but never shows who it was; issued overviews
+      lose the name the same way.
     - Deliveries still owed to the person are cancelled.
     """
     person_id = actor.person_id
@@ -239,6 +258,11 @@ def delete_my_data(session: Session, *, actor: Actor, now: datetime) -> None:
         update(Certificate)
         .where(Certificate.person_id == person_id)
         .values(holder_name=ANONYMOUS_NAME, registration_number=None)
+    )
+    session.execute(
+        update(IssuedOverview)
+        .where(IssuedOverview.person_id == person_id)
+        .values(holder_name=ANONYMOUS_NAME)
     )
     session.execute(
         update(Delivery)
@@ -292,6 +316,8 @@ def purge_before(session: Session, *, now: datetime, years: int) -> int:
     certificates = session.execute(
         delete(Certificate).where(Certificate.meeting_starts_at < cutoff)
     )
+    # An overview whose whole period lies before the cutoff counts only purged certificates.
+    session.execute(delete(IssuedOverview).where(IssuedOverview.period_end < cutoff.date()))
     old_meetings = select(Meeting.id).where(Meeting.starts_at < cutoff)
     attendance = session.execute(delete(Attendance).where(Attendance.meeting_id.in_(old_meetings)))
     total = int(getattr(certificates, "rowcount", 0) or 0) + int(

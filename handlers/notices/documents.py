@@ -66,7 +66,11 @@ def render_revoked(ctx: RenderContext, intent: CertificateRevoked) -> Message:
 def render_overview(ctx: RenderContext, intent: HoursOverview) -> FileMessage:
     """The member's recertification overview as of the moment they asked."""
     filename, content = overview_pdf(
-        ctx.session, person_id=intent.person_id, as_of=intent.as_of, settings=ctx.settings
+        ctx.session,
+        person_id=intent.person_id,
+        as_of=intent.as_of,
+        settings=ctx.settings,
+        now=ctx.now,
     )
     return FileMessage(
         filename=filename,

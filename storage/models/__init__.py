@@ -31,6 +31,9 @@ from storage.models.core import (
 from storage.models.core import (
     Workspace as Workspace,
 )
+from storage.models.documents import (
+    IssuedOverview as IssuedOverview,
+)
 from storage.models.enums import (
     CertificateKind as CertificateKind,
 )
