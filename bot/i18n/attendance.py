@@ -13,10 +13,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.cmd.hours": (
         "`/intervisie uren` — je uren voor de hercertificering; `uren start 01-01-2025` zet het "
         "begin van je periode (anders: dit kalenderjaar en de drie ervoor); `uren pdf` stuurt een "
-        "overzicht",
+        "overzicht, `uren dossier` het overzicht met al je deelnamebewijzen in één pdf",
         "`/intervisie hours` — your hours for recertification; `hours start 01-01-2025` sets the "
         "start of your period (otherwise: this calendar year and the three before); `hours pdf` "
-        "sends an overview",
+        "sends an overview, `hours file` the overview with all your certificates in one PDF",
     ),
     "help.cmd.certificates": (
         "`/intervisie bewijzen` — je deelnamebewijzen, opnieuw te versturen",
@@ -280,6 +280,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hours.roles_none": ("nog geen", "none yet"),
     "hours.button.start": ("Begin periode instellen", "Set period start"),
     "hours.button.pdf": ("Overzicht als pdf", "Overview as PDF"),
+    "hours.button.dossier": ("Dossier als pdf", "File as PDF"),
     "hours.start_set": (
         "De begindatum van je certificeringsperiode is nu {date}.",
         "The start date of your certification period is now {date}.",
@@ -295,6 +296,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hours.overview_sent": (
         "Je overzicht voor de hercertificering komt zo in je DM.",
         "Your recertification overview is on its way to your DM.",
+    ),
+    "hours.dossier_sent": (
+        "Je dossier voor de hercertificering komt zo in je DM: het overzicht en daarachter elk "
+        "deelnamebewijs uit de periode, in één pdf.",
+        "Your recertification file is on its way to your DM: the overview followed by every "
+        "certificate of the period, in one PDF.",
     ),
     "hours.modal.title": ("Certificeringsperiode", "Certification period"),
     "hours.modal.submit": ("Opslaan", "Save"),

@@ -33,6 +33,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "certificate of participation in that period",
     ),
     "document.dossier.title": ("Dossier hercertificering", "Recertification file"),
+    "dossier.file.title": ("Dossier hercertificering", "Recertification file"),
+    "dossier.file.comment": (
+        "Je dossier voor de hercertificering: het overzicht van je intervisie-uren en daarachter "
+        "elk deelnamebewijs uit de periode. Upload het in één keer bij de certificerende "
+        "instelling.",
+        "Your recertification file: the overview of your intervisie hours followed by every "
+        "certificate of participation in the period. Upload it in one go to the certifying body.",
+    ),
     # -- every page ------------------------------------------------------------------------------------
     "document.page": ("pagina {page} van {pages}", "page {page} of {pages}"),
     "document.points.one": ("{count} punt", "{count} point"),

@@ -8,6 +8,7 @@ from datetime import date
 from bot.i18n import Lang, format_date, hours_text, t, t_plain
 from bot.notify import FileMessage, Message, RenderContext, Renderers
 from bot.services.certificates import CertificateIssued, CertificateRevoked, certificate_pdf
+from bot.services.dossier import HoursDossier, dossier_pdf
 from bot.services.hours import HoursOverview, overview_pdf
 from bot.services.privacy import DataExport, export_json
 from bot.services.secretariat_export import SecretariatExport, hours_csv
@@ -20,6 +21,7 @@ def install(renderers: Renderers) -> None:
     renderers.register(CertificateIssued, render_certificate)
     renderers.register(CertificateRevoked, render_revoked)
     renderers.register(HoursOverview, render_overview)
+    renderers.register(HoursDossier, render_dossier)
     renderers.register(DataExport, render_data_export)
     renderers.register(SecretariatExport, render_secretariat_export)
 
@@ -76,6 +78,24 @@ def render_overview(ctx: RenderContext, intent: HoursOverview) -> FileMessage:
         filename=filename,
         title=t_plain(ctx.lang, "overview.file.title"),
         comment=t_plain(ctx.lang, "overview.file.comment"),
+        content=content,
+    )
+
+
+def render_dossier(ctx: RenderContext, intent: HoursDossier) -> FileMessage:
+    """The member's dossier: the overview as of the moment they asked, then every deelnamebewijs
+    it counts, in one PDF."""
+    filename, content = dossier_pdf(
+        ctx.session,
+        person_id=intent.person_id,
+        as_of=intent.as_of,
+        settings=ctx.settings,
+        now=ctx.now,
+    )
+    return FileMessage(
+        filename=filename,
+        title=t_plain(ctx.lang, "dossier.file.title"),
+        comment=t_plain(ctx.lang, "dossier.file.comment"),
         content=content,
     )
 

@@ -45,6 +45,7 @@ class ActionId(enum.StrEnum):
     SET_PERIOD_START = "recert_set_period_start"
     PERIOD_START_INPUT = "recert_period_start_input"
     OVERVIEW_PDF = "recert_overview_pdf"
+    DOSSIER_PDF = "recert_dossier_pdf"
 
 
 class CallbackId(enum.StrEnum):

@@ -125,6 +125,7 @@ def meter_blocks(
             actions(
                 button(t_plain(lang, "hours.button.start"), action_id=ActionId.SET_PERIOD_START),
                 button(t_plain(lang, "hours.button.pdf"), action_id=ActionId.OVERVIEW_PDF),
+                button(t_plain(lang, "hours.button.dossier"), action_id=ActionId.DOSSIER_PDF),
                 block_id=BlockId.HOURS_ACTIONS,
             )
         )

@@ -4,12 +4,16 @@ corrected or revoked, and the dossier with every counted deelnamebewijs after th
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime, timedelta
 
+from pypdf import PdfReader
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from bot.i18n import t_plain
 from bot.services import certificates
+from bot.services.dossier import dossier_pdf
 from bot.services.hours import issued_overview_document
 from bot.services.overviews import OverviewStatus, overview_by_code, overview_status
 from bot.services.privacy import purge_before
@@ -135,3 +139,21 @@ def test_the_purge_drops_overviews_whose_period_lies_before_the_cutoff(
         purge_before(session, now=datetime(2032, 1, 2, tzinfo=UTC), years=5)
     with Session(clean_db) as session:
         assert session.scalar(select(func.count()).select_from(IssuedOverview)) == 0
+
+
+def test_the_dossier_is_the_overview_then_every_counted_certificate(
+    clean_db: Engine, settings: Settings
+) -> None:
+    daan = _daan_with_certificates(clean_db)
+    with Session(clean_db) as session, session.begin():
+        filename, content = dossier_pdf(
+            session, person_id=daan, as_of=NOW.isoformat(), settings=settings, now=NOW
+        )
+        code = session.scalars(select(IssuedOverview.verification_code)).one()
+    assert filename == "dossier-hercertificering-2023-2026.pdf"
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(content)).pages]
+    assert len(pages) == 4  # the overview fits one page; one page per certificate
+    assert code in pages[0]  # the overview carries its own code
+    title = t_plain("nl", "pdf.certificate.title")
+    for page, index in zip(pages[1:], (1, 2, 3), strict=True):
+        assert title in page and f"IV-2026-{index:06d}" in page  # in date order
