@@ -58,8 +58,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "are no longer the contact person; you remain a participant.",
     ),
     "admin.membership.bad_type": (
-        "_{given}_ is geen lidmaatschap: kies `lid` of `deelnemer`.",
-        "_{given}_ is not a membership type: choose `lid` (member) or `deelnemer` (participant).",
+        "_{given}_ is geen lidmaatschap: kies `lid` (LVV-lid) of `deelnemer` (intervisiedeelnemer "
+        "zonder LVV-lidmaatschap).",
+        "_{given}_ is not a membership type: choose `lid` (LVV member) or `deelnemer` (intervisie "
+        "participant without LVV membership).",
     ),
     "admin.membership.number_required": (
         "Geef bij `lid` ook het lidnummer, bijvoorbeeld "

@@ -31,10 +31,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "role.participant": ("Deelnemer", "Participant"),
     "role.facilitator": ("Facilitator", "Facilitator"),
     "role.presenter": ("Inbrenger", "Presenter"),
+    # The same roles inside a sentence or a list, where Dutch writes them in lower case.
+    "role.in_text.participant": ("deelnemer", "participant"),
+    "role.in_text.facilitator": ("facilitator", "facilitator"),
+    "role.in_text.presenter": ("inbrenger", "presenter"),
     # -- registration ------------------------------------------------------------------------------
-    "attendance.modal.title": ("Deelname registratie", "Attendance"),
+    "attendance.modal.title": ("Deelnameregistratie", "Attendance"),
     "attendance.modal.submit": ("Invoeren", "Submit"),
-    "attendance.modal.close": ("Annuleer", "Cancel"),
+    "attendance.modal.close": ("Annuleren", "Cancel"),
     "attendance.modal.intro": (
         "*Groep {number} — {name}*\nBijeenkomst van {date}, {start}–{end}.\nKies per lid "
         "afwezig of de rol. Elk aanwezig lid krijgt een deelnamebewijs in een DM.",

@@ -69,7 +69,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Intervisiegroep: 5 tot 10, begeleide intervisie: 4 tot 8 (inclusief jezelf).",
         "Peer group: 5 to 10, guided intervisie: 4 to 8 (including yourself).",
     ),
-    "group.create.open": ("Open voor aanmeldingen?", "Open for requests?"),
+    "group.create.open": ("Open voor aanmeldingen", "Open for requests"),
     "group.create.name_required": ("Geef de groep een naam.", "Give the group a name."),
     "group.create.too_long.one": (
         "Dit is te lang (maximaal {count} teken).",
@@ -192,8 +192,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Reject it, or let someone leave first.",
     ),
     "enroll.membership_unknown": (
-        "Geef eerst aan of je LVV-lid bent of intervisiedeelnemer zonder lidmaatschap.",
-        "First say whether you are an LVV member or a participant without membership.",
+        "Geef eerst aan of je LVV-lid bent of intervisiedeelnemer zonder LVV-lidmaatschap.",
+        "First say whether you are an LVV member or an intervisie participant without LVV "
+        "membership.",
     ),
     "enroll.request_not_found": (
         "Deze aanmelding bestaat niet (meer).",
@@ -239,8 +240,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "membership.label.member": ("LVV-lid (lidnummer {number})", "LVV member (number {number})"),
     "membership.label.participant": (
-        "intervisiedeelnemer zonder lidmaatschap (€ {fee},- excl. btw per jaar)",
-        "participant without membership (€{fee} excl. VAT per year)",
+        "intervisiedeelnemer zonder LVV-lidmaatschap (€ {fee},- excl. btw per jaar)",
+        "intervisie participant without LVV membership (€{fee} excl. VAT per year)",
     ),
     "membership.label.unknown": ("lidmaatschap onbekend", "membership unknown"),
     # Request DM to the contact person
@@ -285,7 +286,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Je wijst de aanmelding van *{requester}* voor groep *{number}* af.",
         "You are rejecting *{requester}*'s request for group *{number}*.",
     ),
-    "reject.reason": ("Reden (optioneel)", "Reason (optional)"),
+    "reject.reason": ("Reden", "Reason"),
     "reject.reason_hint": (
         "De aanvrager ziet deze reden. Schrijf geen inhoud van casussen.",
         "The requester sees this reason. Do not write any case content.",

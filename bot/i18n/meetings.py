@@ -98,9 +98,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Modal
     "meeting.modal.title_new": ("Nieuwe bijeenkomst", "New meeting"),
-    "meeting.modal.title_edit": ("Wijzig bijeenkomst", "Change meeting"),
+    "meeting.modal.title_edit": ("Bijeenkomst wijzigen", "Change meeting"),
     "meeting.modal.submit": ("Opslaan", "Save"),
-    "meeting.modal.close": ("Annuleer", "Cancel"),
+    "meeting.modal.close": ("Annuleren", "Cancel"),
     "meeting.modal.group": ("Groep", "Group"),
     "meeting.modal.group_option": ("{number} {name}", "{number} {name}"),
     "meeting.modal.date": ("Datum (dd-mm-jjjj)", "Date (dd-mm-yyyy)"),
@@ -111,12 +111,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meeting.modal.start": ("Begintijd (uu:mm)", "Start time (hh:mm)"),
     "meeting.modal.duration": ("Duur", "Duration"),
     "meeting.modal.place": ("Locatie of online link", "Location or online link"),
-    "meeting.modal.theme": ("Thema (optioneel)", "Theme (optional)"),
+    "meeting.modal.theme": ("Thema", "Theme"),
     "meeting.modal.theme_hint": (
         "Alleen een algemeen thema, nooit de inhoud van een casus: die blijft in de groep.",
         "A general theme only, never the content of a case: that stays within the group.",
     ),
-    "meeting.modal.method": ("Methode (optioneel)", "Method (optional)"),
+    "meeting.modal.method": ("Methode", "Method"),
     # Messages to members and the contact person
     "meeting.where": (" — {place}", " — {place}"),
     "meeting.short_when": ("{date} {time} ({duration})", "{date} {time} ({duration})"),
@@ -174,14 +174,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Agenda-feed van de groep: <{url}|abonneren>",
         "The group's calendar feed: <{url}|subscribe>",
     ),
-    "meeting.button.edit": ("Wijzig", "Change"),
-    "meeting.button.cancel": ("Annuleer", "Cancel"),
+    "meeting.button.edit": ("Wijzigen", "Change"),
+    # Cancelling a meeting, told apart from "Annuleren" that closes a form.
+    "meeting.button.cancel": ("Bijeenkomst annuleren", "Cancel meeting"),
     "meeting.confirm.title": ("Bijeenkomst annuleren?", "Cancel the meeting?"),
     "meeting.confirm.text": (
         "De bijeenkomst van {when} wordt geannuleerd; alle leden krijgen bericht.",
         "The meeting of {when} is cancelled; every member is told.",
     ),
-    "meeting.confirm.yes": ("Ja, annuleer", "Yes, cancel"),
+    "meeting.confirm.yes": ("Ja, annuleren", "Yes, cancel it"),
     "meeting.confirm.no": ("Terug", "Back"),
     # Calendar
     "agenda.title": ("*Agenda*", "*Calendar*"),

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.i18n import Lang, format_date, hours_text, t, t_plain
+from bot.i18n import format_date, hours_text, t, t_plain
 from bot.notify import FileMessage, Message, RenderContext, Renderers
 from bot.services.certificates import CertificateIssued, CertificateRevoked, certificate_pdf
 from bot.services.dossier import HoursDossier, dossier_pdf
 from bot.services.hours import HoursOverview, overview_pdf
 from bot.services.privacy import DataExport, export_json
 from bot.services.secretariat_export import SecretariatExport, hours_csv
+from handlers.ui.attendance_ui import role_in_text
 from handlers.ui.blocks import text_message
-from storage.models import Certificate, Role
+from storage.models import Certificate
 
 
 def install(renderers: Renderers) -> None:
@@ -24,10 +25,6 @@ def install(renderers: Renderers) -> None:
     renderers.register(HoursDossier, render_dossier)
     renderers.register(DataExport, render_data_export)
     renderers.register(SecretariatExport, render_secretariat_export)
-
-
-def _role_text(lang: Lang, role: Role | None) -> str:
-    return t_plain(lang, f"role.{role.value}") if role is not None else "—"
 
 
 def render_certificate(ctx: RenderContext, intent: CertificateIssued) -> FileMessage:
@@ -42,7 +39,7 @@ def render_certificate(ctx: RenderContext, intent: CertificateIssued) -> FileMes
         date=format_date(certificate.meeting_starts_at, tz=ctx.settings.timezone),
         group=certificate.group_number,
         duration=hours_text(ctx.lang, certificate.net_minutes),
-        role=_role_text(ctx.lang, certificate.role),
+        role=role_in_text(ctx.lang, certificate.role),
     )
     return FileMessage(
         filename=filename,

@@ -78,6 +78,11 @@ def member_block_id(person_id: int) -> str:
     return f"{BlockId.MEMBER}:{person_id}"
 
 
+def role_in_text(lang: Lang, role: Role | None) -> str:
+    """A role inside a sentence or a list ("2,5 uur, facilitator"): lower case in Dutch."""
+    return t_plain(lang, f"role.in_text.{role.value}") if role is not None else "—"
+
+
 def _role_options(lang: Lang) -> list[Option]:
     return [
         option(t_plain(lang, "role.absent"), ABSENT),

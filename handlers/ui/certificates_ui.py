@@ -20,7 +20,7 @@ from bot.notify import Message
 from bot.services.recertification import Meter, YearSignal, YearTotal
 
 # Slack: an input label is at most 2000 characters, an option text 75, a modal title 24.
-from handlers.ui.attendance_ui import ActionId, BlockId, CallbackId
+from handlers.ui.attendance_ui import ActionId, BlockId, CallbackId, role_in_text
 from handlers.ui.blocks import actions, button, context, message, section
 from storage.models import Certificate, Role
 
@@ -37,7 +37,6 @@ def certificate_blocks(
         blocks.append(context(t(lang, "certificates.none")))
         return blocks
     for cert in certificates:
-        role = t_plain(lang, f"role.{cert.role.value}") if cert.role else "—"
         blocks.append(
             section(
                 t(
@@ -46,7 +45,7 @@ def certificate_blocks(
                     date=format_date(cert.meeting_starts_at, tz=tz),
                     group=cert.group_number,
                     duration=hours_text(lang, cert.net_minutes),
-                    role=role,
+                    role=role_in_text(lang, cert.role),
                     number=cert.number,
                     status=t_plain(lang, f"certificate.status.{cert.status.value}"),
                 ),
@@ -118,7 +117,7 @@ def meter_blocks(
         )
         lines.append("• " + line)
     blocks.append(section("\n".join(lines)))
-    roles = ", ".join(t_plain(lang, f"role.{r.value}") for r in Role if r in meter.roles)
+    roles = ", ".join(role_in_text(lang, r) for r in Role if r in meter.roles)
     blocks.append(context(t(lang, "hours.roles", roles=roles or t_plain(lang, "hours.roles_none"))))
     if with_buttons:
         blocks.append(
