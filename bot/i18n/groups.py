@@ -31,7 +31,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`/intervisie join 1234` — ask to join group 1234",
     ),
     "help.cmd.leave": (
-        "`/intervisie afmelden 1234` — meld je af bij groep 1234",
+        "`/intervisie verlaten 1234` — verlaat groep 1234",
         "`/intervisie leave 1234` — leave group 1234",
     ),
     # Group kinds, forms, status
@@ -181,15 +181,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "enroll.full_on_approve.one": (
         "Groep {number} is vol ({count} deelnemer): deze aanmelding kan niet meer worden "
-        "geaccordeerd. Wijs haar af of laat eerst iemand afmelden.",
+        "geaccordeerd. Wijs haar af, of wacht tot iemand de groep verlaat.",
         "Group {number} is full ({count} participant): this request can no longer be approved. "
-        "Reject it, or let someone leave first.",
+        "Reject it, or wait until someone leaves the group.",
     ),
     "enroll.full_on_approve.other": (
         "Groep {number} is vol ({count} deelnemers): deze aanmelding kan niet meer worden "
-        "geaccordeerd. Wijs haar af of laat eerst iemand afmelden.",
+        "geaccordeerd. Wijs haar af, of wacht tot iemand de groep verlaat.",
         "Group {number} is full ({count} participants): this request can no longer be approved. "
-        "Reject it, or let someone leave first.",
+        "Reject it, or wait until someone leaves the group.",
     ),
     "enroll.membership_unknown": (
         "Geef eerst aan of je LVV-lid bent of intervisiedeelnemer zonder LVV-lidmaatschap.",
@@ -313,38 +313,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Leave
     "leave.not_member": (
-        "Je bent geen deelnemer van groep {number}, dus afmelden is niet nodig.",
+        "Je bent geen deelnemer van groep {number}, dus je hoeft de groep niet te verlaten.",
         "You are not a participant of group {number}, so there is nothing to leave.",
     ),
     "leave.contact_person": (
-        "Je bent contactpersoon van groep {number} en kunt je pas afmelden als er een opvolger "
-        "is. Vraag het secretariaat om de contactpersoon te wijzigen.",
+        "Je bent contactpersoon van groep {number} en kunt de groep pas verlaten als er een "
+        "opvolger is. Vraag het secretariaat om de contactpersoon te wijzigen.",
         "You are the contact person of group {number} and can only leave once there is a "
         "successor. Ask the secretariat to change the contact person.",
     ),
     "leave.confirm": (
-        "Weet je zeker dat je je wilt afmelden bij groep *{number}* ({name})?",
+        "Weet je zeker dat je groep *{number}* ({name}) wilt verlaten?",
         "Are you sure you want to leave group *{number}* ({name})?",
     ),
-    "leave.yes": ("Ja, afmelden", "Yes, leave"),
+    # `/intervisie afmelden` still leaves a group for now; it will mean "I can't come" later.
+    "leave.old_word": (
+        "Let op: `/intervisie afmelden` gaat binnenkort betekenen dat je niet bij een bijeenkomst "
+        "kunt zijn. Een groep verlaten doe je voortaan met `/intervisie verlaten {number}`.",
+        "Note: `/intervisie afmelden` will soon mean that you cannot come to a meeting. To leave "
+        "a group, use `/intervisie leave {number}` from now on.",
+    ),
+    "leave.yes": ("Ja, groep verlaten", "Yes, leave"),
     "leave.no": ("Nee, blijven", "No, stay"),
     "leave.cancelled": (
         "Je blijft deelnemer van groep {number}.",
         "You remain a participant of group {number}.",
     ),
     "leave.done": (
-        "Je bent afgemeld bij groep *{number}* ({name}).",
+        "Je hebt groep *{number}* ({name}) verlaten.",
         "You have left group *{number}* ({name}).",
     ),
     "leave.notify_contact.one": (
-        "*{who}* heeft zich afgemeld bij groep *{number}* ({name}). De groep heeft nu {count} "
-        "deelnemer ({status}).",
+        "*{who}* heeft groep *{number}* ({name}) verlaten. De groep heeft nu {count} deelnemer "
+        "({status}).",
         "*{who}* has left group *{number}* ({name}). The group now has {count} participant "
         "({status}).",
     ),
     "leave.notify_contact.other": (
-        "*{who}* heeft zich afgemeld bij groep *{number}* ({name}). De groep heeft nu {count} "
-        "deelnemers ({status}).",
+        "*{who}* heeft groep *{number}* ({name}) verlaten. De groep heeft nu {count} deelnemers "
+        "({status}).",
         "*{who}* has left group *{number}* ({name}). The group now has {count} participants "
         "({status}).",
     ),

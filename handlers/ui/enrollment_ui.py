@@ -173,8 +173,9 @@ def build_decision_dm(
     return message(text, [section(body)])
 
 
-def build_leave_confirm(*, lang: Lang, group: Group) -> Message:
-    """The ephemeral 'are you sure?' with a confirm and a cancel button."""
+def build_leave_confirm(*, lang: Lang, group: Group, old_word: bool = False) -> Message:
+    """The ephemeral 'are you sure?' with a confirm and a cancel button (and, when the member
+    typed `afmelden`, the hint that leaving is `verlaten` now)."""
     text = t(lang, "leave.confirm", number=group.number, name=group.name)
     buttons = actions(
         button(
@@ -185,7 +186,10 @@ def build_leave_confirm(*, lang: Lang, group: Group) -> Message:
         ),
         button(t_plain(lang, "leave.no"), action_id=ActionId.LEAVE_CANCEL, value=str(group.number)),
     )
-    return message(text, [section(text), buttons])
+    blocks: list[Block] = [section(text), buttons]
+    if old_word:
+        blocks.append(context(t(lang, "leave.old_word", number=group.number)))
+    return message(text, blocks)
 
 
 def build_info_modal(*, lang: Lang, text: str) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, func, select
 from bot.devtools.blockkit import assert_valid_view
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
+from bot.i18n import t, t_plain, tn
 from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
 from storage.models import AuditEvent, Enrollment, MembershipType, Person
 from tests.support.groups import (
@@ -348,10 +349,12 @@ def test_leave_with_confirmation_tells_the_contact_person(
 ) -> None:
     number = create_group(slack, fake_slack, ANNE, name="Vertrek")
     fill_group(slack, fake_slack, number, ["UBRAM002"])
-    slack.command("UBRAM002", f"afmelden {number}")
+    slack.command("UBRAM002", f"verlaten {number}")
+    question = t("nl", "leave.confirm", number=number, name="Vertrek")
     confirm = fake_slack.wait_for(
-        "response_url", predicate=lambda c: "Weet je zeker" in str(c.body.get("blocks"))
+        "response_url", predicate=lambda c: question in str(c.body.get("blocks"))
     )[0].body
+    assert t("nl", "leave.old_word", number=number) not in str(confirm["blocks"])
     buttons = next(b for b in confirm["blocks"] if b["type"] == "actions")["elements"]
     yes = next(e for e in buttons if e["action_id"] == ActionId.LEAVE_CONFIRM)
     assert statuses(db_engine, number)["UBRAM002"] == "approved"
@@ -362,12 +365,57 @@ def test_leave_with_confirmation_tells_the_contact_person(
         value=yes["value"],
         message={"ts": "1.0", "channel": "C0GENERAL"},
     )
-    wait_response(fake_slack, "Je bent afgemeld bij groep")
-    note = wait_dm(fake_slack, ANNE, "heeft zich afgemeld")
+    wait_response(fake_slack, t("nl", "leave.done", number=number, name="Vertrek"))
+    status = t_plain("nl", "group.status.forming")
+    note = wait_dm(
+        fake_slack,
+        ANNE,
+        tn(
+            "nl",
+            "leave.notify_contact",
+            1,
+            who="Bram Jansen",
+            number=number,
+            name="Vertrek",
+            status=status,
+        ),
+    )
     assert "Bram Jansen" in note["text"]
     assert statuses(db_engine, number)["UBRAM002"] == "left"
 
     # Leaving frees the seat: Bram may ask again.
     slack.command("UBRAM002", f"aanmelden {number}")
-    wait_response(fake_slack, "is verstuurd")
+    wait_response(fake_slack, t("nl", "enroll.sent", number=number, name="Vertrek"))
     assert statuses(db_engine, number)["UBRAM002"] == "pending"
+
+
+def test_the_old_word_afmelden_still_leaves_with_a_hint(
+    slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
+) -> None:
+    number = create_group(slack, fake_slack, ANNE, name="Oud woord")
+    fill_group(slack, fake_slack, number, ["UBRAM002"])
+    slack.command("UBRAM002", f"afmelden {number}")
+    hint = t("nl", "leave.old_word", number=number)
+    confirm = fake_slack.wait_for(
+        "response_url", predicate=lambda c: hint in str(c.body.get("blocks"))
+    )[0].body
+    assert t("nl", "leave.confirm", number=number, name="Oud woord") in str(confirm["blocks"])
+    yes = next(
+        e
+        for b in confirm["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"] == ActionId.LEAVE_CONFIRM
+    )
+    slack.click(
+        "UBRAM002",
+        action_id=ActionId.LEAVE_CONFIRM,
+        value=yes["value"],
+        message={"ts": "1.0", "channel": "C0GENERAL"},
+    )
+    wait_response(fake_slack, t("nl", "leave.done", number=number, name="Oud woord"))
+    assert statuses(db_engine, number)["UBRAM002"] == "left"
+    # The help names `verlaten`, not the old word.
+    slack.command("UBRAM002", "help")
+    help_text = wait_response(fake_slack, t("nl", "help.cmd.leave"))
+    assert "/intervisie afmelden" not in help_text
