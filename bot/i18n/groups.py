@@ -293,14 +293,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Decision DMs to the requester
     "decision.welcome": (
-        "Welkom! Je aanmelding voor intervisiegroep *{number}* ({name}) is geaccordeerd.\n"
-        "Volgende stappen: de contactpersoon, {contact}, plant de bijeenkomsten; je krijgt een "
-        "herinnering vooraf en na afloop een deelnamebewijs. Je groepen en bijeenkomsten staan "
-        "onder *Mijn intervisie* (het tabblad Home van deze app).",
-        "Welcome! Your request to join intervisie group *{number}* ({name}) has been approved.\n"
-        "Next steps: the contact person, {contact}, plans the meetings; you get a reminder "
-        "beforehand and a certificate of participation afterwards. Your groups and meetings are "
-        "under *Mijn intervisie* (this app's Home tab).",
+        "Welkom! Je aanmelding voor intervisiegroep *{number}* ({name}) is geaccordeerd. "
+        "De contactpersoon is {contact}.",
+        "Welcome! Your request to join intervisie group *{number}* ({name}) has been approved. "
+        "The contact person is {contact}.",
+    ),
+    "decision.meetings": ("*Gepland*", "*Planned*"),
+    "decision.no_meetings": (
+        "Er is nog geen bijeenkomst gepland. {contact} plant ze; van elke bijeenkomst krijg je "
+        "een bericht met een agendabestand.",
+        "No meeting has been planned yet. {contact} plans them; for each meeting you get a "
+        "message with a calendar file.",
+    ),
+    "decision.calendar": (
+        "Zet de bijeenkomsten van al je groepen in je agenda met je persoonlijke agenda-link: "
+        "<{url}|abonneren>. Wijzigingen komen dan vanzelf door. Deel de link niet: wie hem "
+        "heeft, ziet je bijeenkomsten.",
+        "Put the meetings of all your groups in your calendar with your personal calendar link: "
+        "<{url}|subscribe>. Changes then come through by themselves. Do not share the link: "
+        "whoever has it sees your meetings.",
+    ),
+    "decision.next_steps": (
+        "Je krijgt vooraf een herinnering en na afloop een deelnamebewijs. Je groepen en "
+        "bijeenkomsten staan onder *Mijn intervisie* (het tabblad Home van deze app).",
+        "You get a reminder beforehand and a certificate of participation afterwards. Your groups "
+        "and meetings are under *Mijn intervisie* (this app's Home tab).",
     ),
     "decision.rejected": (
         "Je aanmelding voor intervisiegroep *{number}* ({name}) is helaas afgewezen.",

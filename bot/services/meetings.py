@@ -312,6 +312,24 @@ def upcoming_for_person(
     )
 
 
+def upcoming_for_group(
+    session: Session, *, group_id: int, now: datetime, limit: int = 3
+) -> list[Meeting]:
+    """The group's planned meetings still to come, soonest first (for a new member's welcome)."""
+    return list(
+        session.scalars(
+            select(Meeting)
+            .where(
+                Meeting.group_id == group_id,
+                Meeting.status == MeetingStatus.PLANNED,
+                Meeting.starts_at > now,
+            )
+            .order_by(Meeting.starts_at, Meeting.id)
+            .limit(limit)
+        )
+    )
+
+
 # ---------------------------------------------------------------------------- reminder settings
 
 

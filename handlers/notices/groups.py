@@ -7,6 +7,7 @@ from bot.errors import NotFound
 from bot.i18n import t, tn
 from bot.notify import Message, RenderContext, Renderers
 from bot.services.admin import ContactPersonChanged
+from bot.services.calendar import ensure_calendar_token, feed_url
 from bot.services.enrollment import (
     EnrollmentDecided,
     EnrollmentRequested,
@@ -14,9 +15,16 @@ from bot.services.enrollment import (
     RequestDecided,
 )
 from bot.services.groups import GroupCreated, GroupSummary, member_count, size_bounds
+from bot.services.meeting_text import when, where
+from bot.services.meetings import upcoming_for_group
 from bot.services.people import display_name
 from handlers.ui.blocks import text_message
-from handlers.ui.enrollment_ui import build_decided_request, build_decision_dm, build_request_dm
+from handlers.ui.enrollment_ui import (
+    build_decided_request,
+    build_rejection_dm,
+    build_request_dm,
+    build_welcome_dm,
+)
 from handlers.ui.groups_ui import build_group_created_dm, status_text
 from storage.models import Enrollment, EnrollmentStatus, Group, Person
 
@@ -84,15 +92,28 @@ def render_request_decided(ctx: RenderContext, intent: RequestDecided) -> Messag
 
 
 def render_decision(ctx: RenderContext, intent: EnrollmentDecided) -> Message:
-    """The requester's DM: welcome with next steps, or the rejection with its reason."""
+    """The requester's DM: welcome with the next meetings and the calendar link, or the
+    rejection with its reason."""
     enrollment = _enrollment(ctx, intent.enrollment_id)
-    return build_decision_dm(
-        lang=ctx.lang,
-        approved=enrollment.status is not EnrollmentStatus.REJECTED,
-        group=enrollment.group,
-        contact=enrollment.group.contact_person,
-        reason=enrollment.reason,
-    )
+    if enrollment.status is not EnrollmentStatus.REJECTED:
+        return build_welcome_dm(
+            lang=ctx.lang,
+            group=enrollment.group,
+            contact=enrollment.group.contact_person,
+            upcoming=_next_meetings(ctx, group_id=enrollment.group_id),
+            calendar_url=feed_url(
+                ctx.settings.public_url,
+                kind="member",
+                token=ensure_calendar_token(ctx.session, person_id=ctx.recipient.id),
+            ),
+        )
+    return build_rejection_dm(lang=ctx.lang, group=enrollment.group, reason=enrollment.reason)
+
+
+def _next_meetings(ctx: RenderContext, *, group_id: int) -> list[str]:
+    """The group's next meetings as lines, when and where, in the reader's zone."""
+    meetings = upcoming_for_group(ctx.session, group_id=group_id, now=ctx.now)
+    return ["• " + when(m, ctx.lang, ctx.tz) + where(m, ctx.lang) for m in meetings]
 
 
 def render_member_left(ctx: RenderContext, intent: MemberLeft) -> Message:

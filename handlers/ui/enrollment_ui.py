@@ -151,19 +151,28 @@ def build_reject_modal(
     ).to_dict()
 
 
-def build_decision_dm(
-    *, lang: Lang, approved: bool, group: Group, contact: Person, reason: str | None
+def build_welcome_dm(
+    *, lang: Lang, group: Group, contact: Person, upcoming: list[str], calendar_url: str
 ) -> Message:
-    """The requester's DM: welcome with next steps, or the rejection with its reason."""
-    if approved:
-        text = t(
-            lang,
-            "decision.welcome",
-            number=group.number,
-            name=group.name,
-            contact=display_name(contact),
-        )
-        return message(text, [section(text)])
+    """The new member's welcome: the contact person, the group's next meetings (as lines), the
+    personal calendar link, and what comes by DM from now on."""
+    contact_name = display_name(contact)
+    text = t(lang, "decision.welcome", number=group.number, name=group.name, contact=contact_name)
+    if upcoming:
+        meetings = t(lang, "decision.meetings") + "\n" + "\n".join(upcoming)
+    else:
+        meetings = t(lang, "decision.no_meetings", contact=contact_name)
+    blocks = [
+        section(text),
+        section(meetings),
+        section(t(lang, "decision.calendar", url=calendar_url)),
+        context(t(lang, "decision.next_steps")),
+    ]
+    return message(text, blocks)
+
+
+def build_rejection_dm(*, lang: Lang, group: Group, reason: str | None) -> Message:
+    """The requester's DM when rejected: the reason, and where to look next."""
     text = t(lang, "decision.rejected", number=group.number, name=group.name)
     parts = [text]
     if reason:

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
 
 from bot.devtools.blockkit import assert_valid_view
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
 from bot.i18n import t, t_plain, tn
+from bot.services.meeting_text import when
 from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
-from storage.models import AuditEvent, Enrollment, MembershipType, Person
+from storage.models import AuditEvent, Enrollment, Group, Meeting, MembershipType, Person
+from tests.support.attendance import add_meeting
 from tests.support.groups import (
     approve,
     approved_count,
@@ -419,3 +424,44 @@ def test_the_old_word_afmelden_still_leaves_with_a_hint(
     slack.command("UBRAM002", "help")
     help_text = wait_response(fake_slack, t("nl", "help.cmd.leave"))
     assert "/intervisie afmelden" not in help_text
+
+
+def test_the_welcome_lists_the_next_meetings_and_the_calendar_link(
+    slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
+) -> None:
+    number = create_group(slack, fake_slack, ANNE, name="Welkom")
+    with Session(db_engine) as session:
+        group_id = session.scalars(select(Group.id).where(Group.number == number)).one()
+    soon = datetime.now(UTC).replace(microsecond=0) + timedelta(days=10)
+    add_meeting(db_engine, group_id=group_id, starts_at=soon)
+    add_meeting(db_engine, group_id=group_id, starts_at=soon + timedelta(days=28))
+    ask_to_join(slack, fake_slack, "UBRAM002", number)
+    approve(slack, fake_slack, ANNE, "Bram Jansen")
+
+    welcome_text = t("nl", "decision.welcome", number=number, name="Welkom", contact=_name(ANNE))
+    welcome = str(wait_dm(fake_slack, "UBRAM002", welcome_text)["blocks"])
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    with Session(db_engine) as session:
+        meetings = session.scalars(
+            select(Meeting).where(Meeting.group_id == group_id).order_by(Meeting.starts_at)
+        ).all()
+        token = session.scalars(
+            select(Person.calendar_token).where(Person.slack_user_id == "UBRAM002")
+        ).one()
+        assert t("nl", "decision.meetings") in welcome
+        for meeting in meetings:
+            assert when(meeting, "nl", amsterdam) in welcome
+    assert token
+    url = f"http://intervisie.test/ical/member/{token}.ics"
+    assert t("nl", "decision.calendar", url=url) in welcome
+    assert t("nl", "decision.next_steps") in welcome
+
+
+def test_a_welcome_before_any_meeting_says_none_is_planned_yet(
+    slack: SlackSim, fake_slack: FakeSlack
+) -> None:
+    number = create_group(slack, fake_slack, ANNE, name="Nog leeg")
+    ask_to_join(slack, fake_slack, "UBRAM002", number)
+    approve(slack, fake_slack, ANNE, "Bram Jansen")
+    none_yet = t("nl", "decision.no_meetings", contact=_name(ANNE))
+    assert none_yet in str(wait_dm(fake_slack, "UBRAM002", none_yet)["blocks"])
