@@ -18,9 +18,9 @@ from bot.demo.peer_story import (
     APPLICANTS,
     GROUP_NAME,
     STEPS,
-    Story,
 )
 from bot.demo.people import ANNE, PEOPLE, SECRETARIAT
+from bot.demo.story import Story
 from bot.demo.world import (
     AMSTERDAM,
     DATABASE,
@@ -163,6 +163,7 @@ def summary(artefacts: Artefacts, *, running: bool) -> list[str]:
         f"  transcript            {artefacts.transcript}",
         *(f"  deelnamebewijs        {p}" for p in artefacts.certificates),
         f"  overzicht uren        {artefacts.overview}",
+        f"  dossier               {artefacts.dossier}",
         f"  agenda van de groep   {artefacts.feed}",
     ]
     if running:

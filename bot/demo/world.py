@@ -66,7 +66,9 @@ class Transcript:
 class _TextOfHtml(html.parser.HTMLParser):
     """The visible text of a small HTML page, one line per block element."""
 
-    _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "tr", "li", "br", "dt", "dd", "title"})
+    _BLOCKS = frozenset(
+        {"p", "div", "h1", "h2", "h3", "tr", "li", "br", "dt", "dd", "title", "caption"}
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -108,6 +110,7 @@ class Artefacts:
 
     certificates: list[Path] = field(default_factory=list)
     overview: Path | None = None
+    dossier: Path | None = None
     feed: Path | None = None
     transcript: Path | None = None
     verify_url: str = ""

@@ -313,8 +313,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hours.modal.label": ("Begindatum (dd-mm-jjjj)", "Start date (dd-mm-yyyy)"),
     "overview.file.title": ("Overzicht hercertificering", "Recertification overview"),
     "overview.file.comment": (
-        "Je overzicht van de intervisie-uren in je certificeringsperiode, voor je dossier.",
-        "Your overview of intervisie hours in your certification period, for your file.",
+        "Je overzicht van de intervisie-uren in je certificeringsperiode, om te uploaden bij de "
+        "certificerende instelling.",
+        "Your overview of intervisie hours in your certification period, to upload to the "
+        "certifying body.",
     ),
     # -- PDF ----------------------------------------------------------------------------------------------
     "pdf.certificate.title": ("Deelnamebewijs intervisie", "Certificate of participation"),

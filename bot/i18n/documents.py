@@ -101,11 +101,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Recertification overview verification",
     ),
     "verify.overview.intro": (
-        "Vergelijk deze gegevens met het overzicht van intervisie-uren dat je hebt gekregen. Om "
-        "de privacy van de deelnemer te beschermen staan alleen de voorletters en de achternaam "
-        "hier.",
-        "Compare these details with the overview of intervisie hours you were given. To protect "
-        "the participant's privacy only the initials and the surname are shown here.",
+        "Vergelijk deze gegevens met het overzicht van intervisie-uren dat je hebt gekregen. Het "
+        "overzicht is geldig zolang elk deelnamebewijs dat het meetelt geldig is. Om de privacy "
+        "van de deelnemer te beschermen staan alleen de voorletters en de achternaam hier.",
+        "Compare these details with the overview of intervisie hours you were given. The "
+        "overview is valid as long as every certificate it counts is valid. To protect the "
+        "participant's privacy only the initials and the surname are shown here.",
     ),
     "verify.overview.caption": ("Gegevens van het overzicht", "Details of the overview"),
     "verify.overview.period": ("Certificeringsperiode", "Certification period"),
@@ -114,10 +115,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verify.overview.required": ("Uren nodig", "Hours required"),
     "verify.overview.meetings": ("Bijeenkomsten", "Meetings"),
     "verify.overview.as_of": ("Opgesteld op", "Drawn up on"),
-    "verify.overview.status.valid": (
-        "Geldig: elk deelnamebewijs op dit overzicht is nog geldig",
-        "Valid: every certificate on this overview is still valid",
-    ),
+    "verify.overview.status.valid": ("Geldig", "Valid"),
     "verify.overview.status.changed": (
         "Gewijzigd: een deelnamebewijs op dit overzicht is sindsdien gecorrigeerd of ingetrokken; "
         "vraag de deelnemer om een nieuw overzicht",

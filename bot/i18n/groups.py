@@ -300,10 +300,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "decision.meetings": ("*Gepland*", "*Planned*"),
     "decision.no_meetings": (
-        "Er is nog geen bijeenkomst gepland. {contact} plant ze; van elke bijeenkomst krijg je "
-        "een bericht met een agendabestand.",
-        "No meeting has been planned yet. {contact} plans them; for each meeting you get a "
-        "message with a calendar file.",
+        "Er is nog geen bijeenkomst gepland. Zodra {contact} er een plant, krijg je een bericht "
+        "met een agendabestand.",
+        "No meeting has been planned yet. As soon as {contact} plans one, you get a message with "
+        "a calendar file.",
     ),
     "decision.calendar": (
         "Zet de bijeenkomsten van al je groepen in je agenda met je persoonlijke agenda-link: "

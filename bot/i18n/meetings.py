@@ -239,7 +239,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Reminder: intervisie group {number} {name} meets on {when}",
     ),
     "reminder.dm.register": (
-        "De bijeenkomst van intervisiegroep {number} {name} van {when} is voorbij, maar de "
+        "De bijeenkomst van intervisiegroep {number} {name} op {when} is voorbij, maar de "
         "aanwezigheid is nog niet geregistreerd. Doe dat met `/intervisie registreer`, dan "
         "krijgen de deelnemers hun deelnamebewijs.",
         "The meeting of intervisie group {number} {name} on {when} is over, but attendance has "

@@ -141,7 +141,7 @@ def build_create_group_modal(*, lang: Lang) -> dict[str, Any]:
 
 def build_group_created_dm(*, lang: Lang, group: Group, minimum: int) -> Message:
     """The DM to the creator: the number, and 'geef dit nummer door aan de deelnemers'."""
-    text = "\n".join(
+    text = " ".join(
         (
             t(lang, "group.created.dm", name=group.name, number=group.number),
             tn(lang, "group.created.minimum", minimum),

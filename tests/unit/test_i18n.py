@@ -138,6 +138,14 @@ def test_hours_with_their_unit() -> None:
     assert hours_text("en", 90) == "1.5 hours"
 
 
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_no_label_says_optional_or_ends_in_a_question_before_a_colon(key: str) -> None:
+    """Slack adds "(optional)" to an optional input itself, and a form reads "label: value"."""
+    for text in CATALOGUE[key]:
+        assert "(optioneel)" not in text.lower() and "(optional)" not in text.lower(), key
+        assert "?:" not in text, key
+
+
 def test_locale_to_language() -> None:
     assert lang_for("en-US") == "en"
     assert lang_for("en-GB") == "en"
