@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.i18n import CATALOGUE
 from bot.services.recertification import (
     HoursEntry,
     YearSignal,
@@ -143,3 +144,8 @@ def test_rotation_window_default_is_the_calendar_year() -> None:
         date(2027, 1, 1),
     )
     assert rotation_window(today=date(2026, 3, 1), months=6) == (date(2026, 1, 1), date(2026, 7, 1))
+
+
+def test_every_signal_has_its_text_on_the_overview() -> None:
+    for signal in YearSignal:
+        assert f"pdf.overview.year.{signal.value}" in CATALOGUE, signal
