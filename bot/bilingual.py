@@ -61,7 +61,7 @@ def parse_text(
         raise InvalidInput(f"{error_prefix}.text_missing", field=field)
     for text in (dutch, english):
         if len(text) > limit:
-            raise InvalidInput(f"{error_prefix}.text_too_long", field=field, limit=limit)
+            raise InvalidInput(f"{error_prefix}.text_too_long", field=field, count=limit)
     return Text(dutch, english)
 
 

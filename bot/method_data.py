@@ -109,7 +109,7 @@ def _steps(value: Any, *, custom: bool) -> tuple[Step, ...]:
     if not isinstance(value, list):
         raise InvalidInput(f"{_ERRORS}.shape", field="steps")
     if len(value) > MAX_STEPS:
-        raise InvalidInput(f"{_ERRORS}.too_many_steps", field="steps", maximum=MAX_STEPS)
+        raise InvalidInput(f"{_ERRORS}.too_many_steps", field="steps", count=MAX_STEPS)
     steps: list[Step] = []
     for number, entry in enumerate(value, start=1):
         if not isinstance(entry, Mapping):

@@ -73,7 +73,7 @@ def parse_name(text: str | None, *, max_length: int, field: str | None = None) -
     if not any(_visible(ch) and not unicodedata.category(ch).startswith("M") for ch in name):
         raise InvalidInput("input.name_empty", field=field)
     if len(name) > max_length:
-        raise InvalidInput("input.too_long", field=field, limit=max_length)
+        raise InvalidInput("input.too_long", field=field, count=max_length)
     return name
 
 

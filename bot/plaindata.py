@@ -59,7 +59,7 @@ class Fields:
         if not value:
             return None
         if len(value) > max_length:
-            raise InvalidInput("define.too_long", field=name, limit=max_length)
+            raise InvalidInput("define.too_long", field=name, count=max_length)
         return value
 
     def integer(self, name: str, *, low: int, high: int) -> int:
@@ -106,7 +106,7 @@ class Fields:
             if not isinstance(item, str) or not item.strip():
                 raise InvalidInput("define.wrong_type", field=name, name=name)
             if len(item.strip()) > max_length:
-                raise InvalidInput("define.too_long", field=name, limit=max_length)
+                raise InvalidInput("define.too_long", field=name, count=max_length)
             result.append(item.strip())
         return tuple(result)
 

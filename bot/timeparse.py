@@ -111,7 +111,7 @@ def check_duration(minutes: int) -> timedelta:
     if duration > rules.MAX_MEETING_DURATION:
         raise InvalidInput(
             "meeting.error.duration_too_long",
-            hours=int(rules.MAX_MEETING_DURATION.total_seconds() // 3600),
+            count=int(rules.MAX_MEETING_DURATION.total_seconds() // 3600),
         )
     if duration % rules.MEETING_DURATION_STEP:
         raise InvalidInput("meeting.error.duration_step")

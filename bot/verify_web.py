@@ -1,11 +1,14 @@
-"""GET /verify/<code>: anyone holding a deelnamebewijs checks it is genuine and still valid.
+"""GET /verify/<code>: anyone holding a deelnamebewijs or a recertification overview checks it is
+genuine and still valid.
 
-Shows what is needed to match the PDF in hand: the certificate number, initials + surname, the group
-(number and name), the date, start–end time, the hours, the role and the status (valid / superseded
-/ revoked). HTML in Dutch, or English when the browser prefers it (everything escaped, no scripts,
-no outside resources), or JSON for `Accept: application/json`. Every code that is not a
-certificate's, of any shape, gets one and the same 404 page saying what to check, so the answer
-never tells whether a code ever existed.
+A certificate's page shows what is needed to match the PDF in hand: the certificate number,
+initials + surname, the group (number and name), the date, start–end time, the hours, the role and
+the status (valid / superseded / revoked). An overview's page shows initials + surname, the period,
+the hours counted (and in all, and required), the number of meetings, the day it was made and its
+status (valid, or changed once a certificate it counted was corrected or revoked). HTML in Dutch,
+or English when the browser prefers it (everything escaped, no scripts, no outside resources), or
+JSON for `Accept: application/json`. Every code that is neither, of any shape, gets one and the
+same 404 page saying what to check, so the answer never tells whether a code ever existed.
 """
 
 from __future__ import annotations
@@ -17,11 +20,11 @@ from datetime import timedelta
 from typing import Any
 
 from bot.deps import Deps
-from bot.exports.pdf_documents import hours_text
-from bot.i18n import Lang, format_date, format_time, t_plain
+from bot.i18n import Lang, format_date, format_time, hours_text, t_plain
 from bot.names import public_name
 from bot.services.certificates import by_code
 from bot.services.completion_pdf import completion_row
+from bot.services.overviews import overview_by_code, overview_status
 from bot.web import Environ, Response, Route, headers_of, route
 from storage.models import CertificateKind, Role
 
@@ -90,7 +93,21 @@ def _facts(deps: Deps, code: str) -> dict[str, Any] | None:
     with deps.uow() as session:
         certificate = by_code(session, code=code)
         if certificate is None:
-            return None
+            overview = overview_by_code(session, code=code)
+            if overview is None:
+                return None
+            return {
+                "kind": "overview",
+                "name": public_name(overview.holder_name),
+                "period_start": overview.period_start,
+                "period_end": overview.period_end,
+                "as_of": overview.as_of.astimezone(deps.settings.timezone).date(),
+                "counted_minutes": overview.counted_minutes,
+                "total_minutes": overview.total_minutes,
+                "required_minutes": overview.required_minutes,
+                "meetings": overview.meeting_count,
+                "status": overview_status(session, overview=overview).value,
+            }
         tz = deps.settings.timezone
         start = certificate.meeting_starts_at
         end = start + timedelta(minutes=certificate.net_minutes)
@@ -100,6 +117,7 @@ def _facts(deps: Deps, code: str) -> dict[str, Any] | None:
             else None
         )
         return {
+            "kind": "certificate",
             "number": certificate.number,
             "name": public_name(certificate.holder_name),
             "group_number": certificate.group_number,
@@ -134,7 +152,12 @@ def verify(deps: Deps, *, code: str, headers: dict[str, str]) -> Response:
             headers=SECURITY_HEADERS,
         )
     lang = preferred_lang(headers.get("accept-language", ""))
-    page = _unknown_page(lang) if facts is None else _page(lang, facts)
+    if facts is None:
+        page = _unknown_page(lang)
+    elif facts["kind"] == "overview":
+        page = _overview_page(lang, facts)
+    else:
+        page = _page(lang, facts)
     return Response(
         404 if facts is None else 200,
         page.encode("utf-8"),
@@ -144,6 +167,19 @@ def verify(deps: Deps, *, code: str, headers: dict[str, str]) -> Response:
 
 
 def _json(facts: dict[str, Any]) -> dict[str, Any]:
+    if facts["kind"] == "overview":
+        return {
+            "kind": "overview",
+            "name": facts["name"],
+            "period_start": facts["period_start"].isoformat(),
+            "period_end": facts["period_end"].isoformat(),
+            "as_of": facts["as_of"].isoformat(),
+            "hours": round(facts["counted_minutes"] / 60, 2),
+            "total_hours": round(facts["total_minutes"] / 60, 2),
+            "required_hours": round(facts["required_minutes"] / 60, 2),
+            "meetings": facts["meetings"],
+            "status": facts["status"],
+        }
     role: Role | None = facts["role"]
     if facts["completion"] is not None:
         completion = facts["completion"]
@@ -189,6 +225,55 @@ def _document(lang: Lang, *, title: str, body: str) -> str:
     )
 
 
+def _table_page(
+    lang: Lang,
+    *,
+    title: str,
+    intro: str,
+    caption: str,
+    status: str,
+    status_text: str,
+    rows: list[tuple[str, str]],
+) -> str:
+    table = "".join(
+        f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>' for label, value in rows
+    )
+    body = (
+        f"<h1>{_e(title)}</h1>"
+        f'<p class="status {_e(status)}" data-status="{_e(status)}">'
+        f"{_e(status_text)}</p>"
+        f"<p>{_e(intro)}</p>"
+        f"<table><caption>{_e(caption)}</caption>{table}</table>"
+    )
+    return _document(lang, title=title, body=body)
+
+
+def _overview_page(lang: Lang, facts: dict[str, Any]) -> str:
+    """An overview: whose, which period, the hours it counted, and whether they still stand."""
+    status = facts["status"]
+    status_text = t_plain(lang, f"verify.overview.status.{status}")
+    period = f"{format_date(facts['period_start'])} – {format_date(facts['period_end'])}"
+    rows = [
+        (t_plain(lang, "verify.name"), facts["name"]),
+        (t_plain(lang, "verify.overview.period"), period),
+        (t_plain(lang, "verify.overview.counted"), hours_text(lang, facts["counted_minutes"])),
+        (t_plain(lang, "verify.overview.total"), hours_text(lang, facts["total_minutes"])),
+        (t_plain(lang, "verify.overview.required"), hours_text(lang, facts["required_minutes"])),
+        (t_plain(lang, "verify.overview.meetings"), str(facts["meetings"])),
+        (t_plain(lang, "verify.overview.as_of"), format_date(facts["as_of"])),
+        (t_plain(lang, "verify.status"), status_text),
+    ]
+    return _table_page(
+        lang,
+        title=t_plain(lang, "verify.overview.title"),
+        intro=t_plain(lang, "verify.overview.intro"),
+        caption=t_plain(lang, "verify.overview.caption"),
+        status=status,
+        status_text=status_text,
+        rows=rows,
+    )
+
+
 def _page(lang: Lang, facts: dict[str, Any]) -> str:
     status = facts["status"]
     role: Role | None = facts["role"]
@@ -211,20 +296,17 @@ def _page(lang: Lang, facts: dict[str, Any]) -> str:
     ]
     if facts["completion"]:
         rows = _completion_rows(lang, facts, status_text)
-    table = "".join(
-        f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>' for label, value in rows
-    )
     # A certificaat begeleide intervisie is named as such, not as a deelnamebewijs.
     prefix = "verify.completion." if facts["completion"] else "verify."
-    title = t_plain(lang, f"{prefix}title")
-    body = (
-        f"<h1>{_e(title)}</h1>"
-        f'<p class="status {_e(status)}" data-status="{_e(status)}">'
-        f"{_e(status_text)}</p>"
-        f"<p>{_e(t_plain(lang, f'{prefix}intro'))}</p>"
-        f"<table><caption>{_e(t_plain(lang, f'{prefix}caption'))}</caption>{table}</table>"
+    return _table_page(
+        lang,
+        title=t_plain(lang, f"{prefix}title"),
+        intro=t_plain(lang, f"{prefix}intro"),
+        caption=t_plain(lang, f"{prefix}caption"),
+        status=status,
+        status_text=status_text,
+        rows=rows,
     )
-    return _document(lang, title=title, body=body)
 
 
 def _completion_rows(lang: Lang, facts: dict[str, Any], status_text: str) -> list[tuple[str, str]]:

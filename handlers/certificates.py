@@ -1,5 +1,6 @@
 """Certificates and the recertification meter: `/intervisie bewijzen`, `/intervisie uren`
-(`uren start dd-mm-jjjj`, `uren pdf`), the "send again" button, and the App Home sections."""
+(`uren start dd-mm-jjjj`, `uren pdf`, `uren dossier`), the "send again" button, the overview and
+dossier buttons, and the App Home sections."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from slack_sdk.models.blocks import Block
 from bot.actor import Actor
 from bot.deps import Deps
 from bot.i18n import format_date, t
-from bot.services import certificates, hours
+from bot.services import certificates, dossier, hours
 from bot.services.association import association_for
 from bot.services.people import person_by_id
 from handlers import profile as profile_area
@@ -29,11 +30,15 @@ from handlers.ui.certificates_ui import (
 
 log = logging.getLogger(__name__)
 
+# `/intervisie uren dossier` (`hours file` in English; "dossier" works in both).
+DOSSIER_WORDS = frozenset({"dossier", "file"})
+
 
 def register(app: App) -> None:
     """Listen for the certificate and meter buttons and the period-start modal."""
     on_action(app, ActionId.RESEND_CERTIFICATE, on_resend)
     on_action(app, ActionId.OVERVIEW_PDF, on_overview_pdf)
+    on_action(app, ActionId.DOSSIER_PDF, on_dossier_pdf)
 
 
 def _today(deps: Deps) -> date:
@@ -54,7 +59,8 @@ def certificates_command(call: CommandCall) -> None:
 
 
 def hours_command(call: CommandCall) -> None:
-    """`/intervisie uren [start dd-mm-jjjj | pdf]`: the meter, set the period start, or the PDF."""
+    """`/intervisie uren [start dd-mm-jjjj | pdf | dossier]`: the meter, set the period start, the
+    overview PDF or the dossier (the overview with every deelnamebewijs)."""
     deps, actor = call.deps, call.actor
     words = [w.lower() for w in call.args]
     if words and words[0] == "start" and len(words) == 2:
@@ -73,6 +79,10 @@ def hours_command(call: CommandCall) -> None:
     if words and words[0] == "pdf":
         _send_overview(call)
         call.say(text_message(t(actor.lang, "hours.overview_sent")))
+        return
+    if words and words[0] in DOSSIER_WORDS:
+        _send_dossier(call)
+        call.say(text_message(t(actor.lang, "hours.dossier_sent")))
         return
     with deps.uow() as session:
         person = person_by_id(session, person_id=actor.person_id)
@@ -97,6 +107,12 @@ def _send_overview(call: Interaction) -> None:
         hours.request_overview(session, person=person, press_id=call.press_id, now=call.deps.now())
 
 
+def _send_dossier(call: Interaction) -> None:
+    with call.deps.uow() as session:
+        person = person_by_id(session, person_id=call.actor.person_id)
+        dossier.request_dossier(session, person=person, press_id=call.press_id, now=call.deps.now())
+
+
 def on_resend(call: Interaction) -> None:
     """ "Opnieuw sturen": the PDF again, only ever to the certificate's own holder."""
     with call.deps.uow() as session:
@@ -118,6 +134,13 @@ def on_overview_pdf(call: Interaction) -> None:
     _send_overview(call)
     if call.can_respond():
         call.say(text_message(t(call.actor.lang, "hours.overview_sent")))
+
+
+def on_dossier_pdf(call: Interaction) -> None:
+    """ "Dossier als pdf": the overview followed by every deelnamebewijs, in a DM."""
+    _send_dossier(call)
+    if call.can_respond():
+        call.say(text_message(t(call.actor.lang, "hours.dossier_sent")))
 
 
 def home_certificates(deps: Deps, actor: Actor) -> list[Block]:

@@ -45,6 +45,7 @@ class Subcommand:
 
     names: tuple[str, ...]
     run: Callable[[CommandCall], None]
+    # "" keeps a word out of the help (an old word that still works for a while).
     help_key: str
 
 
@@ -55,7 +56,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand(("groepen", "groups"), groups_area.directory_command, "help.cmd.groups"),
     Subcommand(("groep", "group"), group_page_area.group_command, "help.cmd.group"),
     Subcommand(("aanmelden", "join"), enrollment_area.join_command, "help.cmd.join"),
-    Subcommand(("afmelden", "leave"), enrollment_area.leave_command, "help.cmd.leave"),
+    Subcommand(("verlaten", "leave"), enrollment_area.leave_command, "help.cmd.leave"),
     Subcommand(("admin",), admin_area.admin_command, "help.cmd.admin"),
     Subcommand(("plan", "bijeenkomst", "meeting"), meetings_area.plan_command, "help.cmd.plan"),
     Subcommand(("bijeenkomsten", "meetings"), meetings_area.list_command, "help.cmd.meetings"),
@@ -98,6 +99,8 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand(
         ("presentielijst", "presence"), accreditation_area.presence_command, "help.cmd.presence"
     ),
+    # Leaving was `afmelden`; it will mean "ik kan niet" (absence) once the hint period ends.
+    Subcommand(("afmelden",), enrollment_area.afmelden_command, ""),
 )
 
 ROUTES: dict[str, Subcommand] = {name: sub for sub in SUBCOMMANDS for name in sub.names}
@@ -136,5 +139,5 @@ def on_command(
 def show_help(call: CommandCall, *, unknown: str | None = None) -> None:
     """`/intervisie help` (and no or an unknown subcommand): every subcommand, in the user's
     language."""
-    lines = [t(call.actor.lang, sub.help_key) for sub in SUBCOMMANDS]
+    lines = [t(call.actor.lang, sub.help_key) for sub in SUBCOMMANDS if sub.help_key]
     call.say(build_help_message(lang=call.actor.lang, lines=lines, unknown=unknown))

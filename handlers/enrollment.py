@@ -1,6 +1,7 @@
 """Enrollment in Slack: `/intervisie aanmelden 1234` (and the directory's button), the first-time
 membership modal, the contact person's Accorderen / Afwijzen buttons with the reason modal, and
-`/intervisie afmelden 1234` with its confirmation. Who is told what: bot/services/enrollment.py."""
+`/intervisie verlaten 1234` (still `afmelden`, with a hint) with its confirmation. Who is told
+what: bot/services/enrollment.py."""
 
 from __future__ import annotations
 
@@ -174,11 +175,21 @@ def on_reject_submit(call: Interaction) -> None:
 
 
 def leave_command(call: CommandCall) -> None:
-    """`/intervisie afmelden 1234`: ask for confirmation first."""
+    """`/intervisie verlaten 1234`: ask for confirmation first."""
+    _ask_to_leave(call, old_word=False)
+
+
+def afmelden_command(call: CommandCall) -> None:
+    """`/intervisie afmelden 1234`, the old word for leaving: it still works, with a hint that it
+    will soon mean notifying absence ("ik kan niet") and that leaving is `verlaten`."""
+    _ask_to_leave(call, old_word=True)
+
+
+def _ask_to_leave(call: CommandCall, *, old_word: bool) -> None:
     number = parse_group_number(call.args[0] if call.args else None)
     with call.deps.uow() as session:
         group = leavable_group(session, actor=call.actor, number=number)
-        msg = build_leave_confirm(lang=call.actor.lang, group=group)
+        msg = build_leave_confirm(lang=call.actor.lang, group=group, old_word=old_word)
     call.say(msg)
 
 

@@ -73,7 +73,7 @@ def parse_draft(values: dict[str, Any]) -> GroupDraft:
     minimum, maximum = size_bounds(kind)
     if not (raw_size.isascii() and raw_size.isdigit()):
         raise InvalidInput(
-            "group.create.size_out_of_bounds", field=BlockId.MAX_MEMBERS, low=minimum, high=maximum
+            "group.create.size_out_of_bounds", field=BlockId.MAX_MEMBERS, low=minimum, count=maximum
         )
     return GroupDraft(
         name=str(_value(values, BlockId.NAME, ActionId.NAME) or ""),

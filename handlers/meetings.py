@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.errors import DomainError, InvalidFields, InvalidInput
-from bot.i18n import Lang, format_date, format_hours, format_time, t
+from bot.i18n import Lang, format_date, format_time, hours_text, t
 from bot.notify import Message
 from bot.services import access
 from bot.services import meetings as svc
@@ -170,9 +170,7 @@ def reminders_command(call: CommandCall) -> None:
             actor.lang,
             "reminders.current",
             number=number,
-            leads=joiner.join(
-                t(actor.lang, "reminders.lead", hours=format_hours(m, actor.lang)) for m in current
-            ),
+            leads=joiner.join(hours_text(actor.lang, m) for m in current),
         )
     else:
         text = t(actor.lang, "reminders.none", number=number)

@@ -7,7 +7,7 @@ import logging
 
 from slack_bolt import App
 
-from bot.i18n import t
+from bot.i18n import t, tn
 from bot.services.privacy import delete_my_data, request_export
 from handlers.context import CommandCall, Interaction, on_action
 from handlers.ui.blocks import text_message
@@ -36,7 +36,7 @@ def mydata_command(call: CommandCall) -> None:
         return
     with deps.uow() as session:
         files = request_export(session, actor=actor, now=deps.now())
-    call.say(text_message(t(actor.lang, "privacy.export.queued", files=files)))
+    call.say(text_message(tn(actor.lang, "privacy.export.queued", files)))
 
 
 def on_delete_confirm(call: Interaction) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from bot.demo.naming import when_text
 from bot.demo.people import KARIN, LOTTE, MARIEKE, MOHAMED, NINA, Colleague
 from bot.demo.world import (
     JSON,
@@ -21,7 +22,6 @@ from bot.demo.world import (
     button_in,
     dm_with,
     html_text,
-    when_text,
 )
 from bot.devtools.slack_sim import http_request
 from handlers.ui.attendance_ui import ActionId as AttendanceAction

@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from datetime import timedelta
 
 from sqlalchemy import select
 
+from bot.demo.hours_story import step_dossier, step_home, step_overview, step_verify
+from bot.demo.naming import local_time, when_text
 from bot.demo.people import ANNE, BRAM, DAAN, EMMA, FEMKE, GERT, ZOE
+from bot.demo.story import Step, Story, counted
 from bot.demo.world import (
     JSON,
-    Artefacts,
     DemoError,
-    Transcript,
-    World,
     button_in,
     dm_with,
-    html_text,
-    local_time,
-    slug,
-    when_text,
 )
 from bot.devtools.slack_sim import http_request
+from bot.i18n import t_plain
 from bot.jobs import dispatch_reminders
 from handlers.ui.attendance_ui import ActionId as AttendanceAction
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallback
@@ -31,7 +25,7 @@ from handlers.ui.groups_ids import ActionId as GroupAction
 from handlers.ui.groups_ids import CallbackId as GroupCallback
 from handlers.ui.meetings_ui import ActionId as MeetingAction
 from handlers.ui.meetings_ui import CallbackId as MeetingCallback
-from storage.models import Certificate, CertificateStatus, Group
+from storage.models import Group
 
 APPLICANTS = (BRAM, ZOE, DAAN, EMMA, FEMKE, GERT)
 APPROVED = (BRAM, ZOE, DAAN, EMMA)
@@ -44,24 +38,8 @@ ROLES = {
     ZOE: "participant",
     DAAN: "participant",
     EMMA: "absent",
+    FEMKE: "participant",
 }
-
-
-@dataclass
-class Story:
-    """The state the steps pass on to each other."""
-
-    world: World
-    output: Path
-    start: datetime
-    meeting_day: date
-    artefacts: Artefacts = field(default_factory=Artefacts)
-    number: int = 0
-
-    @property
-    def out(self) -> Transcript:
-        """The transcript."""
-        return self.world.out
 
 
 def step_create_group(story: Story) -> None:
@@ -90,7 +68,7 @@ def step_join(story: Story) -> None:
         values: JSON
         if index == 1:
             values = {GroupAction.MEMBERSHIP_TYPE: "participant"}
-            shown = {"Lidmaatschap": "intervisiedeelnemer zonder lidmaatschap"}
+            shown = {"Lidmaatschap": t_plain("nl", "membership.participant")}
         else:
             number = f"LVV-{1000 + 37 * index}"
             values = {GroupAction.MEMBERSHIP_TYPE: "member", GroupAction.MEMBER_NUMBER: number}
@@ -112,7 +90,7 @@ def step_approve(story: Story) -> None:
         message = world.dm_with(ANNE, who.name)
         assert message is not None
         button = button_in(message, GroupAction.APPROVE)
-        world.out.write(f"  (het verzoek van {who.first} in Anne's berichten)")
+        world.out.write(f"  (het verzoek van {who.first} in {ANNE.possessive} berichten)")
         world.click(
             ANNE,
             button["text"]["text"],
@@ -129,7 +107,7 @@ def step_reject(story: Story) -> None:
     world = story.world
     message = world.dm_with(ANNE, REJECTED.name)
     assert message is not None
-    world.out.write(f"  (het verzoek van {REJECTED.first} in Anne's berichten)")
+    world.out.write(f"  (het verzoek van {REJECTED.first} in {ANNE.possessive} berichten)")
     view = world.press_for_form(
         ANNE,
         message,
@@ -146,8 +124,8 @@ def step_reject(story: Story) -> None:
         what=f"the rejection DM to {REJECTED.first}",
     )
     story.out.write(
-        f"  ({FEMKE.first}s aanvraag blijft openstaan: Anne beslist later; de groep is met vijf"
-        " deelnemers actief.)"
+        f"  ({FEMKE.possessive} aanvraag blijft openstaan: Anne beslist later; de groep is met"
+        " vijf deelnemers actief.)"
     )
 
 
@@ -208,6 +186,24 @@ def step_change(story: Story) -> None:
     )
 
 
+def step_late_approval(story: Story) -> None:
+    """Anne approves Femke after all: her welcome names the meeting already planned."""
+    world = story.world
+    message = world.dm_with(ANNE, FEMKE.name)
+    assert message is not None
+    button = button_in(message, GroupAction.APPROVE)
+    world.out.write(f"  (het verzoek van {FEMKE.first} in {ANNE.possessive} berichten)")
+    world.click(
+        ANNE,
+        button["text"]["text"],
+        action_id=GroupAction.APPROVE,
+        value=button.get("value"),
+        message=message,
+        expect=dm_with(world, FEMKE, "Welkom"),
+        what=f"the welcome DM to {FEMKE.first}",
+    )
+
+
 def step_reminder(story: Story) -> None:
     """Two days before the meeting the reminder falls due."""
     world = story.world
@@ -217,7 +213,9 @@ def step_reminder(story: Story) -> None:
         f"⏱ De klok springt naar {when_text(world.clock.now())}: twee dagen voor de bijeenkomst."
     )
     sent = dispatch_reminders(world.runtime.deps)
-    story.out.write(f"  De planner van de app verstuurt {sent} herinnering(en).")
+    story.out.write(
+        f"  De planner van de app verstuurt {counted(sent, 'herinnering', 'herinneringen')}."
+    )
     world.wait_until(
         lambda: all(world.dm_with(p, "Herinnering") for p in (ANNE, *APPROVED)), "the reminders"
     )
@@ -245,7 +243,7 @@ def step_register(story: Story) -> None:
     nudge = world.dm_with(ANNE, AttendanceAction.OPEN_REGISTRATION)
     if nudge is None:
         raise DemoError("the nudge to register has no button")
-    world.out.write("  (het bericht van zojuist in Anne's berichten)")
+    world.out.write(f"  (het bericht van zojuist in {ANNE.possessive} berichten)")
     view = world.press_for_form(
         ANNE,
         nudge,
@@ -255,7 +253,6 @@ def step_register(story: Story) -> None:
     )
     values: JSON = {}
     shown: dict[str, str] = {}
-    labels = {"facilitator": "Facilitator", "presenter": "Inbrenger", "participant": "Deelnemer"}
     by_name = {p.name: p for p in ROLES}
     for block in view.get("blocks") or []:
         element = block.get("element") or {}
@@ -266,7 +263,7 @@ def step_register(story: Story) -> None:
         if person is None:
             continue
         values[action_id] = ROLES[person]
-        shown[person.name] = labels.get(ROLES[person], "Afwezig")
+        shown[person.name] = t_plain("nl", f"role.{ROLES[person]}")
     world.submit(
         ANNE,
         view,
@@ -295,58 +292,6 @@ def step_certificates(story: Story) -> None:
             story.out.write(f"  {person.first}: {upload.filename} → {path}")
 
 
-def step_verify(story: Story) -> None:
-    """Someone (an employer, the certifying body) checks Zoë's certificate on /verify."""
-    world = story.world
-    deps = world.runtime.deps
-    with deps.uow() as session:
-        code = session.scalars(
-            select(Certificate.verification_code).where(
-                Certificate.holder_name == ZOE.name,
-                Certificate.status == CertificateStatus.VALID,
-            )
-        ).first()
-    if code is None:
-        raise DemoError("Zoë has no valid certificate")
-    url = f"{deps.settings.public_url}/verify/{code}"
-    story.artefacts.verify_url = url
-    story.out.write(f"▶ De certificerende instantie opent {url}")
-    page = http_request(world.runtime.port, "GET", f"/verify/{code}")
-    if page.status != 200:
-        raise DemoError(f"/verify answered {page.status}")
-    story.out.write("  De pagina toont:")
-    story.out.box(html_text(page.text))
-
-
-def step_home(story: Story) -> None:
-    """Zoë opens the app's Home tab: her meter of intervisie hours."""
-    world = story.world
-    before = len(world.fake.calls_to("views.publish"))
-    story.out.write(f"▶ {ZOE.first} opent de Home-tab van de app")
-    world.slack.open_home(ZOE.user_id)
-    world.wait_until(
-        lambda: len(world.fake.calls_to("views.publish")) > before, "the App Home of Zoë"
-    )
-    world.settle()
-    world.show_new(ZOE)
-
-
-def step_overview(story: Story) -> None:
-    """Zoë asks for her recertification overview as a PDF."""
-    world = story.world
-    world.command(
-        ZOE,
-        "uren pdf",
-        expect=lambda: any("overzicht" in f.filename for f in world.files_of(ZOE, ".pdf")),
-        what="the overview PDF",
-    )
-    upload = next(f for f in world.files_of(ZOE, ".pdf") if "overzicht" in f.filename)
-    path = story.output / f"overzicht-uren-{slug(ZOE.name)}.pdf"
-    path.write_bytes(upload.content)
-    story.artefacts.overview = path
-    story.out.write(f"  Opgeslagen als {path}")
-
-
 def step_feed(story: Story) -> None:
     """A calendar app subscribes to the group's feed."""
     world = story.world
@@ -369,15 +314,9 @@ def step_feed(story: Story) -> None:
         (line.split(":", 1)[1] for line in result.text.splitlines() if line.startswith("SUMMARY")),
         "",
     )
-    story.out.write(f"  {events} afspraak: {summary!r}; opgeslagen als {path}")
-
-
-@dataclass(frozen=True)
-class Step:
-    """One scene of the story: its Dutch title and what happens."""
-
-    title: str
-    run: Callable[[Story], None]
+    story.out.write(
+        f"  {counted(events, 'afspraak', 'afspraken')}: {summary!r}; opgeslagen als {path}"
+    )
 
 
 STEPS: tuple[Step, ...] = (
@@ -387,6 +326,7 @@ STEPS: tuple[Step, ...] = (
     Step("Anne wijst één aanvraag af", step_reject),
     Step("Anne plant een bijeenkomst", step_plan),
     Step("Anne verzet de bijeenkomst", step_change),
+    Step("Anne accordeert Femke alsnog: haar welkom noemt de bijeenkomst", step_late_approval),
     Step("Twee dagen ervoor: de herinnering", step_reminder),
     Step("Na afloop: Anne wordt gevraagd de aanwezigheid te registreren", step_after),
     Step("Anne registreert de aanwezigheid met rollen", step_register),
@@ -394,5 +334,6 @@ STEPS: tuple[Step, ...] = (
     Step("Een deelnamebewijs wordt gecontroleerd", step_verify),
     Step("Zoë bekijkt haar uren op de App Home", step_home),
     Step("Zoë vraagt haar overzicht voor de hercertificering", step_overview),
+    Step("Zoë vraagt haar dossier: overzicht en bewijzen in één pdf", step_dossier),
     Step("De agenda-feed van de groep", step_feed),
 )

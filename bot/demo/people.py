@@ -17,6 +17,18 @@ class Colleague:
         """The first name, as the transcript calls them."""
         return self.name.split()[0]
 
+    @property
+    def possessive(self) -> str:
+        """The first name as a Dutch genitive, as the Taalunie writes it: an s without
+        apostrophe ("Annes", "Zoës", "Daans"), 's after a long vowel ("Emma's") and only an
+        apostrophe after a sibilant ("Thomas'")."""
+        first = self.first
+        if first.lower().endswith(("s", "x", "z", "sh", "ce")):
+            return first + "'"
+        if first[-1].lower() in "aiouy":
+            return first + "'s"
+        return first + "s"
+
 
 ANNE = Colleague("U0ANNE001", "Anne de Vries")
 BRAM = Colleague("U0BRAM002", "Bram Jansen")

@@ -15,15 +15,15 @@ from typing import TextIO
 
 from bot.clock import ManualClock
 from bot.demo.guided_story import GUIDED_STEPS, ORGANISATION, GuidedStory
+from bot.demo.naming import AMSTERDAM, local_time, when_text
 from bot.demo.peer_story import (
     APPLICANTS,
     GROUP_NAME,
     STEPS,
-    Story,
 )
 from bot.demo.people import ANNE, KARIN, LOTTE, MARIEKE, MOHAMED, NINA, PEOPLE, SECRETARIAT
+from bot.demo.story import Story
 from bot.demo.world import (
-    AMSTERDAM,
     DATABASE,
     TEAM,
     TRANSCRIPT,
@@ -31,8 +31,6 @@ from bot.demo.world import (
     DemoError,
     Transcript,
     World,
-    local_time,
-    when_text,
 )
 from bot.devtools.fake_slack import FakeSlack
 from bot.server import Runtime
@@ -190,6 +188,7 @@ def summary(artefacts: Artefacts, *, running: bool) -> list[str]:
         f"  transcript            {artefacts.transcript}",
         *(f"  deelnamebewijs        {p}" for p in artefacts.certificates),
         f"  overzicht uren        {artefacts.overview}",
+        f"  dossier               {artefacts.dossier}",
         f"  agenda van de groep   {artefacts.feed}",
         *(f"  certificaat begeleid  {p}" for p in artefacts.completion_certificates),
         f"  rapportage            {artefacts.report}",

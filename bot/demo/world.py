@@ -6,14 +6,10 @@ import html
 import html.parser
 import json
 import time
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from datetime import time as dtime
 from pathlib import Path
 from typing import Any, TextIO
-from zoneinfo import ZoneInfo
 
 from bot.clock import ManualClock
 from bot.demo.people import PEOPLE, SECRETARIAT, Colleague
@@ -24,7 +20,6 @@ from bot.server import Runtime
 
 JSON = dict[str, Any]
 TEAM = "T0DEMO"
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 WAIT = 20.0  # seconds to wait for one effect before the demo gives up
 QUIET = 0.15  # a spell without Slack calls after which a step's effects are taken as complete
 TRANSCRIPT = "transcript.txt"
@@ -66,7 +61,9 @@ class Transcript:
 class _TextOfHtml(html.parser.HTMLParser):
     """The visible text of a small HTML page, one line per block element."""
 
-    _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "tr", "li", "br", "dt", "dd", "title"})
+    _BLOCKS = frozenset(
+        {"p", "div", "h1", "h2", "h3", "tr", "li", "br", "dt", "dd", "title", "caption"}
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -108,6 +105,7 @@ class Artefacts:
 
     certificates: list[Path] = field(default_factory=list)
     overview: Path | None = None
+    dossier: Path | None = None
     feed: Path | None = None
     transcript: Path | None = None
     verify_url: str = ""
@@ -373,26 +371,3 @@ def button_in(message: JSON, action_id: str) -> JSON:
 
 
 # ----------------------------------------------------------------------------- the story
-
-
-def local_time(day: date, hour: int, minute: int = 0) -> datetime:
-    """A wall-clock time in Amsterdam on `day`, as an aware UTC instant."""
-    return datetime.combine(day, dtime(hour, minute), tzinfo=AMSTERDAM).astimezone(UTC)
-
-
-_NOT_DECOMPOSED = str.maketrans(
-    {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ß": "ss", "Æ": "AE", "æ": "ae"}
-)
-
-
-def slug(name: str) -> str:
-    """A file-name-safe ASCII form of a name: "Zoë Şahin-Łukasiewicz" → "zoe-sahin-lukasiewicz"."""
-    plain = unicodedata.normalize("NFKD", name.translate(_NOT_DECOMPOSED))
-    ascii_name = plain.encode("ascii", "ignore").decode()
-    return "-".join("".join(c if c.isalnum() else " " for c in ascii_name).lower().split())
-
-
-def when_text(instant: datetime) -> str:
-    """dd-mm-jjjj uu:mm in Amsterdam."""
-    local = instant.astimezone(AMSTERDAM)
-    return local.strftime("%d-%m-%Y %H:%M")

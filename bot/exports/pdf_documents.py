@@ -10,11 +10,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 
-from babel import Locale
-
-from bot.i18n import Lang, format_hours, t_plain
+from bot.i18n import Lang, t_plain, tn_plain
+from bot.i18n import hours_text as _hours_text
 from storage.models import Role
 
 
@@ -140,16 +138,10 @@ def dossier_filename(doc: OverviewDocument) -> str:
     return f"{_slug(stem)}.pdf"
 
 
-def _plural(lang: Lang, key: str, shown: str, **params: str) -> str:
-    """`key`.one or `key`.other, as Babel's plural rules choose for the number as shown."""
-    form = Locale.parse(lang).plural_form(Decimal(shown.replace(",", ".")))
-    return t_plain(lang, f"{key}.{'one' if form == 'one' else 'other'}", **params)
-
-
 def hours_text(lang: Lang, minutes: int) -> str:
-    """Net time with its unit: "2,5 uur", "1 hour", "2.5 hours"."""
-    shown = format_hours(minutes, lang)
-    return _plural(lang, "document.hours", shown, hours=shown)
+    """Net time with its unit: "2,5 uur", "1 hour", "2.5 hours" (the catalogue's plural forms,
+    chosen by plural_key for the number as shown)."""
+    return _hours_text(lang, minutes)
 
 
 def points_text(lang: Lang, points: float) -> str:
@@ -157,4 +149,4 @@ def points_text(lang: Lang, points: float) -> str:
     shown = f"{points:.2f}".rstrip("0").rstrip(".")
     if lang == "nl":
         shown = shown.replace(".", ",")
-    return _plural(lang, "document.points", shown, points=shown)
+    return tn_plain(lang, "document.points", shown)

@@ -21,7 +21,7 @@ from bot.exports.pdf_base import (
 )
 from bot.exports.pdf_certificate import role_label
 from bot.exports.pdf_documents import OverviewDocument, OverviewMeeting
-from bot.i18n import format_date, format_hours, t_plain
+from bot.i18n import format_date, format_hours, hours_text, t_plain
 
 NAME_SIZE = 16.0
 NAME_MIN_SIZE = 11.0
@@ -95,9 +95,9 @@ def _summary(pdf: DocumentPdf, doc: OverviewDocument) -> None:
     total = t_plain(
         lang,
         "pdf.overview.total",
-        hours=format_hours(doc.total_minutes, lang),
-        counted=format_hours(doc.counted_minutes, lang),
-        required=format_hours(doc.required_minutes, lang),
+        total_text=hours_text(lang, doc.total_minutes),
+        counted_text=hours_text(lang, doc.counted_minutes),
+        required_text=hours_text(lang, doc.required_minutes),
     )
     row(pdf, t_plain(lang, "pdf.label.total"), total)
     row(pdf, t_plain(lang, "pdf.label.issued"), format_date(doc.created_at))
@@ -112,8 +112,8 @@ def _years(pdf: DocumentPdf, doc: OverviewDocument) -> None:
         text = t_plain(
             lang,
             f"pdf.overview.year.{year.signal}",
-            hours=format_hours(year.minutes, lang),
-            counted=format_hours(year.counted_minutes, lang),
+            hours_text=hours_text(lang, year.minutes),
+            counted_text=hours_text(lang, year.counted_minutes),
         )
         row(pdf, label, text, label_width=YEAR_LABEL_WIDTH)
 

@@ -50,12 +50,20 @@ def escape_mrkdwn(value: str) -> str:
 
 
 def _render(lang: Lang, key: str, params: Mapping[str, Any], *, escape: bool) -> str:
+    if key not in CATALOGUE and "count" in params:
+        # A text with plural forms, named by its base key (as a DomainError carries it).
+        key = plural_key(lang, key, params["count"])
     texts = CATALOGUE[key]
     template = texts[0] if lang == "nl" else texts[1]
     if not params:
         return template
     safe = {k: escape_mrkdwn(v) if escape and isinstance(v, str) else v for k, v in params.items()}
     return template.format(**safe)
+
+
+def has_message(key: str) -> bool:
+    """Whether the catalogue has `key`, as a text or as a text with plural forms."""
+    return key in CATALOGUE or f"{key}.one" in CATALOGUE
 
 
 def plural_key(lang: Lang, key: str, count: int | float | str) -> str:
@@ -78,7 +86,8 @@ def tn_plain(lang: Lang, key: str, count: int | float | str, **params: Any) -> s
 
 
 def t(lang: Lang, key: str, **params: Any) -> str:
-    """A message for mrkdwn text; string parameters (user input) are escaped."""
+    """A message for mrkdwn text; string parameters (user input) are escaped. A key with plural
+    forms (`key.one` / `key.other`) may be named by its base when `count` is given, as tn does."""
     return _render(lang, key, params, escape=True)
 
 
@@ -120,3 +129,9 @@ def format_hours(minutes: int, lang: Lang) -> str:
     hours = minutes / 60
     text = f"{hours:.2f}".rstrip("0").rstrip(".")
     return text.replace(".", ",") if lang == "nl" else text
+
+
+def hours_text(lang: Lang, minutes: int) -> str:
+    """Net time with its unit in the plural form the number needs: "2,5 uur", "1 hour",
+    "1.5 hours"."""
+    return tn_plain(lang, "hours.amount", format_hours(minutes, lang))

@@ -70,8 +70,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "are no longer the contact person; you remain a participant.",
     ),
     "admin.membership.bad_type": (
-        "_{given}_ is geen lidmaatschap: kies `lid` of `deelnemer`.",
-        "_{given}_ is not a membership type: choose `lid` (member) or `deelnemer` (participant).",
+        "_{given}_ is geen lidmaatschap: kies `lid` (lid van de vereniging) of `deelnemer` "
+        "(intervisiedeelnemer zonder lidmaatschap).",
+        "_{given}_ is not a membership type: choose `lid` (member of the association) or "
+        "`deelnemer` (intervisie participant without membership).",
     ),
     "admin.membership.number_required": (
         "Geef bij `lid` ook het lidnummer, bijvoorbeeld "
@@ -121,9 +123,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admin.deliveries.kind.update": ("Berichtwijziging", "Message update"),
     "admin.deliveries.kind.file": ("Bestand {filename}", "File {filename}"),
     "admin.deliveries.retry": ("Opnieuw proberen", "Try again"),
-    "admin.deliveries.more": (
-        "En nog {more} eerder mislukte bezorgingen.",
-        "And {more} earlier failed deliveries.",
+    "admin.deliveries.more.one": (
+        "En nog {count} eerder mislukte bezorging.",
+        "And {count} earlier failed delivery.",
+    ),
+    "admin.deliveries.more.other": (
+        "En nog {count} eerder mislukte bezorgingen.",
+        "And {count} earlier failed deliveries.",
     ),
     "admin.deliveries.retried": (
         "Opnieuw in de wachtrij: {what}. De app probeert het nu opnieuw; lukt het weer niet, dan "

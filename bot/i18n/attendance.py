@@ -13,10 +13,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.cmd.hours": (
         "`/intervisie uren` — je uren voor de hercertificering; `uren start 01-01-2025` zet het "
         "begin van je periode (anders: dit kalenderjaar en de drie ervoor); `uren pdf` stuurt een "
-        "overzicht",
+        "overzicht, `uren dossier` het overzicht met al je deelnamebewijzen in één pdf",
         "`/intervisie hours` — your hours for recertification; `hours start 01-01-2025` sets the "
         "start of your period (otherwise: this calendar year and the three before); `hours pdf` "
-        "sends an overview",
+        "sends an overview, `hours file` the overview with all your certificates in one PDF",
     ),
     "help.cmd.certificates": (
         "`/intervisie bewijzen` — je deelnamebewijzen, opnieuw te versturen",
@@ -35,10 +35,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "role.participant": ("Deelnemer", "Participant"),
     "role.facilitator": ("Facilitator", "Facilitator"),
     "role.presenter": ("Inbrenger", "Presenter"),
+    # The same roles inside a sentence or a list, where Dutch writes them in lower case.
+    "role.in_text.participant": ("deelnemer", "participant"),
+    "role.in_text.facilitator": ("facilitator", "facilitator"),
+    "role.in_text.presenter": ("inbrenger", "presenter"),
     # -- registration ------------------------------------------------------------------------------
-    "attendance.modal.title": ("Deelname registratie", "Attendance"),
+    "attendance.modal.title": ("Deelnameregistratie", "Attendance"),
     "attendance.modal.submit": ("Invoeren", "Submit"),
-    "attendance.modal.close": ("Annuleer", "Cancel"),
+    "attendance.modal.close": ("Annuleren", "Cancel"),
     "attendance.modal.intro": (
         "*Groep {number} — {name}*\nBijeenkomst van {date}, {start}–{end}.\nKies per lid "
         "afwezig of de rol. Elk aanwezig lid krijgt een deelnamebewijs in een DM.",
@@ -84,11 +88,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "attendance.done.title": ("Ingevoerd", "Submitted"),
     "attendance.done.text": (
-        ":white_check_mark: Aanwezigheid van {date} in groep {number} is ingevoerd: {present} "
-        "aanwezig, {absent} afwezig. Nieuwe deelnamebewijzen: {issued}; vervangen: {superseded}; "
-        "ingetrokken: {revoked}. De bewijzen gaan nu per DM naar de leden.",
-        ":white_check_mark: Attendance of {date} in group {number} is saved: {present} present, "
-        "{absent} absent. New certificates: {issued}; superseded: {superseded}; revoked: "
+        ":white_check_mark: De aanwezigheid van {date} in groep {number} is ingevoerd. Aanwezig: "
+        "{present}, afwezig: {absent}. Nieuwe deelnamebewijzen: {issued}; vervangen: "
+        "{superseded}; ingetrokken: {revoked}. De bewijzen gaan nu per DM naar de leden.",
+        ":white_check_mark: Attendance of {date} in group {number} is saved. Present: {present}, "
+        "absent: {absent}. New certificates: {issued}; superseded: {superseded}; revoked: "
         "{revoked}. The certificates are on their way to the members by DM.",
     ),
     "attendance.button.register": ("Aanwezigheid invoeren", "Register attendance"),
@@ -165,7 +169,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "• {name}: inbrenger {presenter} · facilitator {facilitator}",
         "• {name}: presenter {presenter} · facilitator {facilitator}",
     ),
-    "roles.yes": (":white_check_mark: {count}×", ":white_check_mark: {count}×"),
+    "roles.yes": (":white_check_mark: {times}×", ":white_check_mark: {times}×"),
     "roles.no": (":x: nog niet", ":x: not yet"),
     "roles.footer": (
         "In een periode is iedereen minstens één keer inbrenger en één keer facilitator.",
@@ -175,16 +179,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- certificates ----------------------------------------------------------------------------------
     "certificate.file.title": ("Deelnamebewijs {number}", "Certificate {number}"),
     "certificate.file.comment": (
-        "Je deelnamebewijs voor de intervisiebijeenkomst van {date} (groep {group}, {hours} uur, "
+        "Je deelnamebewijs voor de intervisiebijeenkomst van {date} (groep {group}, {duration}, "
         "{role}). Bewaar het en upload het in je dossier bij de certificerende instelling.",
-        "Your certificate for the intervisie meeting of {date} (group {group}, {hours} hours, "
+        "Your certificate for the intervisie meeting of {date} (group {group}, {duration}, "
         "{role}). Keep it and upload it to your file with the certifying body.",
     ),
     "certificate.file.comment_new": (
         "Je deelnamebewijs is gecorrigeerd; dit is het nieuwe bewijs voor {date} (groep {group}, "
-        "{hours} uur, {role}). Het vorige bewijs is vervallen.",
-        "Your certificate was corrected; this is the new one for {date} (group {group}, {hours} "
-        "hours, {role}). The previous certificate is superseded.",
+        "{duration}, {role}). Het vorige bewijs is vervallen.",
+        "Your certificate was corrected; this is the new one for {date} (group {group}, "
+        "{duration}, {role}). The previous certificate is superseded.",
     ),
     "certificate.not_found": (
         "Dit deelnamebewijs bestaat niet.",
@@ -206,10 +210,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "get one in your DM.",
     ),
     "certificates.item": (
-        "*{date}* · groep {group} · {hours} uur · {role}\n`{number}` {status}",
-        "*{date}* · group {group} · {hours} hours · {role}\n`{number}` {status}",
+        "*{date}* · groep {group} · {duration} · {role}\n`{number}` {status}",
+        "*{date}* · group {group} · {duration} · {role}\n`{number}` {status}",
     ),
-    "certificates.more": (
+    "certificates.more.one": ("En nog {count} ouder bewijs.", "And {count} older certificate."),
+    "certificates.more.other": (
         "En nog {count} oudere bewijzen.",
         "And {count} older certificates.",
     ),
@@ -230,21 +235,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "year and the three before it. Set your own start with `/intervisie hours start "
         "dd-mm-yyyy`.",
     ),
-    "hours.total": (
-        "*{counted} van {required} uur* (totaal {hours} uur){done}",
-        "*{counted} of {required} hours* (total {hours} hours){done}",
+    "hours.total.one": ("*{counted} van {count} uur*", "*{counted} of {count} hour*"),
+    "hours.total.other": ("*{counted} van {count} uur*", "*{counted} of {count} hours*"),
+    # Shown only when hours above a year's maximum make the total differ from what counts.
+    "hours.total_all.one": (" (in totaal {count} uur)", " ({count} hour in all)"),
+    "hours.total_all.other": (" (in totaal {count} uur)", " ({count} hours in all)"),
+    "hours.done": (
+        " :tada: genoeg uren voor de hercertificering",
+        " :tada: enough hours for recertification",
     ),
-    "hours.done": (" :tada: de 32 uur zijn gehaald", " :tada: the 32 hours are reached"),
-    "hours.year.ok": ("{start} – {end}: {hours} uur", "{start} – {end}: {hours} hours"),
-    "hours.year.under": (
-        "{start} – {end}: {hours} uur :warning: minder dan {min} uur dit jaar",
-        "{start} – {end}: {hours} hours :warning: less than {min} hours this year",
+    # One line per period-year: the dates, the hours and what the meter notes about them.
+    "hours.year.line": (
+        "{start} – {end}: {hours_text}{note}",
+        "{start} – {end}: {hours_text}{note}",
     ),
-    "hours.year.over": (
-        "{start} – {end}: {hours} uur :information_source: {excess} uur boven {max} telt "
-        "mogelijk niet mee",
-        "{start} – {end}: {hours} hours :information_source: {excess} hours above {max} may not "
-        "count",
+    "hours.year.under.one": (
+        " :warning: minder dan {count} uur dit jaar",
+        " :warning: less than {count} hour this year",
+    ),
+    "hours.year.under.other": (
+        " :warning: minder dan {count} uur dit jaar",
+        " :warning: less than {count} hours this year",
+    ),
+    "hours.year.under_past.one": (
+        " :warning: minder dan {count} uur in {year}",
+        " :warning: less than {count} hour in {year}",
+    ),
+    "hours.year.under_past.other": (
+        " :warning: minder dan {count} uur in {year}",
+        " :warning: less than {count} hours in {year}",
+    ),
+    "hours.year.under_span.one": (
+        " :warning: minder dan {count} uur in dat periodejaar",
+        " :warning: less than {count} hour in that period year",
+    ),
+    "hours.year.under_span.other": (
+        " :warning: minder dan {count} uur in dat periodejaar",
+        " :warning: less than {count} hours in that period year",
+    ),
+    "hours.year.over.one": (
+        " :information_source: {excess_text} boven de {count} uur telt mogelijk niet mee",
+        " :information_source: {excess_text} above {count} hour may not count",
+    ),
+    "hours.year.over.other": (
+        " :information_source: {excess_text} boven de {count} uur telt mogelijk niet mee",
+        " :information_source: {excess_text} above {count} hours may not count",
     ),
     "hours.year.future": (
         "{start} – {end}: nog niet begonnen",
@@ -254,6 +289,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hours.roles_none": ("nog geen", "none yet"),
     "hours.button.start": ("Begin periode instellen", "Set period start"),
     "hours.button.pdf": ("Overzicht als pdf", "Overview as PDF"),
+    "hours.button.dossier": ("Dossier als pdf", "File as PDF"),
     "hours.start_set": (
         "De begindatum van je certificeringsperiode is nu {date}.",
         "The start date of your certification period is now {date}.",
@@ -270,14 +306,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Je overzicht voor de hercertificering komt zo in je DM.",
         "Your recertification overview is on its way to your DM.",
     ),
+    "hours.dossier_sent": (
+        "Je dossier voor de hercertificering komt zo in je DM: het overzicht en daarachter elk "
+        "deelnamebewijs uit de periode, in één pdf.",
+        "Your recertification file is on its way to your DM: the overview followed by every "
+        "certificate of the period, in one PDF.",
+    ),
     "hours.modal.title": ("Certificeringsperiode", "Certification period"),
     "hours.modal.submit": ("Opslaan", "Save"),
     "hours.modal.close": ("Sluiten", "Close"),
     "hours.modal.label": ("Begindatum (dd-mm-jjjj)", "Start date (dd-mm-yyyy)"),
     "overview.file.title": ("Overzicht hercertificering", "Recertification overview"),
     "overview.file.comment": (
-        "Je overzicht van de intervisie-uren in je certificeringsperiode, voor je dossier.",
-        "Your overview of intervisie hours in your certification period, for your file.",
+        "Je overzicht van de intervisie-uren in je certificeringsperiode, om te uploaden bij de "
+        "certificerende instelling.",
+        "Your overview of intervisie hours in your certification period, to upload to the "
+        "certifying body.",
     ),
     # -- PDF ----------------------------------------------------------------------------------------------
     "pdf.certificate.title": ("Deelnamebewijs intervisie", "Certificate of participation"),
@@ -311,26 +355,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pdf.label.url": ("Controleer op", "Verify at"),
     "pdf.label.period": ("Periode", "Period"),
     "pdf.label.total": ("Uren", "Hours"),
-    "pdf.hours": ("{hours} uur", "{hours} hours"),
     "pdf.verify.title": ("Verificatie", "Verification"),
     "pdf.overview.title": ("Overzicht hercertificering", "Recertification overview"),
     "pdf.overview.total": (
-        "{hours} uur in totaal, waarvan {counted} meetellen (nodig: {required})",
-        "{hours} hours in total, of which {counted} count (required: {required})",
+        "{total_text} in totaal, waarvan {counted_text} meetelt (nodig: {required_text})",
+        "{total_text} in total; counted: {counted_text} (required: {required_text})",
     ),
     "pdf.overview.years": ("Uren per periodejaar", "Hours per period year"),
     "pdf.overview.meetings": ("Bijeenkomsten", "Meetings"),
     "pdf.overview.none": ("Geen bijeenkomsten in deze periode.", "No meetings in this period."),
-    "pdf.overview.year.ok": ("{hours} uur", "{hours} hours"),
+    "pdf.overview.year.ok": ("{hours_text}", "{hours_text}"),
     "pdf.overview.year.under": (
-        "{hours} uur — minder dan het minimum per jaar",
-        "{hours} hours — below the yearly minimum",
+        "{hours_text} — minder dan het minimum per jaar",
+        "{hours_text} — below the yearly minimum",
     ),
     "pdf.overview.year.over": (
-        "{hours} uur — boven het maximum per jaar, {counted} uur telt mee",
-        "{hours} hours — above the yearly maximum, {counted} hours count",
+        "{hours_text} — boven het maximum per jaar; {counted_text} telt mee",
+        "{hours_text} — above the yearly maximum; {counted_text} counted",
     ),
     "pdf.overview.year.future": ("nog niet begonnen", "not started yet"),
+    # A year that ended before the member joined: the hours, without a judgement.
+    "pdf.overview.year.earlier": ("{hours_text}", "{hours_text}"),
     # -- verification page ----------------------------------------------------------------------------------
     "verify.title": ("Verificatie deelnamebewijs", "Certificate verification"),
     "verify.name": ("Naam", "Name"),

@@ -61,6 +61,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Over welke groep gaat het? Typ het groepsnummer: {commands}",
         "Which group do you mean? Type the group number: {commands}",
     ),
+    # Net time with its unit, chosen by Babel's plural rules for the number shown ("1,5 uur").
+    "hours.amount.one": ("{count} uur", "{count} hour"),
+    "hours.amount.other": ("{count} uur", "{count} hours"),
     "notify.unknown_kind": (
         "Dit bericht kan niet meer worden gemaakt ({kind}).",
         "This message can no longer be made ({kind}).",

@@ -33,12 +33,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "certificate of participation in that period",
     ),
     "document.dossier.title": ("Dossier hercertificering", "Recertification file"),
+    "dossier.file.title": ("Dossier hercertificering", "Recertification file"),
+    "dossier.file.comment": (
+        "Je dossier voor de hercertificering: het overzicht van je intervisie-uren en daarachter "
+        "elk deelnamebewijs uit de periode. Upload het in één keer bij de certificerende "
+        "instelling.",
+        "Your recertification file: the overview of your intervisie hours followed by every "
+        "certificate of participation in the period. Upload it in one go to the certifying body.",
+    ),
     # -- every page ------------------------------------------------------------------------------------
     "document.page": ("pagina {page} van {pages}", "page {page} of {pages}"),
-    "document.hours.one": ("{hours} uur", "{hours} hour"),
-    "document.hours.other": ("{hours} uur", "{hours} hours"),
-    "document.points.one": ("{points} punt", "{points} point"),
-    "document.points.other": ("{points} punten", "{points} points"),
+    "document.points.one": ("{count} punt", "{count} point"),
+    "document.points.other": ("{count} punten", "{count} points"),
     # -- the deelnamebewijs ----------------------------------------------------------------------------
     "document.label.method": ("Methode", "Method"),
     "document.label.trajectory": ("Traject", "Trajectory"),
@@ -89,10 +95,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verify.group_full": ("Intervisiegroep", "Intervisie group"),
     "verify.time": ("Tijd", "Time"),
     "verify.role": ("Rol", "Role"),
-    "verify.unknown.title": ("Deelnamebewijs niet gevonden", "Certificate not found"),
+    # -- the /verify page of a recertification overview ----------------------------------------------
+    "verify.overview.title": (
+        "Verificatie overzicht hercertificering",
+        "Recertification overview verification",
+    ),
+    "verify.overview.intro": (
+        "Vergelijk deze gegevens met het overzicht van intervisie-uren dat je hebt gekregen. Het "
+        "overzicht is geldig zolang elk deelnamebewijs dat het meetelt geldig is. Om de privacy "
+        "van de deelnemer te beschermen staan alleen de voorletters en de achternaam hier.",
+        "Compare these details with the overview of intervisie hours you were given. The "
+        "overview is valid as long as every certificate it counts is valid. To protect the "
+        "participant's privacy only the initials and the surname are shown here.",
+    ),
+    "verify.overview.caption": ("Gegevens van het overzicht", "Details of the overview"),
+    "verify.overview.period": ("Certificeringsperiode", "Certification period"),
+    "verify.overview.counted": ("Uren die meetellen", "Hours counted"),
+    "verify.overview.total": ("Uren in totaal", "Hours in all"),
+    "verify.overview.required": ("Uren nodig", "Hours required"),
+    "verify.overview.meetings": ("Bijeenkomsten", "Meetings"),
+    "verify.overview.as_of": ("Opgesteld op", "Drawn up on"),
+    "verify.overview.status.valid": ("Geldig", "Valid"),
+    "verify.overview.status.changed": (
+        "Gewijzigd: een deelnamebewijs op dit overzicht is sindsdien gecorrigeerd of ingetrokken; "
+        "vraag de deelnemer om een nieuw overzicht",
+        "Changed: a certificate on this overview has since been corrected or revoked; ask the "
+        "participant for a new overview",
+    ),
+    "verify.unknown.title": ("Document niet gevonden", "Document not found"),
     "verify.unknown.intro": (
-        "Bij deze code hoort geen deelnamebewijs. Controleer het volgende:",
-        "No certificate matches this code. Please check the following:",
+        "Bij deze code hoort geen deelnamebewijs en geen overzicht van uren. Controleer het "
+        "volgende:",
+        "No certificate and no overview of hours matches this code. Please check the following:",
     ),
     "verify.unknown.typo": (
         "Is de code zonder tikfouten overgenomen? Let op hoofdletters en kleine letters, en op "
@@ -101,19 +135,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "characters that look alike, such as O and 0 or l and I.",
     ),
     "verify.unknown.full": (
-        "Is de volledige code van het deelnamebewijs gebruikt, tot en met het laatste teken? "
+        "Is de volledige code van het document gebruikt, tot en met het laatste teken? "
         "Een link die over twee regels is afgebroken, mist soms het laatste stuk.",
-        "Was the full code from the certificate used, up to the last character? A link broken "
+        "Was the full code from the document used, up to the last character? A link broken "
         "over two lines sometimes loses its last part.",
     ),
     "verify.unknown.qr": (
-        "Scan bij twijfel de QR-code op het deelnamebewijs: die bevat de hele link.",
-        "If in doubt, scan the QR code on the certificate: it holds the whole link.",
+        "Scan bij twijfel de QR-code op het document: die bevat de hele link.",
+        "If in doubt, scan the QR code on the document: it holds the whole link.",
     ),
     "verify.unknown.contact": (
-        "Klopt het dan nog niet, vraag de houder van het bewijs dan om contact op te nemen met "
+        "Klopt het dan nog niet, vraag de houder van het document dan om contact op te nemen met "
         "het secretariaat van de vereniging.",
-        "If it still does not match, ask the holder of the certificate to contact the "
+        "If it still does not match, ask the holder of the document to contact the "
         "association's secretariat.",
     ),
 }

@@ -32,7 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`/intervisie join 1234` — ask to join group 1234",
     ),
     "help.cmd.leave": (
-        "`/intervisie afmelden 1234` — meld je af bij groep 1234",
+        "`/intervisie verlaten 1234` — verlaat groep 1234",
         "`/intervisie leave 1234` — leave group 1234",
     ),
     # Group kinds, forms, status
@@ -71,32 +71,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Intervisiegroep: 5 tot 10, begeleide intervisie: 4 tot 8 (inclusief jezelf).",
         "Peer group: 5 to 10, guided intervisie: 4 to 8 (including yourself).",
     ),
-    "group.create.open": ("Open voor aanmeldingen?", "Open for requests?"),
+    "group.create.open": ("Open voor aanmeldingen", "Open for requests"),
     "group.create.name_required": ("Geef de groep een naam.", "Give the group a name."),
-    "group.create.too_long": (
-        "Dit is te lang (maximaal {limit} tekens).",
-        "This is too long (at most {limit} characters).",
+    "group.create.too_long.one": (
+        "Dit is te lang (maximaal {count} teken).",
+        "This is too long (at most {count} character).",
+    ),
+    "group.create.too_long.other": (
+        "Dit is te lang (maximaal {count} tekens).",
+        "This is too long (at most {count} characters).",
     ),
     "group.create.supervisor_required": (
         "Een begeleide intervisiegroep heeft een begeleider: vul de naam in.",
         "A guided intervisie group has a supervisor: fill in the name.",
     ),
-    "group.create.size_out_of_bounds": (
-        "Voor deze soort groep kies je tussen {low} en {high} deelnemers.",
-        "For this kind of group choose between {low} and {high} participants.",
+    "group.create.size_out_of_bounds.one": (
+        "Voor deze soort groep kies je tussen {low} en {count} deelnemer.",
+        "For this kind of group choose between {low} and {count} participant.",
+    ),
+    "group.create.size_out_of_bounds.other": (
+        "Voor deze soort groep kies je tussen {low} en {count} deelnemers.",
+        "For this kind of group choose between {low} and {count} participants.",
     ),
     "group.created.dm": (
         "Je intervisiegroep *{name}* is aangemaakt met groepsnummer *{number}*.\n"
         "Geef dit nummer door aan de deelnemers: zij melden zich aan met "
         "`/intervisie aanmelden {number}`. Jij krijgt dan een bericht om hun aanmelding te "
-        "accorderen of af te wijzen. De groep staat nu in het overzicht (`/intervisie groepen`); "
-        "vanaf {minimum} deelnemers is de groep compleet genoeg om te starten.",
+        "accorderen of af te wijzen. De groep staat nu in het overzicht (`/intervisie groepen`).",
         "Your intervisie group *{name}* has been created with group number *{number}*.\n"
         "Pass this number on to the participants: they ask to join with "
         "`/intervisie join {number}`. You then get a message to approve or reject their request. "
-        "The group is now in the directory (`/intervisie groups`); from {minimum} participants "
-        "it is complete enough to start.",
+        "The group is now in the directory (`/intervisie groups`).",
     ),
+    "group.created.minimum.one": (
+        "Vanaf {count} deelnemer is de groep compleet genoeg om te starten.",
+        "From {count} participant the group is complete enough to start.",
+    ),
+    "group.created.minimum.other": (
+        "Vanaf {count} deelnemers is de groep compleet genoeg om te starten.",
+        "From {count} participants the group is complete enough to start.",
+    ),
+    # The size of a group, where a sentence needs it as a phrase.
+    "group.members.one": ("{count} deelnemer", "{count} participant"),
+    "group.members.other": ("{count} deelnemers", "{count} participants"),
     "info.close": ("Sluiten", "Close"),
     # Directory
     "directory.title": ("Intervisiegroepen", "Intervisie groups"),
@@ -118,208 +135,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No groups found for _{query}_. Try another search or `/intervisie groups` without one.",
     ),
     "directory.line": (
-        "*{number} · {name}*\n{region} · {form} · {kind}\n{members} deelnemers, nog {seats} "
-        "plaatsen · _{status}_",
-        "*{number} · {name}*\n{region} · {form} · {kind}\n{members} participants, {seats} seats "
-        "left · _{status}_",
+        "*{number} · {name}*\n{region} · {form} · {kind}\n{members_text}, {seats_text} · "
+        "_{status}_",
+        "*{number} · {name}*\n{region} · {form} · {kind}\n{members_text}, {seats_text} · "
+        "_{status}_",
     ),
+    "directory.seats.one": ("nog {count} plaats", "{count} seat left"),
+    "directory.seats.other": ("nog {count} plaatsen", "{count} seats left"),
     "directory.no_region": ("geen regio", "no region"),
     "directory.join": ("Aanmelden", "Ask to join"),
     "directory.next": ("Volgende", "Next"),
     "directory.previous": ("Vorige", "Previous"),
     "directory.page": ("Pagina {page} van {pages}", "Page {page} of {pages}"),
-    # Join
-    "enroll.number_missing": (
-        "Geef het groepsnummer mee, bijvoorbeeld `/intervisie aanmelden 1234`.",
-        "Give the group number, for example `/intervisie join 1234`.",
-    ),
-    "enroll.number_invalid": (
-        "_{given}_ is geen groepsnummer. Een groepsnummer bestaat uit cijfers, bijvoorbeeld 1234.",
-        "_{given}_ is not a group number. A group number is digits only, for example 1234.",
-    ),
-    "enroll.already_member": (
-        "Je bent al deelnemer van groep {number} ({name}).",
-        "You are already a participant of group {number} ({name}).",
-    ),
-    "enroll.already_pending": (
-        "Je hebt je al aangemeld bij groep {number} ({name}); de contactpersoon beslist nog.",
-        "You have already asked to join group {number} ({name}); the contact person has not "
-        "decided yet.",
-    ),
-    "enroll.closed": (
-        "Groep {number} ({name}) neemt op dit moment geen aanmeldingen aan.",
-        "Group {number} ({name}) is not taking requests at the moment.",
-    ),
-    "enroll.full": (
-        "Groep {number} ({name}) is vol: er zijn al {max} deelnemers. Zoek een andere groep met "
-        "`/intervisie groepen`.",
-        "Group {number} ({name}) is full: it already has {max} participants. Find another group "
-        "with `/intervisie groups`.",
-    ),
-    "enroll.full_on_approve": (
-        "Groep {number} is vol ({max} deelnemers): deze aanmelding kan niet meer worden "
-        "geaccordeerd. Wijs haar af of laat eerst iemand afmelden.",
-        "Group {number} is full ({max} participants): this request can no longer be approved. "
-        "Reject it, or let someone leave first.",
-    ),
-    "enroll.membership_unknown": (
-        "Geef eerst aan of je lid bent van de vereniging of intervisiedeelnemer zonder "
-        "lidmaatschap.",
-        "First say whether you are a member of the association or a participant without "
-        "membership.",
-    ),
-    "enroll.request_not_found": (
-        "Deze aanmelding bestaat niet (meer).",
-        "This request does not exist (any more).",
-    ),
-    "enroll.already_decided": (
-        "Over deze aanmelding is al beslist; er is niets veranderd.",
-        "This request has already been decided; nothing was changed.",
-    ),
-    "enroll.sent": (
-        "Je aanvraag voor groep *{number}* ({name}) is verstuurd. De contactpersoon beslist; "
-        "je krijgt daarover een bericht.",
-        "Your request to join group *{number}* ({name}) has been sent. The contact person "
-        "decides; you'll get a message.",
-    ),
-    # Membership modal
-    "membership.title": ("Je lidmaatschap", "Your membership"),
-    "membership.submit": ("Aanmelden", "Ask to join"),
-    "membership.intro": (
-        "Je meldt je voor het eerst aan bij een intervisiegroep (groep *{number}*, {name}). "
-        "Ben je {member}?",
-        "This is your first request to join an intervisie group (group *{number}*, {name}). "
-        "Are you {member}?",
-    ),
-    "membership.type": ("Lidmaatschap", "Membership"),
-    "membership.participant": (
-        "Intervisiedeelnemer {without}",
-        "Intervisie participant {without}",
-    ),
-    "membership.fee": (
-        "Als intervisiedeelnemer {without} betaal je *€ {fee},- excl. btw per jaar*.",
-        "As an intervisie participant {without} you pay *€{fee} excl. VAT per year*.",
-    ),
-    "membership.member_number": ("{label} (voor leden)", "{label} (members)"),
-    "enroll.member_number_required": (
-        "Vul je lidnummer in.",
-        "Fill in your member number.",
-    ),
-    "enroll.member_number_too_long": (
-        "Dit lidnummer is te lang.",
-        "This member number is too long.",
-    ),
-    "membership.label.member": (
-        "{member_option} (lidnummer {number})",
-        "{member_option} (number {number})",
-    ),
-    "membership.label.participant": (
-        "intervisiedeelnemer zonder lidmaatschap (€ {fee},- excl. btw per jaar)",
-        "participant without membership (€{fee} excl. VAT per year)",
-    ),
-    "membership.label.unknown": ("lidmaatschap onbekend", "membership unknown"),
-    # Request DM to the contact person
-    "request.dm": (
-        "*{requester}* wil deelnemen aan groep *{number}* ({name}).\nLidmaatschap: {membership}\n"
-        "De groep heeft nu {members} van maximaal {max} deelnemers.",
-        "*{requester}* asks to join group *{number}* ({name}).\nMembership: {membership}\n"
-        "The group now has {members} of at most {max} participants.",
-    ),
-    "request.approve": ("Accorderen", "Approve"),
-    "request.reject": ("Afwijzen", "Reject"),
-    "request.approved_line": (
-        "✅ Geaccordeerd door {who} op {date} om {time}. De groep heeft nu {members} "
-        "deelnemers ({status}).",
-        "✅ Approved by {who} on {date} at {time}. The group now has {members} participants "
-        "({status}).",
-    ),
-    "request.rejected_line": (
-        "❌ Afgewezen door {who} op {date} om {time}.",
-        "❌ Rejected by {who} on {date} at {time}.",
-    ),
-    "request.decided_ack": (
-        "Je besluit over de aanmelding van {requester} is vastgelegd.",
-        "Your decision on {requester}'s request has been recorded.",
-    ),
-    # Reject modal
-    "reject.title": ("Aanmelding afwijzen", "Reject request"),
-    "reject.submit": ("Afwijzen", "Reject"),
-    "reject.intro": (
-        "Je wijst de aanmelding van *{requester}* voor groep *{number}* af.",
-        "You are rejecting *{requester}*'s request for group *{number}*.",
-    ),
-    "reject.reason": ("Reden (optioneel)", "Reason (optional)"),
-    "reject.reason_hint": (
-        "De aanvrager ziet deze reden. Schrijf geen inhoud van casussen.",
-        "The requester sees this reason. Do not write any case content.",
-    ),
-    # Decision DMs to the requester
-    "decision.welcome": (
-        "Welkom! Je aanmelding voor intervisiegroep *{number}* ({name}) is geaccordeerd.\n"
-        "Volgende stappen: de contactpersoon, {contact}, plant de bijeenkomsten; je krijgt een "
-        "herinnering vooraf en na afloop een deelnamebewijs. Je groepen en bijeenkomsten staan "
-        "onder *Mijn intervisie* (het tabblad Home van deze app).",
-        "Welcome! Your request to join intervisie group *{number}* ({name}) has been approved.\n"
-        "Next steps: the contact person, {contact}, plans the meetings; you get a reminder "
-        "beforehand and a certificate of participation afterwards. Your groups and meetings are "
-        "under *Mijn intervisie* (this app's Home tab).",
-    ),
-    "decision.rejected": (
-        "Je aanmelding voor intervisiegroep *{number}* ({name}) is helaas afgewezen.",
-        "Unfortunately your request to join intervisie group *{number}* ({name}) was rejected.",
-    ),
-    "decision.reason": ("Reden: {reason}", "Reason: {reason}"),
-    "decision.other_groups": (
-        "Zoek een andere groep met `/intervisie groepen`.",
-        "Find another group with `/intervisie groups`.",
-    ),
-    # Leave
-    "leave.not_member": (
-        "Je bent geen deelnemer van groep {number}, dus afmelden is niet nodig.",
-        "You are not a participant of group {number}, so there is nothing to leave.",
-    ),
-    "leave.contact_person": (
-        "Je bent contactpersoon van groep {number} en kunt je pas afmelden als er een opvolger "
-        "is. Vraag het secretariaat om de contactpersoon te wijzigen.",
-        "You are the contact person of group {number} and can only leave once there is a "
-        "successor. Ask the secretariat to change the contact person.",
-    ),
-    "leave.confirm": (
-        "Weet je zeker dat je je wilt afmelden bij groep *{number}* ({name})?",
-        "Are you sure you want to leave group *{number}* ({name})?",
-    ),
-    "leave.yes": ("Ja, afmelden", "Yes, leave"),
-    "leave.no": ("Nee, blijven", "No, stay"),
-    "leave.cancelled": (
-        "Je blijft deelnemer van groep {number}.",
-        "You remain a participant of group {number}.",
-    ),
-    "leave.done": (
-        "Je bent afgemeld bij groep *{number}* ({name}).",
-        "You have left group *{number}* ({name}).",
-    ),
-    "leave.notify_contact": (
-        "*{who}* heeft zich afgemeld bij groep *{number}* ({name}). De groep heeft nu {members} "
-        "deelnemers ({status}).",
-        "*{who}* has left group *{number}* ({name}). The group now has {members} participants "
-        "({status}).",
-    ),
-    # Home
-    "home.groups.title": ("*Mijn groepen*", "*My groups*"),
-    "home.groups.line": (
-        "• *{number}* {name} — {members}/{max} deelnemers, _{status}_{lead}",
-        "• *{number}* {name} — {members}/{max} participants, _{status}_{lead}",
-    ),
-    "home.groups.lead": (" · jij bent contactpersoon", " · you are the contact person"),
-    "home.groups.pending": (
-        "• *{number}* {name} — aanmelding wacht op de contactpersoon",
-        "• *{number}* {name} — request waiting for the contact person",
-    ),
-    "home.groups.none": (
-        "Je zit nog niet in een groep. Zoek er een met `/intervisie groepen` of start er een met "
-        "`/intervisie nieuw`.",
-        "You are not in a group yet. Find one with `/intervisie groups` or start one with "
-        "`/intervisie create`.",
-    ),
-    "home.groups.more": ("… en nog {count}", "… and {count} more"),
 }

@@ -57,9 +57,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Een bijeenkomst duurt langer dan nul minuten.",
         "A meeting lasts longer than zero minutes.",
     ),
-    "meeting.error.duration_too_long": (
-        "Een bijeenkomst duurt hoogstens {hours} uur.",
-        "A meeting lasts at most {hours} hours.",
+    "meeting.error.duration_too_long.one": (
+        "Een bijeenkomst duurt hoogstens {count} uur.",
+        "A meeting lasts at most {count} hour.",
+    ),
+    "meeting.error.duration_too_long.other": (
+        "Een bijeenkomst duurt hoogstens {count} uur.",
+        "A meeting lasts at most {count} hours.",
     ),
     "meeting.error.duration_step": (
         "Kies de duur in halve uren (1,5u, 2u, 2,5u …).",
@@ -96,9 +100,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Modal
     "meeting.modal.title_new": ("Nieuwe bijeenkomst", "New meeting"),
-    "meeting.modal.title_edit": ("Wijzig bijeenkomst", "Change meeting"),
+    "meeting.modal.title_edit": ("Bijeenkomst wijzigen", "Change meeting"),
     "meeting.modal.submit": ("Opslaan", "Save"),
-    "meeting.modal.close": ("Annuleer", "Cancel"),
+    "meeting.modal.close": ("Annuleren", "Cancel"),
     "meeting.modal.group": ("Groep", "Group"),
     "meeting.modal.group_option": ("{number} {name}", "{number} {name}"),
     "meeting.modal.date": ("Datum (dd-mm-jjjj)", "Date (dd-mm-yyyy)"),
@@ -108,7 +112,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "meeting.modal.start": ("Begintijd (uu:mm)", "Start time (hh:mm)"),
     "meeting.modal.duration": ("Duur", "Duration"),
-    "meeting.modal.duration_option": ("{hours} uur", "{hours} hours"),
     "meeting.modal.place": ("Locatie of online link", "Location or online link"),
     "meeting.modal.theme": ("Thema", "Theme"),
     "meeting.modal.theme_hint": (
@@ -117,7 +120,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Messages to members and the contact person
     "meeting.where": (" — {place}", " — {place}"),
-    "meeting.short_when": ("{date} {time} ({hours} uur)", "{date} {time} ({hours} hours)"),
+    "meeting.short_when": ("{date} {time} ({duration})", "{date} {time} ({duration})"),
     "meeting.dm.planned": (
         "Nieuwe bijeenkomst van intervisiegroep {number} {name}: {when}",
         "New meeting of intervisie group {number} {name}: {when}",
@@ -172,14 +175,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Agenda-feed van de groep: <{url}|abonneren>",
         "The group's calendar feed: <{url}|subscribe>",
     ),
-    "meeting.button.edit": ("Wijzig", "Change"),
-    "meeting.button.cancel": ("Annuleer", "Cancel"),
+    "meeting.button.edit": ("Wijzigen", "Change"),
+    # Cancelling a meeting, told apart from "Annuleren" that closes a form.
+    "meeting.button.cancel": ("Bijeenkomst annuleren", "Cancel meeting"),
     "meeting.confirm.title": ("Bijeenkomst annuleren?", "Cancel the meeting?"),
     "meeting.confirm.text": (
         "De bijeenkomst van {when} wordt geannuleerd; alle leden krijgen bericht.",
         "The meeting of {when} is cancelled; every member is told.",
     ),
-    "meeting.confirm.yes": ("Ja, annuleer", "Yes, cancel"),
+    "meeting.confirm.yes": ("Ja, annuleren", "Yes, cancel it"),
     "meeting.confirm.no": ("Terug", "Back"),
     # Calendar
     "agenda.title": ("*Agenda*", "*Calendar*"),
@@ -214,7 +218,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Members of group {number} get no reminders. Turn them on: "
         "`/intervisie reminders {number} 48h 2h`.",
     ),
-    "reminders.lead": ("{hours} uur", "{hours} hours"),
     "reminders.and": (" en ", " and "),
     "reminders.error.lead_format": (
         "Ik begrijp de tijd {value} niet. Typ bijvoorbeeld 48u, 2u, 2d of 90m.",
@@ -224,16 +227,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Een herinnering komt tussen 15 minuten en 14 dagen van tevoren ({value} kan niet).",
         "A reminder comes between 15 minutes and 14 days ahead ({value} is not possible).",
     ),
-    "reminders.error.too_many": (
-        "Kies hoogstens {max} herinneringen.",
-        "Choose at most {max} reminders.",
+    "reminders.error.too_many.one": (
+        "Kies hoogstens {count} herinnering.",
+        "Choose at most {count} reminder.",
+    ),
+    "reminders.error.too_many.other": (
+        "Kies hoogstens {count} herinneringen.",
+        "Choose at most {count} reminders.",
     ),
     "reminder.dm.before": (
         "Herinnering: intervisiegroep {number} {name} komt samen op {when}",
         "Reminder: intervisie group {number} {name} meets on {when}",
     ),
     "reminder.dm.register": (
-        "De bijeenkomst van intervisiegroep {number} {name} van {when} is voorbij, maar de "
+        "De bijeenkomst van intervisiegroep {number} {name} op {when} is voorbij, maar de "
         "aanwezigheid is nog niet geregistreerd. Doe dat met `/intervisie registreer`, dan "
         "krijgen de deelnemers hun deelnamebewijs.",
         "The meeting of intervisie group {number} {name} on {when} is over, but attendance has "

@@ -59,9 +59,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The code {code} is already used by another method.",
     ),
     "method.error.text_missing": ("Vul dit in.", "Please fill this in."),
-    "method.error.text_too_long": (
-        "Dit is te lang (maximaal {limit} tekens).",
-        "This is too long (at most {limit} characters).",
+    "method.error.text_too_long.one": (
+        "Dit is te lang (maximaal {count} teken).",
+        "This is too long (at most {count} character).",
+    ),
+    "method.error.text_too_long.other": (
+        "Dit is te lang (maximaal {count} tekens).",
+        "This is too long (at most {count} characters).",
     ),
     "method.error.minutes": (
         "Geef de duur in hele minuten, groter dan 0 en hoogstens {maximum}.",
@@ -79,9 +83,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "De stappen duren samen {steps} min, langer dan de voorgestelde {minutes} min.",
         "Together the steps take {steps} min, longer than the suggested {minutes} min.",
     ),
-    "method.error.too_many_steps": (
-        "Een methode heeft hoogstens {maximum} stappen.",
-        "A method has at most {maximum} steps.",
+    "method.error.too_many_steps.one": (
+        "Een methode heeft hoogstens {count} stap.",
+        "A method has at most {count} step.",
+    ),
+    "method.error.too_many_steps.other": (
+        "Een methode heeft hoogstens {count} stappen.",
+        "A method has at most {count} steps.",
     ),
     "method.error.unknown_role": (
         "Deze rol ken ik niet: {role}.",

@@ -25,9 +25,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Deze naam bestaat alleen uit spaties of onzichtbare tekens. Typ een naam die je kunt lezen.",
         "This name has only spaces or invisible characters. Type a name that can be read.",
     ),
-    "input.too_long": (
-        "Dit is te lang (maximaal {limit} tekens).",
-        "This is too long (at most {limit} characters).",
+    "input.too_long.one": (
+        "Dit is te lang (maximaal {count} teken).",
+        "This is too long (at most {count} character).",
+    ),
+    "input.too_long.other": (
+        "Dit is te lang (maximaal {count} tekens).",
+        "This is too long (at most {count} characters).",
     ),
     "input.date_out_of_range": (
         "{value} valt buiten de datums die je kunt kiezen: van {earliest} tot en met {latest}.",

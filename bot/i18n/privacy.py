@@ -19,11 +19,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Er zijn geen gegevens (meer) van je bekend.",
         "No data about you is known (any more).",
     ),
-    "privacy.export.queued": (
+    "privacy.export.queued.one": (
         "Je ontvangt zo in een DM een bestand met alles wat de app over je bewaart, en je "
-        "geldige deelnamebewijzen ({files} bestand(en) in totaal).",
+        "geldige deelnamebewijzen ({count} bestand in totaal).",
         "You will shortly receive a DM with a file of everything the app stores about you, "
-        "plus your valid certificates ({files} file(s) in all).",
+        "plus your valid certificates ({count} file in all).",
+    ),
+    "privacy.export.queued.other": (
+        "Je ontvangt zo in een DM een bestand met alles wat de app over je bewaart, en je "
+        "geldige deelnamebewijzen ({count} bestanden in totaal).",
+        "You will shortly receive a DM with a file of everything the app stores about you, "
+        "plus your valid certificates ({count} files in all).",
     ),
     "privacy.export.title": ("Mijn gegevens (Intervisie)", "My data (Intervisie)"),
     "privacy.export.comment": (

@@ -10,7 +10,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "your member number",
     ),
     # The association's own number, apart from numbers in professional registers.
-    "registers.member_number": ("Lidnummer LVV", "LVV member number"),
+    # The member number's label when the association set none (it sets its own in the app).
+    "registers.member_number": ("Lidnummer", "Member number"),
     "registers.duplicate": (
         "Dit register staat er twee keer in. Vul per register één nummer in.",
         "This register appears twice. Fill in one number per register.",

@@ -23,9 +23,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # The secretariat defining a register or profession (and the bundled data files).
     "define.required": ("Vul dit veld in.", "Fill in this field."),
-    "define.too_long": (
-        "Dit is te lang (maximaal {limit} tekens).",
-        "This is too long (at most {limit} characters).",
+    "define.too_long.one": (
+        "Dit is te lang (maximaal {count} teken).",
+        "This is too long (at most {count} character).",
+    ),
+    "define.too_long.other": (
+        "Dit is te lang (maximaal {count} tekens).",
+        "This is too long (at most {count} characters).",
     ),
     "define.range": (
         "Kies een getal van {low} tot en met {high}.",

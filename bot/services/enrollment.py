@@ -103,7 +103,7 @@ def _check_can_request(session: Session, *, group: Group, person_id: int) -> Non
     if not group.open_for_requests:
         raise Conflict("enroll.closed", number=group.number, name=group.name)
     if member_count(session, group_id=group.id) >= group.max_members:
-        raise Conflict("enroll.full", number=group.number, name=group.name, max=group.max_members)
+        raise Conflict("enroll.full", number=group.number, name=group.name, count=group.max_members)
 
 
 def needs_membership_type(session: Session, *, person_id: int) -> bool:
@@ -221,7 +221,7 @@ def decide(
     clean_reason = (reason or "").strip()[:REASON_MAX] or None
     if approve:
         if member_count(session, group_id=group.id) >= group.max_members:
-            raise Conflict("enroll.full_on_approve", number=group.number, max=group.max_members)
+            raise Conflict("enroll.full_on_approve", number=group.number, count=group.max_members)
         enrollment.status = EnrollmentStatus.APPROVED
     else:
         enrollment.status = EnrollmentStatus.REJECTED

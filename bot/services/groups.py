@@ -139,18 +139,18 @@ def validate_draft(draft: GroupDraft, *, bounds: tuple[int, int] | None = None) 
     name = parse_name(draft.name, max_length=NAME_MAX, field="name")
     description, region = clean_text(draft.description), clean_text(draft.region)
     if len(description) > DESCRIPTION_MAX:
-        raise InvalidInput("group.create.too_long", field="description", limit=DESCRIPTION_MAX)
+        raise InvalidInput("group.create.too_long", field="description", count=DESCRIPTION_MAX)
     if len(region) > REGION_MAX:
-        raise InvalidInput("group.create.too_long", field="region", limit=REGION_MAX)
+        raise InvalidInput("group.create.too_long", field="region", count=REGION_MAX)
     supervisor = clean_text(draft.supervisor_name)
     if draft.kind is GroupKind.GUIDED and not supervisor:
         raise InvalidInput("group.create.supervisor_required", field="supervisor")
     if len(supervisor) > SUPERVISOR_MAX:
-        raise InvalidInput("group.create.too_long", field="supervisor", limit=SUPERVISOR_MAX)
+        raise InvalidInput("group.create.too_long", field="supervisor", count=SUPERVISOR_MAX)
     minimum, maximum = bounds or size_bounds(draft.kind)
     if not minimum <= draft.max_members <= maximum:
         raise InvalidInput(
-            "group.create.size_out_of_bounds", field="max_members", low=minimum, high=maximum
+            "group.create.size_out_of_bounds", field="max_members", low=minimum, count=maximum
         )
     return GroupDraft(
         name=name,

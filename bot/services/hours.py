@@ -1,5 +1,6 @@
 """The recertification meter: hours of valid deelnamebewijzen per period-year, the member's own
-period start, and the overview PDF for the certifying body's dossier."""
+period start, and the overview PDF for the certifying body's dossier (recorded with a verification
+code of its own, bot/services/overviews.py)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from bot.notify import Intent, owe
 from bot.services import recertification
 from bot.services.association import association_for
 from bot.services.audit import record
+from bot.services.overviews import OverviewTotals, issue_overview
 from bot.services.people import display_name
 from bot.settings import Settings
 from bot.timeparse import check_date_in_range, parse_date
@@ -86,6 +88,7 @@ class CountedMeeting:
     role: Role | None
     group_number: int
     number: str
+    certificate_id: int
 
 
 def counted_meetings(session: Session, *, person_id: int, tz: tzinfo) -> list[CountedMeeting]:
@@ -98,6 +101,7 @@ def counted_meetings(session: Session, *, person_id: int, tz: tzinfo) -> list[Co
             Certificate.role,
             Certificate.group_number,
             Certificate.number,
+            Certificate.id,
         )
         .where(
             Certificate.person_id == person_id,
@@ -113,8 +117,9 @@ def counted_meetings(session: Session, *, person_id: int, tz: tzinfo) -> list[Co
             role=role,
             group_number=group_number,
             number=number,
+            certificate_id=certificate_id,
         )
-        for starts_at, minutes, role, group_number, number in rows
+        for starts_at, minutes, role, group_number, number, certificate_id in rows
     ]
 
 
@@ -127,11 +132,12 @@ def hours_meter(
     period = recertification.period_for(
         today=today, start=person.certification_period_start, period_years=rules_of.period_years
     )
-    meetings = [
-        m
-        for m in counted_meetings(session, person_id=person.id, tz=settings.timezone)
-        if period.contains(m.day)
-    ]
+    counted = counted_meetings(session, person_id=person.id, tz=settings.timezone)
+    meetings = [m for m in counted if period.contains(m.day)]
+    # Joined: when the app first saw them, or their first meeting if registered before that.
+    joined = min(
+        [person.created_at.astimezone(settings.timezone).date(), *(m.day for m in counted[:1])]
+    )
     result = recertification.meter(
         period=period,
         entries=[
@@ -141,6 +147,7 @@ def hours_meter(
         min_hours_per_year=rules_of.min_hours_per_year,
         max_counted_hours_per_year=rules_of.max_counted_hours_per_year,
         required_hours=rules_of.required_hours,
+        joined=joined,
     )
     return result, meetings
 
@@ -151,8 +158,10 @@ def overview_document(
     meter: recertification.Meter,
     meetings: Sequence[CountedMeeting],
     created_at: datetime,
+    verification_code: str = "",
+    verification_url: str = "",
 ) -> OverviewDocument:
-    """The data of the recertification overview PDF."""
+    """The data of the recertification overview PDF (with its own code and /verify URL)."""
     day = timedelta(days=1)
     return OverviewDocument(
         lang=lang_for(person.locale),
@@ -185,6 +194,8 @@ def overview_document(
         counted_minutes=meter.counted_minutes,
         required_minutes=meter.required_minutes,
         created_at=created_at,
+        verification_code=verification_code,
+        verification_url=verification_url,
     )
 
 
@@ -199,17 +210,52 @@ def request_overview(session: Session, *, person: Person, press_id: str, now: da
     )
 
 
-def overview_pdf(
-    session: Session, *, person_id: int, as_of: str, settings: Settings
-) -> tuple[str, bytes]:
-    """The file name and the member's overview PDF for the period as of `as_of` (ISO instant)."""
+def issued_overview_document(
+    session: Session, *, person_id: int, as_of: str, settings: Settings, now: datetime
+) -> tuple[OverviewDocument, list[CountedMeeting]]:
+    """The member's overview as of `as_of` (ISO instant), recorded with its own verification
+    code (once per request, however often it is rendered), and the meetings it counts."""
     person = session.get(Person, person_id)
     if person is None:
         raise NotFound("privacy.not_found")
     moment = datetime.fromisoformat(as_of)
     today = moment.astimezone(settings.timezone).date()
     meter, meetings = hours_meter(session, person=person, today=today, settings=settings)
-    doc = overview_document(person=person, meter=meter, meetings=meetings, created_at=moment)
+    issued = issue_overview(
+        session,
+        person=person,
+        holder_name=display_name(person),
+        as_of=moment,
+        totals=OverviewTotals(
+            period_start=meter.period.start,
+            period_end=meter.period.end - timedelta(days=1),
+            total_minutes=meter.total_minutes,
+            counted_minutes=meter.counted_minutes,
+            required_minutes=meter.required_minutes,
+            certificate_ids=[m.certificate_id for m in meetings],
+        ),
+        now=now,
+    )
+    code = issued.verification_code
+    doc = overview_document(
+        person=person,
+        meter=meter,
+        meetings=meetings,
+        created_at=moment,
+        verification_code=code,
+        verification_url=f"{settings.public_url.rstrip('/')}/verify/{code}",
+    )
+    return doc, meetings
+
+
+def overview_pdf(
+    session: Session, *, person_id: int, as_of: str, settings: Settings, now: datetime
+) -> tuple[str, bytes]:
+    """The file name and the member's overview PDF for the period as of `as_of` (ISO instant),
+    with its own verification code and QR."""
+    doc, _ = issued_overview_document(
+        session, person_id=person_id, as_of=as_of, settings=settings, now=now
+    )
     content = render_overview(
         doc,
         font_path=settings.pdf_font_path,

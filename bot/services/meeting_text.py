@@ -6,7 +6,7 @@ from datetime import timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from bot.actor import zone_of
-from bot.i18n import Lang, format_date, format_hours, format_long_date, format_time, t
+from bot.i18n import Lang, format_date, format_long_date, format_time, hours_text, t
 from storage.models import Meeting, Person
 
 
@@ -32,7 +32,7 @@ def short_when(meeting: Meeting, lang: Lang, tz: tzinfo) -> str:
         "meeting.short_when",
         date=format_date(meeting.starts_at, tz=tz),
         time=format_time(meeting.starts_at, tz=tz),
-        hours=format_hours(meeting.duration_minutes, lang),
+        duration=hours_text(lang, meeting.duration_minutes),
     )
 
 

@@ -328,6 +328,24 @@ def upcoming_for_person(
     )
 
 
+def upcoming_for_group(
+    session: Session, *, group_id: int, now: datetime, limit: int = 3
+) -> list[Meeting]:
+    """The group's planned meetings still to come, soonest first (for a new member's welcome)."""
+    return list(
+        session.scalars(
+            select(Meeting)
+            .where(
+                Meeting.group_id == group_id,
+                Meeting.status == MeetingStatus.PLANNED,
+                Meeting.starts_at > now,
+            )
+            .order_by(Meeting.starts_at, Meeting.id)
+            .limit(limit)
+        )
+    )
+
+
 # ---------------------------------------------------------------------------- reminder settings
 
 
@@ -343,7 +361,7 @@ def set_reminder_leads(
     group = access.group_by_id(session, team_id=actor.team_id, group_id=group_id)
     access.require_manager(group, actor=actor)
     if len(leads) > rules.MAX_REMINDER_LEADS:
-        raise InvalidInput("reminders.error.too_many", max=rules.MAX_REMINDER_LEADS)
+        raise InvalidInput("reminders.error.too_many", count=rules.MAX_REMINDER_LEADS)
     before = lead_minutes(group)
     group.reminder_lead_minutes = sorted(set(leads), reverse=True)
     for meeting in session.scalars(

@@ -39,6 +39,7 @@ from storage.models import (
     EnrollmentStatus,
     FeePayment,
     Group,
+    IssuedOverview,
     Meeting,
     Person,
     ReportResponse,
@@ -106,6 +107,11 @@ def export_data(session: Session, *, person_id: int) -> dict[str, Any]:
         select(ReportResponse)
         .where(ReportResponse.person_id == person_id)
         .order_by(ReportResponse.answered_at, ReportResponse.id)
+    ).all()
+    overviews = session.scalars(
+        select(IssuedOverview)
+        .where(IssuedOverview.person_id == person_id)
+        .order_by(IssuedOverview.as_of, IssuedOverview.id)
     ).all()
     events = session.scalars(
         select(AuditEvent)
@@ -195,6 +201,18 @@ def export_data(session: Session, *, person_id: int) -> dict[str, Any]:
             {"answer": _enum(r.answer), "remark": r.remark, "answered_at": _iso(r.answered_at)}
             for r in report_answers
         ],
+        "hours_overviews": [
+            {
+                "holder_name": o.holder_name,
+                "period_start": _iso(o.period_start),
+                "period_end": _iso(o.period_end),
+                "as_of": _iso(o.as_of),
+                "counted_minutes": o.counted_minutes,
+                "total_minutes": o.total_minutes,
+                "meetings": o.meeting_count,
+            }
+            for o in overviews
+        ],
         "audit_events": [
             {
                 "at": _iso(e.at),
@@ -263,7 +281,8 @@ def delete_my_data(session: Session, *, actor: Actor, now: datetime) -> None:
     - Attendance stays (the group's meeting record), tied to the anonymous person.
     - Professions and registrations (numbers in professional registers) are deleted.
     - Certificates keep their status and hours but lose the name and the numbers, so /verify
-      still confirms a PDF's date, hours and group but never shows who it was.
+      still confirms a PDF's date, hours and group but never shows who it was; issued overviews
+      lose the name the same way.
     - Deliveries still owed to the person are cancelled.
     """
     person_id = actor.person_id
@@ -297,6 +316,11 @@ def delete_my_data(session: Session, *, actor: Actor, now: datetime) -> None:
         .values(holder_name=ANONYMOUS_NAME, registration_number=None, member_number=None)
     )
     delete_profile(session, person_id=person_id)
+    session.execute(
+        update(IssuedOverview)
+        .where(IssuedOverview.person_id == person_id)
+        .values(holder_name=ANONYMOUS_NAME)
+    )
     session.execute(
         update(Delivery)
         .where(
@@ -356,6 +380,13 @@ def purge_before(session: Session, *, now: datetime, years: int, team_id: str | 
     certificates = session.execute(delete(Certificate).where(Certificate.id.in_(old_certificates)))
     reflected = reflections.purge_of(session, meetings=old_meetings)
     reflected += verslag.purge_of(session, meetings=old_meetings)
+    # An overview whose whole period lies before the cutoff counts only purged certificates.
+    old_overviews = delete(IssuedOverview).where(IssuedOverview.period_end < cutoff.date())
+    if team_id is not None:
+        old_overviews = old_overviews.where(
+            IssuedOverview.person_id.in_(select(Person.id).where(Person.team_id == team_id))
+        )
+    session.execute(old_overviews)
     attendance = session.execute(delete(Attendance).where(Attendance.meeting_id.in_(old_meetings)))
     total = int(getattr(certificates, "rowcount", 0) or 0) + int(
         getattr(attendance, "rowcount", 0) or 0

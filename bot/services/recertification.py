@@ -27,6 +27,9 @@ class YearSignal(enum.StrEnum):
     OVER = "over"
     # A year of the period that has not started yet.
     FUTURE = "future"
+    # A year that ended before the member joined: too few hours here is no warning, since they
+    # may have had intervisie elsewhere.
+    EARLIER = "earlier"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -77,6 +80,8 @@ class YearTotal:
     minutes: int
     counted_minutes: int
     signal: YearSignal
+    # Whether the year is over (a warning then names it, rather than saying "this year").
+    ended: bool = False
 
     @property
     def excess_minutes(self) -> int:
@@ -138,8 +143,10 @@ def meter(
     min_hours_per_year: int,
     max_counted_hours_per_year: int,
     required_hours: int = rules.RECERTIFICATION_REQUIRED_HOURS,
+    joined: date | None = None,
 ) -> Meter:
-    """Hours per period-year against the yearly minimum/maximum and the required total."""
+    """Hours per period-year against the yearly minimum/maximum and the required total; a year
+    that ended before the member `joined` gets no warning for too few hours."""
     per_year = {year.index: 0 for year in period.years}
     roles: set[Role] = set()
     for entry in entries:
@@ -159,11 +166,21 @@ def meter(
             signal = YearSignal.OVER
         elif year.start > today:
             signal = YearSignal.FUTURE
+        elif joined is not None and year.end <= joined:
+            signal = YearSignal.EARLIER
         elif minutes < floor:
             signal = YearSignal.UNDER
         else:
             signal = YearSignal.OK
-        totals.append(YearTotal(year=year, minutes=minutes, counted_minutes=counted, signal=signal))
+        totals.append(
+            YearTotal(
+                year=year,
+                minutes=minutes,
+                counted_minutes=counted,
+                signal=signal,
+                ended=year.end <= today,
+            )
+        )
     return Meter(
         period=period,
         years=tuple(totals),

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.i18n import Lang, format_date, format_hours, t, t_plain
+from bot.i18n import format_date, hours_text, t, t_plain
 from bot.notify import FileMessage, Message, RenderContext, Renderers
 from bot.services.certificates import CertificateIssued, CertificateRevoked, certificate_pdf
+from bot.services.dossier import HoursDossier, dossier_pdf
 from bot.services.hours import HoursOverview, overview_pdf
 from bot.services.privacy import DataExport, export_json
 from bot.services.secretariat_export import SecretariatExport, hours_csv
+from handlers.ui.attendance_ui import role_in_text
 from handlers.ui.blocks import text_message
-from storage.models import Certificate, Role
+from storage.models import Certificate
 
 
 def install(renderers: Renderers) -> None:
@@ -20,12 +22,9 @@ def install(renderers: Renderers) -> None:
     renderers.register(CertificateIssued, render_certificate)
     renderers.register(CertificateRevoked, render_revoked)
     renderers.register(HoursOverview, render_overview)
+    renderers.register(HoursDossier, render_dossier)
     renderers.register(DataExport, render_data_export)
     renderers.register(SecretariatExport, render_secretariat_export)
-
-
-def _role_text(lang: Lang, role: Role | None) -> str:
-    return t_plain(lang, f"role.{role.value}") if role is not None else "—"
 
 
 def render_certificate(ctx: RenderContext, intent: CertificateIssued) -> FileMessage:
@@ -39,8 +38,8 @@ def render_certificate(ctx: RenderContext, intent: CertificateIssued) -> FileMes
         key,
         date=format_date(certificate.meeting_starts_at, tz=ctx.settings.timezone),
         group=certificate.group_number,
-        hours=format_hours(certificate.net_minutes, ctx.lang),
-        role=_role_text(ctx.lang, certificate.role),
+        duration=hours_text(ctx.lang, certificate.net_minutes),
+        role=role_in_text(ctx.lang, certificate.role),
     )
     return FileMessage(
         filename=filename,
@@ -66,12 +65,34 @@ def render_revoked(ctx: RenderContext, intent: CertificateRevoked) -> Message:
 def render_overview(ctx: RenderContext, intent: HoursOverview) -> FileMessage:
     """The member's recertification overview as of the moment they asked."""
     filename, content = overview_pdf(
-        ctx.session, person_id=intent.person_id, as_of=intent.as_of, settings=ctx.settings
+        ctx.session,
+        person_id=intent.person_id,
+        as_of=intent.as_of,
+        settings=ctx.settings,
+        now=ctx.now,
     )
     return FileMessage(
         filename=filename,
         title=t_plain(ctx.lang, "overview.file.title"),
         comment=t_plain(ctx.lang, "overview.file.comment"),
+        content=content,
+    )
+
+
+def render_dossier(ctx: RenderContext, intent: HoursDossier) -> FileMessage:
+    """The member's dossier: the overview as of the moment they asked, then every deelnamebewijs
+    it counts, in one PDF."""
+    filename, content = dossier_pdf(
+        ctx.session,
+        person_id=intent.person_id,
+        as_of=intent.as_of,
+        settings=ctx.settings,
+        now=ctx.now,
+    )
+    return FileMessage(
+        filename=filename,
+        title=t_plain(ctx.lang, "dossier.file.title"),
+        comment=t_plain(ctx.lang, "dossier.file.comment"),
         content=content,
     )
 

@@ -4,10 +4,11 @@ redrawn after the decision), the decision for the requester, a departure, a cont
 from __future__ import annotations
 
 from bot.errors import NotFound
-from bot.i18n import t
+from bot.i18n import t, tn
 from bot.notify import Message, RenderContext, Renderers
 from bot.services.admin import ContactPersonChanged
 from bot.services.association import AssociationSettings, association_for, terms
+from bot.services.calendar import ensure_calendar_token, feed_url
 from bot.services.enrollment import (
     EnrollmentDecided,
     EnrollmentRequested,
@@ -16,14 +17,17 @@ from bot.services.enrollment import (
 )
 from bot.services.fees import FeeDue, has_unpaid_fee
 from bot.services.groups import GroupCreated, GroupSummary, member_count, size_bounds
+from bot.services.meeting_text import when, where
+from bot.services.meetings import upcoming_for_group
 from bot.services.people import display_name
 from handlers.notices.agreements import with_agreements_card
 from handlers.notices.guided import guided_welcome
 from handlers.ui.blocks import message, section, text_message
 from handlers.ui.enrollment_ui import (
     build_decided_request,
-    build_decision_dm,
+    build_rejection_dm,
     build_request_dm,
+    build_welcome_dm,
     fee_blocks,
 )
 from handlers.ui.groups_ui import build_group_created_dm, status_text
@@ -108,23 +112,35 @@ def render_request_decided(ctx: RenderContext, intent: RequestDecided) -> Messag
 
 
 def render_decision(ctx: RenderContext, intent: EnrollmentDecided) -> Message:
-    """The requester's DM: welcome with next steps, or the rejection with its reason."""
+    """The requester's DM: welcome with the next meetings and the calendar link, or the
+    rejection with its reason."""
     enrollment = _enrollment(ctx, intent.enrollment_id)
-    approved = enrollment.status is not EnrollmentStatus.REJECTED
-    dm = build_decision_dm(
+    if enrollment.status is EnrollmentStatus.REJECTED:
+        return build_rejection_dm(lang=ctx.lang, group=enrollment.group, reason=enrollment.reason)
+    dm = build_welcome_dm(
         lang=ctx.lang,
-        approved=approved,
         group=enrollment.group,
         contact=enrollment.group.contact_person,
-        reason=enrollment.reason,
+        upcoming=_next_meetings(ctx, group_id=enrollment.group_id),
+        calendar_url=feed_url(
+            ctx.settings.public_url,
+            kind="member",
+            token=ensure_calendar_token(ctx.session, person_id=ctx.recipient.id),
+        ),
         association=_association(ctx),
         fee_year=_open_fee_year(ctx, enrollment.person),
     )
     # A guided group's welcome also names the supervisor and brings the reader's link.
-    extra = guided_welcome(ctx, group=enrollment.group) if approved else None
+    extra = guided_welcome(ctx, group=enrollment.group)
     if extra:
         dm["blocks"].append(section(extra).to_dict())
-    return with_agreements_card(ctx, dm, group=enrollment.group) if approved else dm
+    return with_agreements_card(ctx, dm, group=enrollment.group)
+
+
+def _next_meetings(ctx: RenderContext, *, group_id: int) -> list[str]:
+    """The group's next meetings as lines, when and where, in the reader's zone."""
+    meetings = upcoming_for_group(ctx.session, group_id=group_id, now=ctx.now)
+    return ["• " + when(m, ctx.lang, ctx.tz) + where(m, ctx.lang) for m in meetings]
 
 
 def render_member_left(ctx: RenderContext, intent: MemberLeft) -> Message:
@@ -132,13 +148,13 @@ def render_member_left(ctx: RenderContext, intent: MemberLeft) -> Message:
     enrollment = _enrollment(ctx, intent.enrollment_id)
     group = enrollment.group
     summary = GroupSummary(group=group, members=member_count(ctx.session, group_id=group.id))
-    text = t(
+    text = tn(
         ctx.lang,
         "leave.notify_contact",
+        summary.members,
         who=display_name(enrollment.person),
         number=group.number,
         name=group.name,
-        members=summary.members,
         status=status_text(ctx.lang, summary),
     )
     return text_message(text)

@@ -18,7 +18,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import rules
-from bot.i18n import Lang, format_date, format_hours, format_time, t, t_plain
+from bot.i18n import Lang, format_date, format_time, hours_text, t, t_plain
 from bot.notify import Message
 from bot.services.attendance import RegistrationForm, RegistrationResult
 from bot.services.rotation import RotationStatus
@@ -46,6 +46,7 @@ class ActionId(enum.StrEnum):
     SET_PERIOD_START = "recert_set_period_start"
     PERIOD_START_INPUT = "recert_period_start_input"
     OVERVIEW_PDF = "recert_overview_pdf"
+    DOSSIER_PDF = "recert_dossier_pdf"
 
 
 class CallbackId(enum.StrEnum):
@@ -78,6 +79,11 @@ def member_block_id(person_id: int) -> str:
     return f"{BlockId.MEMBER}:{person_id}"
 
 
+def role_in_text(lang: Lang, role: Role | None) -> str:
+    """A role inside a sentence or a list ("2,5 uur, facilitator"): lower case in Dutch."""
+    return t_plain(lang, f"role.in_text.{role.value}") if role is not None else "—"
+
+
 def _role_options(lang: Lang) -> list[Option]:
     return [
         option(t_plain(lang, "role.absent"), ABSENT),
@@ -93,7 +99,7 @@ def _duration_options(lang: Lang, current: int) -> list[Option]:
         if step <= current <= top
         else set(range(step, top + 1, step))
     )
-    return [option(t_plain(lang, "pdf.hours", hours=format_hours(v, lang)), str(v)) for v in values]
+    return [option(hours_text(lang, v), str(v)) for v in values]
 
 
 def build_register_button(lang: Lang, meeting_id: int) -> Any:
@@ -308,7 +314,7 @@ def build_roles_message(
     )
 
     def mark(count: int) -> str:
-        return t(lang, "roles.yes", count=count) if count else t(lang, "roles.no")
+        return t(lang, "roles.yes", times=count) if count else t(lang, "roles.no")
 
     lines = [
         t(

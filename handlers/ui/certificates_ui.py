@@ -15,12 +15,12 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.i18n import Lang, format_date, format_hours, t, t_plain
+from bot.i18n import Lang, format_date, format_hours, hours_text, t, t_plain, tn
 from bot.notify import Message
-from bot.services.recertification import Meter, YearSignal
+from bot.services.recertification import Meter, YearSignal, YearTotal
 
 # Slack: an input label is at most 2000 characters, an option text 75, a modal title 24.
-from handlers.ui.attendance_ui import ActionId, BlockId, CallbackId
+from handlers.ui.attendance_ui import ActionId, BlockId, CallbackId, role_in_text
 from handlers.ui.blocks import actions, button, context, message, section
 from storage.models import Certificate, Role
 
@@ -37,7 +37,6 @@ def certificate_blocks(
         blocks.append(context(t(lang, "certificates.none")))
         return blocks
     for cert in certificates:
-        role = t_plain(lang, f"role.{cert.role.value}") if cert.role else "—"
         blocks.append(
             section(
                 t(
@@ -45,8 +44,8 @@ def certificate_blocks(
                     "certificates.item",
                     date=format_date(cert.meeting_starts_at, tz=tz),
                     group=cert.group_number,
-                    hours=format_hours(cert.net_minutes, lang),
-                    role=role,
+                    duration=hours_text(lang, cert.net_minutes),
+                    role=role_in_text(lang, cert.role),
                     number=cert.number,
                     status=t_plain(lang, f"certificate.status.{cert.status.value}"),
                 ),
@@ -59,7 +58,7 @@ def certificate_blocks(
             )
         )
     if total > len(certificates):
-        blocks.append(context(t(lang, "certificates.more", count=total - len(certificates))))
+        blocks.append(context(tn(lang, "certificates.more", total - len(certificates))))
     return blocks
 
 
@@ -91,48 +90,62 @@ def meter_blocks(
     ]
     if not period.personal:
         blocks.append(context(t(lang, "hours.default_period")))
-    lines = [
-        t(
-            lang,
-            "hours.total",
-            counted=format_hours(meter.counted_minutes, lang),
-            required=format_hours(meter.required_minutes, lang),
-            hours=format_hours(meter.total_minutes, lang),
-            done=t(lang, "hours.done") if meter.complete else "",
-        )
-    ]
+    total = tn(
+        lang,
+        "hours.total",
+        format_hours(meter.required_minutes, lang),
+        counted=format_hours(meter.counted_minutes, lang),
+    )
+    if meter.total_minutes != meter.counted_minutes:
+        total += tn(lang, "hours.total_all", format_hours(meter.total_minutes, lang))
+    if meter.complete:
+        total += t(lang, "hours.done")
+    lines = [total]
     for year in meter.years:
-        key = {
-            YearSignal.OK: "hours.year.ok",
-            YearSignal.UNDER: "hours.year.under",
-            YearSignal.OVER: "hours.year.over",
-            YearSignal.FUTURE: "hours.year.future",
-        }[year.signal]
-        lines.append(
-            "• "
-            + t(
-                lang,
-                key,
-                start=format_date(year.year.start),
-                end=format_date(year.year.end - day),
-                hours=format_hours(year.minutes, lang),
-                excess=format_hours(year.excess_minutes, lang),
-                min=min_hours,
-                max=max_hours,
-            )
+        start, end = format_date(year.year.start), format_date(year.year.end - day)
+        if year.signal is YearSignal.FUTURE:
+            lines.append("• " + t(lang, "hours.year.future", start=start, end=end))
+            continue
+        note = _year_note(lang, year=year, min_hours=min_hours, max_hours=max_hours)
+        line = t(
+            lang,
+            "hours.year.line",
+            start=start,
+            end=end,
+            hours_text=hours_text(lang, year.minutes),
+            note=note,
         )
+        lines.append("• " + line)
     blocks.append(section("\n".join(lines)))
-    roles = ", ".join(t_plain(lang, f"role.{r.value}") for r in Role if r in meter.roles)
+    roles = ", ".join(role_in_text(lang, r) for r in Role if r in meter.roles)
     blocks.append(context(t(lang, "hours.roles", roles=roles or t_plain(lang, "hours.roles_none"))))
     if with_buttons:
         blocks.append(
             actions(
                 button(t_plain(lang, "hours.button.start"), action_id=ActionId.SET_PERIOD_START),
                 button(t_plain(lang, "hours.button.pdf"), action_id=ActionId.OVERVIEW_PDF),
+                button(t_plain(lang, "hours.button.dossier"), action_id=ActionId.DOSSIER_PDF),
                 block_id=BlockId.HOURS_ACTIONS,
             )
         )
     return blocks
+
+
+def _year_note(lang: Lang, *, year: YearTotal, min_hours: int, max_hours: int) -> str:
+    """What the meter says about a period-year beside its hours: too few ("this year" while it
+    runs, the year's name once it is over), or more than may count."""
+    if year.signal is YearSignal.OVER:
+        excess = hours_text(lang, year.excess_minutes)
+        return tn(lang, "hours.year.over", max_hours, excess_text=excess)
+    if year.signal is not YearSignal.UNDER:
+        return ""
+    if not year.ended:
+        return tn(lang, "hours.year.under", min_hours)
+    start, end = year.year.start, year.year.end
+    if (start.month, start.day) == (1, 1) and end.year == start.year + 1:
+        return tn(lang, "hours.year.under_past", min_hours, year=start.year)
+    # A period-year from a personal start date spans two calendar years.
+    return tn(lang, "hours.year.under_span", min_hours)
 
 
 def build_hours_message(*, lang: Lang, meter: Meter, min_hours: int, max_hours: int) -> Message:

@@ -9,7 +9,7 @@ from typing import Any
 from slack_sdk.models.blocks import Block, InputBlock, PlainTextInputElement, RadioButtonsElement
 from slack_sdk.models.views import View
 
-from bot.i18n import Lang, escape_mrkdwn, format_date, format_time, t, t_plain
+from bot.i18n import Lang, escape_mrkdwn, format_date, format_time, t, t_plain, tn
 from bot.notify import Message
 from bot.services.association import AssociationSettings, terms
 from bot.services.groups import GroupSummary
@@ -81,7 +81,6 @@ def _request_text(
     *,
     requester: Person,
     group: Group,
-    members: int,
     association: AssociationSettings,
     unpaid_year: int | None,
 ) -> str:
@@ -94,8 +93,6 @@ def _request_text(
         membership=membership_text(
             lang, requester, association=association, unpaid_year=unpaid_year
         ),
-        members=members,
-        max=group.max_members,
     )
 
 
@@ -111,13 +108,17 @@ def build_request_dm(
 ) -> Message:
     """The contact person's DM: who asks, their membership (with a quiet marker when a
     non-member's fee for the year is open), and Accorderen / Afwijzen."""
-    text = _request_text(
-        lang,
-        requester=requester,
-        group=group,
-        members=members,
-        association=association,
-        unpaid_year=unpaid_year,
+    size = tn(lang, "request.size", group.max_members, members=members)
+    text = (
+        _request_text(
+            lang,
+            requester=requester,
+            group=group,
+            association=association,
+            unpaid_year=unpaid_year,
+        )
+        + "\n"
+        + size
     )
     buttons = actions(
         button(
@@ -150,14 +151,10 @@ def build_decided_request(
     association: AssociationSettings,
     unpaid_year: int | None = None,
 ) -> Message:
-    """The contact person's request DM after the decision: no buttons, who decided and when."""
+    """The contact person's request DM after the decision: no buttons, who decided and when (and,
+    once approved, the group's size: the one count in the message, so none is out of date)."""
     text = _request_text(
-        lang,
-        requester=requester,
-        group=group,
-        members=summary.members,
-        association=association,
-        unpaid_year=unpaid_year,
+        lang, requester=requester, group=group, association=association, unpaid_year=unpaid_year
     )
     params: dict[str, Any] = {
         "who": display_name(decided_by),
@@ -165,10 +162,10 @@ def build_decided_request(
         "time": format_time(at, tz=tz),
     }
     if approved:
-        line = t(
+        line = tn(
             lang,
             "request.approved_line",
-            members=summary.members,
+            summary.members,
             status=status_text(lang, summary),
             **params,
         )
@@ -204,32 +201,40 @@ def build_reject_modal(
     ).to_dict()
 
 
-def build_decision_dm(
+def build_welcome_dm(
     *,
     lang: Lang,
-    approved: bool,
     group: Group,
     contact: Person,
-    reason: str | None,
+    upcoming: list[str],
+    calendar_url: str,
     association: AssociationSettings | None = None,
     fee_year: int | None = None,
 ) -> Message:
-    """The requester's DM: welcome with next steps (the association's guide, and for a
-    non-member with the year's fee open, the fee and how to pay it), or the rejection."""
-    if approved:
-        text = t(
-            lang,
-            "decision.welcome",
-            number=group.number,
-            name=group.name,
-            contact=display_name(contact),
-        )
-        blocks: list[Block] = [section(text)]
-        if association is not None and fee_year is not None:
-            blocks.extend(fee_blocks(lang, association=association, key="fee.welcome"))
-        if association is not None and association.guide_url:
-            blocks.append(context(guide_text(lang, association)))
-        return message(text, blocks)
+    """The new member's welcome: the contact person, the group's next meetings (as lines), the
+    personal calendar link, what comes by DM from now on, the association's guide, and for a
+    non-member with the year's fee open, the fee and how to pay it."""
+    contact_name = display_name(contact)
+    text = t(lang, "decision.welcome", number=group.number, name=group.name, contact=contact_name)
+    if upcoming:
+        meetings = t(lang, "decision.meetings") + "\n" + "\n".join(upcoming)
+    else:
+        meetings = t(lang, "decision.no_meetings", contact=contact_name)
+    blocks: list[Block] = [
+        section(text),
+        section(meetings),
+        section(t(lang, "decision.calendar", url=calendar_url)),
+        context(t(lang, "decision.next_steps")),
+    ]
+    if association is not None and fee_year is not None:
+        blocks.extend(fee_blocks(lang, association=association, key="fee.welcome"))
+    if association is not None and association.guide_url:
+        blocks.append(context(guide_text(lang, association)))
+    return message(text, blocks)
+
+
+def build_rejection_dm(*, lang: Lang, group: Group, reason: str | None) -> Message:
+    """The requester's DM when rejected: the reason, and where to look next."""
     text = t(lang, "decision.rejected", number=group.number, name=group.name)
     parts = [text]
     if reason:
@@ -258,8 +263,9 @@ def fee_blocks(
     return [section(t(lang, key, **params)), section(escape_mrkdwn(instructions))]
 
 
-def build_leave_confirm(*, lang: Lang, group: Group) -> Message:
-    """The ephemeral 'are you sure?' with a confirm and a cancel button."""
+def build_leave_confirm(*, lang: Lang, group: Group, old_word: bool = False) -> Message:
+    """The ephemeral 'are you sure?' with a confirm and a cancel button (and, when the member
+    typed `afmelden`, the hint that leaving is `verlaten` now)."""
     text = t(lang, "leave.confirm", number=group.number, name=group.name)
     buttons = actions(
         button(
@@ -270,7 +276,10 @@ def build_leave_confirm(*, lang: Lang, group: Group) -> Message:
         ),
         button(t_plain(lang, "leave.no"), action_id=ActionId.LEAVE_CANCEL, value=str(group.number)),
     )
-    return message(text, [section(text), buttons])
+    blocks: list[Block] = [section(text), buttons]
+    if old_word:
+        blocks.append(context(t(lang, "leave.old_word", number=group.number)))
+    return message(text, blocks)
 
 
 def build_info_modal(*, lang: Lang, text: str) -> dict[str, Any]:

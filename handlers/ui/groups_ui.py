@@ -18,7 +18,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import rules
-from bot.i18n import Lang, t, t_plain
+from bot.i18n import Lang, t, t_plain, tn, tn_plain
 from bot.notify import Message
 from bot.services.association import AssociationSettings, terms
 from bot.services.groups import DIRECTORY_PAGE_SIZE, DirectoryPage, GroupSummary, MyGroups
@@ -71,7 +71,12 @@ def membership_text(
             member_option=terms(lang, association)["member_option"],
         )
     if person.membership_type is MembershipType.PARTICIPANT:
-        text = t_plain(lang, "membership.label.participant", fee=fee_text(association))
+        text = t_plain(
+            lang,
+            "membership.label.participant",
+            fee=fee_text(association),
+            without=terms(lang, association)["without"],
+        )
         if unpaid_year is not None:
             text += t_plain(lang, "fee.marker", year=unpaid_year)
         return text
@@ -168,7 +173,12 @@ def build_create_group_modal(
 
 def build_group_created_dm(*, lang: Lang, group: Group, minimum: int) -> Message:
     """The DM to the creator: the number, and 'geef dit nummer door aan de deelnemers'."""
-    text = t(lang, "group.created.dm", name=group.name, number=group.number, minimum=minimum)
+    text = " ".join(
+        (
+            t(lang, "group.created.dm", name=group.name, number=group.number),
+            tn(lang, "group.created.minimum", minimum),
+        )
+    )
     return message(text, [section(text)])
 
 
@@ -185,8 +195,8 @@ def _group_line(lang: Lang, summary: GroupSummary, professions: str | None = Non
         region=clip(group.region, 120) or t_plain(lang, "directory.no_region"),
         form=t_plain(lang, f"group.form.{group.form.value}"),
         kind=t_plain(lang, f"group.kind.{group.kind.value}"),
-        members=summary.members,
-        seats=summary.seats_left,
+        members_text=tn_plain(lang, "group.members", summary.members),
+        seats_text=tn_plain(lang, "directory.seats", summary.seats_left),
         status=status_text(lang, summary),
     )
     if professions is not None:
@@ -266,13 +276,13 @@ def build_home_section(*, lang: Lang, mine: MyGroups) -> list[Block]:
     for summary in mine.member_of:
         group = summary.group
         lines.append(
-            t(
+            tn(
                 lang,
                 "home.groups.line",
+                group.max_members,
                 number=group.number,
                 name=clip(group.name, 80),
                 members=summary.members,
-                max=group.max_members,
                 status=status_text(lang, summary),
                 lead=t(lang, "home.groups.lead") if group.id in mine.lead_ids else "",
             )
@@ -286,7 +296,7 @@ def build_home_section(*, lang: Lang, mine: MyGroups) -> list[Block]:
         ]
     shown = lines[:HOME_GROUPS_MAX]
     if len(lines) > HOME_GROUPS_MAX:
-        shown.append(t(lang, "home.groups.more", count=len(lines) - HOME_GROUPS_MAX))
+        shown.append(tn(lang, "home.groups.more", len(lines) - HOME_GROUPS_MAX))
     return [divider(), section(t(lang, "home.groups.title") + "\n" + "\n".join(shown))]
 
 

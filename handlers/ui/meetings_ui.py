@@ -19,7 +19,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.i18n import Lang, format_hours, t, t_plain
+from bot.i18n import Lang, hours_text, t, t_plain
 from bot.method_model import Method
 from bot.notify import Message
 from bot.services.planned_roles import Notice
@@ -110,10 +110,7 @@ def _text_input(
 
 
 def _duration_option(minutes: int, lang: Lang) -> Option:
-    hours = format_hours(minutes, lang)
-    return Option(
-        value=str(minutes), text=t_plain(lang, "meeting.modal.duration_option", hours=hours)
-    )
+    return Option(value=str(minutes), text=hours_text(lang, minutes))
 
 
 def build_meeting_modal(

@@ -8,7 +8,7 @@ from typing import Any
 
 from slack_sdk.models.blocks import Block
 
-from bot.i18n import Lang, format_date, format_time, t, t_plain
+from bot.i18n import Lang, format_date, format_time, t, t_plain, tn
 from bot.notify import Message
 from bot.services.outbox_admin import FailedDelivery, FailedPage
 from handlers.ui.blocks import button, context, header, message, section
@@ -78,5 +78,5 @@ def build_failed_deliveries(*, lang: Lang, tz: tzinfo, page: FailedPage) -> Mess
             )
         )
     if page.total > len(page.items):
-        blocks.append(context(t(lang, "admin.deliveries.more", more=page.total - len(page.items))))
+        blocks.append(context(tn(lang, "admin.deliveries.more", page.total - len(page.items))))
     return message(title, blocks)

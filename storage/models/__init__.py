@@ -35,6 +35,7 @@ from storage.models.core import FeePayment as FeePayment
 from storage.models.core import Group as Group
 from storage.models.core import Person as Person
 from storage.models.core import Workspace as Workspace
+from storage.models.documents import IssuedOverview as IssuedOverview
 from storage.models.enums import CertificateKind as CertificateKind
 from storage.models.enums import CertificateStatus as CertificateStatus
 from storage.models.enums import DeliveryKind as DeliveryKind

@@ -7,6 +7,7 @@ from sqlalchemy import Engine, func, select
 
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
+from bot.i18n import t_plain
 from storage.models import AuditEvent, FeePayment, Group, MembershipType, Person
 from tests.support.groups import (
     create_group,
@@ -16,9 +17,11 @@ from tests.support.groups import (
     wait_response,
 )
 from tests.support.people import ADMIN
+from tests.support.texts import said
 from tests.support.wait import wait_until
 
 ANNE = "UANNE001"
+ANNE_NAME, BRAM = "Anne de Vries", "Bram Jansen"
 
 
 def _contact_of(engine: Engine, number: int) -> str:
@@ -46,45 +49,48 @@ def test_only_the_secretariat_changes_the_contact_person_and_both_are_told(
 
     # Anne (contact person, not secretariat) may not do it herself.
     slack.command(ANNE, f"admin contactpersoon {number} <@UBRAM002|bram>")
-    assert "alleen het secretariaat" in wait_response(fake_slack, "secretariaat").lower()
+    wait_response(fake_slack, said("admin.only_secretariat"))
     assert _contact_of(db_engine, number) == ANNE
     assert _audit_count(db_engine) == before
 
     # The new one must be a member of the group.
     slack.command(ADMIN, f"admin contactpersoon {number} <@UZOE0003|zoe>")
-    wait_response(fake_slack, "moet deelnemer zijn van groep")
+    wait_response(fake_slack, said("admin.contact.not_member", number=number))
     assert _contact_of(db_engine, number) == ANNE
 
     slack.command(ADMIN, f"admin contactpersoon {number} <@UBRAM002|bram>")
-    wait_response(fake_slack, "is nu contactpersoon")
+    group = {"number": number, "name": "Overdracht"}
+    wait_response(fake_slack, said("admin.contact.done", new=BRAM, old=ANNE_NAME, **group))
     assert _contact_of(db_engine, number) == "UBRAM002"
-    assert (
-        "Het secretariaat heeft je contactpersoon gemaakt"
-        in wait_dm(fake_slack, "UBRAM002", "contactpersoon gemaakt")["text"]
-    )
-    assert "Bram Jansen" in wait_dm(fake_slack, ANNE, "Jij bent dat niet meer")["text"]
+    wait_dm(fake_slack, "UBRAM002", said("admin.contact.dm_new", new=BRAM, **group))
+    wait_dm(fake_slack, ANNE, said("admin.contact.dm_old", new=BRAM, **group))
     with db_engine.connect() as conn:
         actions = conn.execute(select(AuditEvent.action)).scalars().all()
     assert "contact_person_changed" in actions
 
     # Now Anne is an ordinary member and may leave; Bram as contact person may not.
-    slack.command("UBRAM002", f"afmelden {number}")
-    wait_response(fake_slack, "opvolger")
-    slack.command(ANNE, f"afmelden {number}")
-    wait_response(fake_slack, "Weet je zeker")
+    slack.command("UBRAM002", f"verlaten {number}")
+    wait_response(fake_slack, said("leave.contact_person", number=number))
+    slack.command(ANNE, f"verlaten {number}")
+    wait_response(fake_slack, said("leave.confirm", **group))
 
 
 def test_membership_and_fee_paid_by_the_secretariat(
     slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
 ) -> None:
+    zoe = "Zoë Şahin-Łukasiewicz"
     slack.command(ADMIN, "admin lidmaatschap <@UZOE0003|zoe> deelnemer")
-    wait_response(fake_slack, "Lidmaatschap van Zoë Şahin-Łukasiewicz")
+    participant = t_plain("nl", "membership.label.participant", fee="75")
+    wait_response(fake_slack, said("admin.membership.done", who=zoe, membership=participant))
     slack.command(ADMIN, "admin betaald <@UZOE0003|zoe> 2026")
-    wait_response(fake_slack, "voor 2026 betaald")
+    wait_response(fake_slack, said("admin.fee.done", who=zoe, year=2026))
     slack.command(ADMIN, "admin betaald <@UZOE0003|zoe> 2026")
-    wait_response(fake_slack, "stond al als betaald")
+    wait_response(fake_slack, said("admin.fee.already", year=2026))
     slack.command(ADMIN, "admin lidmaatschap <@UDAAN004> lid 4711")
-    wait_response(fake_slack, "lidnummer 4711")
+    member = t_plain("nl", "membership.label.member", number="4711")
+    wait_response(
+        fake_slack, said("admin.membership.done", who="Daan van der Berg", membership=member)
+    )
     with db_engine.connect() as conn:
         zoe = conn.execute(select(Person).where(Person.slack_user_id == "UZOE0003")).one()
         daan = conn.execute(select(Person).where(Person.slack_user_id == "UDAAN004")).one()
@@ -101,16 +107,29 @@ def test_bad_secretariat_input_gets_clear_messages_and_changes_nothing(
 ) -> None:
     number = create_group(slack, fake_slack, ANNE, name="Admin fouten")
     before = _audit_count(db_engine)
+    only_secretariat = said("admin.only_secretariat")
     cases = [
-        (ADMIN, "admin", "Secretariaat"),
-        (ADMIN, "admin lidmaatschap <@UZOE0003> koning", "is geen lidmaatschap"),
-        (ADMIN, "admin lidmaatschap <@UZOE0003> lid", "ook het lidnummer"),
-        (ADMIN, "admin lidmaatschap zoe deelnemer", "Noem de persoon met @"),
-        (ADMIN, "admin betaald <@UZOE0003> vorigjaar", "is geen jaartal"),
-        (ADMIN, "admin contactpersoon 9999 <@UZOE0003>", "geen intervisiegroep met nummer 9999"),
-        (ADMIN, f"admin contactpersoon {number} <@UANNE001>", "is al contactpersoon"),
-        ("UBRAM002", "admin betaald <@UBRAM002> 2026", "Dit kan alleen het secretariaat"),
-        ("UBRAM002", "admin groepen", "Dit kan alleen het secretariaat"),
+        (ADMIN, "admin", said("admin.usage")),
+        (
+            ADMIN,
+            "admin lidmaatschap <@UZOE0003> koning",
+            said("admin.membership.bad_type", given="koning"),
+        ),
+        (ADMIN, "admin lidmaatschap <@UZOE0003> lid", said("admin.membership.number_required")),
+        (ADMIN, "admin lidmaatschap zoe deelnemer", said("admin.bad_user")),
+        (
+            ADMIN,
+            "admin betaald <@UZOE0003> vorigjaar",
+            said("admin.fee.bad_year", given="vorigjaar"),
+        ),
+        (ADMIN, "admin contactpersoon 9999 <@UZOE0003>", said("group.not_found", number=9999)),
+        (
+            ADMIN,
+            f"admin contactpersoon {number} <@UANNE001>",
+            said("admin.contact.already", number=number),
+        ),
+        ("UBRAM002", "admin betaald <@UBRAM002> 2026", only_secretariat),
+        ("UBRAM002", "admin groepen", only_secretariat),
     ]
     for user, text, expected in cases:
         slack.command(user, text)
@@ -130,11 +149,24 @@ def test_secretariat_lists_all_groups_including_closed_ones(
     slack: SlackSim, fake_slack: FakeSlack
 ) -> None:
     create_group(slack, fake_slack, ANNE, name="Open voor iedereen")
-    create_group(slack, fake_slack, "UBRAM002", name="Besloten", values={"group_open": "no"})
+    closed = create_group(
+        slack, fake_slack, "UBRAM002", name="Besloten", values={"group_open": "no"}
+    )
     slack.command(ADMIN, "admin groepen")
+    title = said("admin.groups.title", total=2)
     text = wait_until(
-        lambda: next((r for r in responses(fake_slack) if "Alle groepen" in r), None),
+        lambda: next((r for r in responses(fake_slack) if title in r), None),
         what="admin list",
     )
-    assert "Open voor iedereen" in text and "Besloten" in text
-    assert "gesloten" in text and "contactpersoon Bram Jansen" in text
+    assert "Open voor iedereen" in text
+    line = said(
+        "admin.groups.line",
+        number=closed,
+        name="Besloten",
+        members=1,
+        max=10,
+        status=t_plain("nl", "group.status.forming"),
+        open=t_plain("nl", "admin.groups.closed"),
+        contact=BRAM,
+    )
+    assert line in text

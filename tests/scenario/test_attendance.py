@@ -18,17 +18,20 @@ from bot.clock import ManualClock
 from bot.devtools.blockkit import assert_valid_view
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import HttpResult, SlackSim, http_request
-from bot.i18n import t
+from bot.i18n import hours_text, t, t_plain
 from bot.server import Runtime
 from handlers.ui.attendance_ui import ActionId, member_action_id
 from storage.models import AuditEvent, Certificate, CertificateStatus, Meeting
 from tests.support.app import RuntimeFactory
 from tests.support.attendance import SeededGroup, add_meeting, files_for, pdf_text, seed_group
 from tests.support.people import SIGNING_SECRET, TEAM
+from tests.support.texts import opening, said, texts_in
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 # 20-11-2026 09:00 in Amsterdam (UTC+1).
 MEETING_START = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+# The picker offered when no meeting waits for registration.
+PICK_TEXT = said("attendance.pick.text", number=1001)
 PRESENT = ("UANNE001", "UBRAM002", "UZOE0003", "UDAAN004", "UEMMA005")
 ABSENT_USERS = ("UFEMK006", "UGERT007")
 
@@ -59,7 +62,7 @@ def group(app: Runtime, db_engine: Engine) -> Iterator[SeededGroup]:
 
 def code_of(text: str) -> str:
     """The verification code printed on a certificate."""
-    match = re.search(r"Verificatiecode\s+([A-Za-z0-9_-]+)", text)
+    match = re.search(re.escape(t_plain("nl", "pdf.label.code")) + r"\s+([A-Za-z0-9_-]+)", text)
     assert match, text
     return match.group(1)
 
@@ -78,7 +81,7 @@ def open_correction(sim: SlackSim, fake: FakeSlack, user: str, meeting_id: int) 
     """Nothing waits for registration, so the command offers a picker; pick the meeting."""
     sim.command(user, "registreer 1001")
     picker = fake.wait_for(
-        "response_url", predicate=lambda c: "corrigeren" in str(c.body.get("blocks"))
+        "response_url", predicate=lambda c: PICK_TEXT in texts_in(c.body.get("blocks"))
     )[-1]
     message = {"ts": "1.0", "channel": "D" + user, "blocks": picker.body["blocks"]}
     before = len(fake.opened_views(user))
@@ -138,24 +141,28 @@ def test_seven_members_five_present_get_their_certificate_and_it_verifies(
 ) -> None:
     add_meeting(db_engine, group_id=group.group_id, starts_at=MEETING_START)
     view = open_modal(sim, fake_slack, "UANNE001", "registreer 1001")
-    text = json.dumps(view, ensure_ascii=False)
+    text = texts_in(view)
     assert "Zoë Şahin-Łukasiewicz" in text
-    assert "Afwezig" in text and "Inbrenger" in text
+    assert t_plain("nl", "role.absent") in text and t_plain("nl", "role.presenter") in text
     # The net duration is prefilled from the plan (2 hours).
-    assert '"value": "120"' in text
+    assert '"value": "120"' in json.dumps(view, ensure_ascii=False)
 
     result = sim.submit("UANNE001", view, choices(group, FIRST))
     assert result.json["response_action"] == "update"
-    assert "5 aanwezig, 2 afwezig" in json.dumps(result.json["view"], ensure_ascii=False)
+    done = said(
+        "attendance.done.text",
+        date="20-11-2026",
+        number=1001,
+        present=5,
+        absent=2,
+        issued=5,
+        superseded=0,
+        revoked=0,
+    )
+    assert done in texts_in(result.json["view"])
 
     fake_slack.wait_for("files.completeUploadExternal", count=5, timeout=20)
-    expected_role = {
-        "UANNE001": "Facilitator",
-        "UBRAM002": "Inbrenger",
-        "UZOE0003": "Deelnemer",
-        "UDAAN004": "Deelnemer",
-        "UEMMA005": "Deelnemer",
-    }
+    expected_role = {user: t_plain("nl", f"role.{FIRST[user]}") for user in PRESENT}
     names = {
         "UANNE001": "Anne de Vries",
         "UBRAM002": "Bram Jansen",
@@ -170,7 +177,7 @@ def test_seven_members_five_present_get_their_certificate_and_it_verifies(
         assert names[user] in content
         assert "20-11-2026" in content
         assert "09:00–11:00" in content
-        assert "2 uur" in content
+        assert hours_text("nl", 120) in content
         assert expected_role[user] in content
         assert "Anne de Vries" in content  # the contact person
         assert re.search(r"IV-2026-\d{6}", content)
@@ -204,19 +211,30 @@ def test_correction_supersedes_changed_revokes_removed_and_leaves_the_rest_alone
     with Session(db_engine) as session:
         meeting_id = session.scalars(select(Meeting.id)).one()
     view = open_correction(sim, fake_slack, "UANNE001", meeting_id)
-    assert "Deze bijeenkomst is al geregistreerd" in json.dumps(view, ensure_ascii=False)
+    assert opening("attendance.modal.correction") in texts_in(view)
     warned = sim.submit("UANNE001", view, choices(group, second))
     assert warned.json["response_action"] == "update"
     warned_view = warned.json["view"]
     assert_valid_view(warned_view)
-    assert "meer dan één inbrenger" in json.dumps(warned_view, ensure_ascii=False)
+    assert said("attendance.warn.many_presenters") in texts_in(warned_view)
     with Session(db_engine) as session:
         assert session.scalars(select(Certificate)).all().__len__() == 5  # nothing stored yet
 
     warned_view["id"] = view.get("id")
     done = sim.submit("UANNE001", warned_view, {ActionId.CONFIRM: ["confirm"]})
     assert done.json["response_action"] == "update"
-    assert "vervangen: 1" in json.dumps(done.json["view"], ensure_ascii=False)
+    # Daan's changes (superseded) and Femke's is new; Zoë's is revoked.
+    summary = said(
+        "attendance.done.text",
+        date="20-11-2026",
+        number=1001,
+        present=5,
+        absent=2,
+        issued=2,
+        superseded=1,
+        revoked=1,
+    )
+    assert summary in texts_in(done.json["view"])
 
     fake_slack.wait_for("files.completeUploadExternal", count=7, timeout=20)
     app.outbox.wait_idle()
@@ -228,13 +246,18 @@ def test_correction_supersedes_changed_revokes_removed_and_leaves_the_rest_alone
     daan_files = files_for(fake_slack, "UDAAN004")
     assert len(daan_files) == 2
     new_text = pdf_text(daan_files[-1].content)
-    assert "Inbrenger" in new_text
+    assert t_plain("nl", "role.presenter") in new_text
     assert verify(app, code_of(new_text))["status"] == "valid"
     assert len(files_for(fake_slack, "UFEMK006")) == 1
     assert files_for(fake_slack, "UZOE0003")[0:1]  # her first PDF, nothing new
     assert len(files_for(fake_slack, "UZOE0003")) == 1
+    with Session(db_engine) as session:
+        zoes = session.scalars(
+            select(Certificate.number).where(Certificate.person_id == group.people["UZOE0003"])
+        ).one()
+    revoked = said("attendance.dm.revoked", number=zoes, date="20-11-2026", group=1001)
     revoked_dm = fake_slack.wait_for(
-        "chat.postMessage", predicate=lambda c: "ingetrokken" in str(c.body.get("text"))
+        "chat.postMessage", predicate=lambda c: revoked in str(c.body.get("text"))
     )
     assert revoked_dm[0].body["channel"] == "DUZOE0003"
     with Session(db_engine) as session:
@@ -249,9 +272,9 @@ def test_correction_supersedes_changed_revokes_removed_and_leaves_the_rest_alone
         "views.publish", predicate=lambda c: c.body.get("user_id") == "UDAAN004"
     )[-1].body["view"]
     assert_valid_view(home)
-    home_text = json.dumps(home, ensure_ascii=False)
-    assert "*2 van 32 uur*" in home_text
-    assert "Inbrenger" in home_text
+    home_text = texts_in(home)
+    assert said("hours.total", count="32", counted="2") in home_text
+    assert said("hours.roles", roles=t_plain("nl", "role.in_text.presenter")) in home_text
 
 
 def test_a_member_cannot_register_attendance(
@@ -260,14 +283,15 @@ def test_a_member_cannot_register_attendance(
     meeting_id = add_meeting(db_engine, group_id=group.group_id, starts_at=MEETING_START)
     sim.command("UBRAM002", "registreer 1001")
     reply = fake_slack.wait_for("response_url")[0]
-    assert "Alleen de contactpersoon van groep 1001" in str(reply.body)
+    assert said("attendance.not_manager", number=1001) in texts_in(reply.body)
     assert fake_slack.calls_to("views.open") == []
 
     # A forged submission of the contact person's modal is refused as well, and stores nothing.
     view = open_modal(sim, fake_slack, "UANNE001", "registreer 1001")
     result: HttpResult = sim.submit("UBRAM002", view, choices(group, FIRST))
     assert result.json["response_action"] == "errors"
-    assert "Alleen de contactpersoon" in json.dumps(result.json["errors"], ensure_ascii=False)
+    refusal = t_plain("nl", "attendance.not_manager", number=1001)
+    assert refusal in result.json["errors"].values()
     with Session(db_engine) as session:
         assert session.scalars(select(Certificate)).all() == []
         assert session.get_one(Meeting, meeting_id).attendance_registered_at is None
@@ -284,13 +308,13 @@ def test_a_member_cannot_fetch_someone_elses_certificate(
     uploads = len(fake_slack.uploaded_files())
     sim.command("UBRAM002", "bewijzen")
     own_list = fake_slack.wait_for("response_url")[-1]
-    assert "Opnieuw sturen" in str(own_list.body)
+    assert t_plain("nl", "certificates.button.resend") in texts_in(own_list.body)
     message = {"ts": "1.0", "channel": "DUBRAM002", "blocks": own_list.body.get("blocks", [])}
     sim.click(
         "UBRAM002", action_id=ActionId.RESEND_CERTIFICATE, value=str(daans.id), message=message
     )
     refusal = fake_slack.wait_for(
-        "response_url", predicate=lambda c: "alleen je eigen" in str(c.body.get("text"))
+        "response_url", predicate=lambda c: said("certificate.not_yours") in texts_in(c.body)
     )
     assert refusal
     app.outbox.wait_idle()
@@ -311,17 +335,23 @@ def test_picker_when_nothing_waits_and_roles_overview(
     register_first(sim, fake_slack, group, db_engine)
     sim.command("UANNE001", "register 1001")
     picker = fake_slack.wait_for(
-        "response_url", predicate=lambda c: "corrigeren" in str(c.body.get("blocks"))
+        "response_url", predicate=lambda c: PICK_TEXT in texts_in(c.body.get("blocks"))
     )[0]
     assert ActionId.OPEN_REGISTRATION in str(picker.body["blocks"])
 
     sim.command("UANNE001", "rollen 1001")
-    roles = fake_slack.wait_for(
-        "response_url", predicate=lambda c: "Rolwisseling" in str(c.body.get("blocks"))
-    )[0]
-    text = json.dumps(roles.body["blocks"], ensure_ascii=False)
-    assert "Bram Jansen: inbrenger :white_check_mark: 1×" in text
-    assert "Emma Bakker: inbrenger :x: nog niet" in text
+    title = said(
+        "roles.title",
+        number=1001,
+        name="Vertrouwenspersonen Noord",
+        start="01-01-2026",
+        end="31-12-2026",
+    )
+    roles = fake_slack.wait_for("response_url", predicate=lambda c: title in texts_in(c.body))[0]
+    text = texts_in(roles.body)
+    once, not_yet = said("roles.yes", times=1), said("roles.no")
+    assert said("roles.line", name="Bram Jansen", presenter=once, facilitator=not_yet) in text
+    assert said("roles.line", name="Emma Bakker", presenter=not_yet, facilitator=not_yet) in text
 
     # A member sees the rotation of their own group (without typing the number); an outsider
     # does not.
@@ -342,4 +372,4 @@ def test_future_meeting_cannot_be_registered_yet(
     add_meeting(db_engine, group_id=group.group_id, starts_at=datetime(2026, 12, 1, 8, tzinfo=UTC))
     sim.command("UANNE001", "registreer 1001")
     reply = fake_slack.wait_for("response_url")[0]
-    assert "nog geen bijeenkomst die al begonnen is" in str(reply.body)
+    assert said("attendance.no_past_meetings", number=1001) in texts_in(reply.body)

@@ -61,6 +61,7 @@ from tests.support.privacy import (
     completed_files,
     snapshot,
 )
+from tests.support.texts import said
 from tests.support.wait import wait_until
 
 OTHER_TEAM = "T2"
@@ -540,7 +541,7 @@ def test_another_workspace_cannot_join_by_number(world: World) -> None:
     _refused_from_other_team(
         world,
         lambda: world.slack.command("UHANS008", f"aanmelden {world.number}", team_id=OTHER_TEAM),
-        f"{world.number}",
+        said("group.not_found", number=world.number),
     )
     with Session(world.engine) as session:
         t2_people = session.scalars(select(Person.id).where(Person.team_id == OTHER_TEAM)).all()

@@ -4,7 +4,6 @@ overview PDF; the period start is set by command or by the modal."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 
 import pytest
@@ -15,12 +14,14 @@ from bot.clock import ManualClock
 from bot.devtools.blockkit import assert_valid_view
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
+from bot.i18n import hours_text, t_plain
 from bot.server import Runtime
-from handlers.ui.attendance_ui import ActionId
+from handlers.ui.attendance_ui import ActionId, BlockId
 from storage.models import AuditEvent, Certificate, Person
 from tests.support.app import RuntimeFactory
 from tests.support.attendance import SeededGroup, add_meeting, files_for, pdf_text, seed_group
 from tests.support.people import SIGNING_SECRET, TEAM
+from tests.support.texts import said, texts_in
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 FIVE = ("UANNE001", "UBRAM002", "UZOE0003", "UDAAN004", "UEMMA005")
@@ -76,10 +77,14 @@ def registered(sim: SlackSim, fake_slack: FakeSlack, db_engine: Engine) -> Seede
 
 
 def _ephemeral(fake: FakeSlack, needle: str) -> str:
-    call = fake.wait_for(
-        "response_url", predicate=lambda c: needle in json.dumps(c.body, ensure_ascii=False)
-    )[-1]
-    return json.dumps(call.body, ensure_ascii=False)
+    call = fake.wait_for("response_url", predicate=lambda c: needle in texts_in(c.body))[-1]
+    return texts_in(call.body)
+
+
+def _year(start: str, end: str, minutes: int, note: str = "") -> str:
+    return "• " + said(
+        "hours.year.line", start=start, end=end, hours_text=hours_text("nl", minutes), note=note
+    )
 
 
 def test_six_meetings_over_two_years_in_the_meter_home_and_overview(
@@ -87,12 +92,11 @@ def test_six_meetings_over_two_years_in_the_meter_home_and_overview(
 ) -> None:
     # Without a start date: this calendar year and the three before.
     sim.command("UDAAN004", "uren")
-    text = _ephemeral(fake_slack, "Hercertificering")
-    assert "01-01-2023 – 31-12-2026" in text
-    assert "nog geen begindatum" in text
+    text = _ephemeral(fake_slack, said("hours.title", start="01-01-2023", end="31-12-2026"))
+    assert said("hours.default_period") in text
 
     sim.command("UDAAN004", "uren start 01-01-2025")
-    assert "01-01-2025" in _ephemeral(fake_slack, "begindatum van je certificeringsperiode is nu")
+    _ephemeral(fake_slack, said("hours.start_set", date="01-01-2025"))
     with Session(db_engine) as session:
         daan = session.get_one(Person, registered.people["UDAAN004"])
         assert daan.certification_period_start is not None
@@ -101,38 +105,57 @@ def test_six_meetings_over_two_years_in_the_meter_home_and_overview(
         ).one()
 
     sim.command("UDAAN004", "hours")
-    text = _ephemeral(fake_slack, "01-01-2025 – 31-12-2028")
-    assert "*22 van 32 uur* (totaal 24 uur)" in text
-    assert "01-01-2025 – 31-12-2025: 6 uur :warning: minder dan 8 uur dit jaar" in text
-    assert "01-01-2026 – 31-12-2026: 18 uur :information_source: 2 uur boven 16" in text
-    assert "01-01-2027 – 31-12-2027: nog niet begonnen" in text
-    assert "Rollen deze periode: Deelnemer" in text
+    text = _ephemeral(fake_slack, said("hours.title", start="01-01-2025", end="31-12-2028"))
+    # 22 of the 24 hours count: 2026 has 2 above the yearly 16.
+    total = said("hours.total", count="32", counted="22") + said("hours.total_all", count="24")
+    assert total in text
+    # 2025 is over, so its warning names the year.
+    under = said("hours.year.under_past", count=8, year=2025)
+    assert _year("01-01-2025", "31-12-2025", 360, under) in text
+    over = said("hours.year.over", count=16, excess_text=hours_text("nl", 120))
+    assert _year("01-01-2026", "31-12-2026", 1080, over) in text
+    assert "• " + said("hours.year.future", start="01-01-2027", end="31-12-2027") in text
+    roles = said("hours.roles", roles=t_plain("nl", "role.in_text.participant"))
+    assert roles in text
 
     sim.open_home("UDAAN004")
     home = fake_slack.wait_for("views.publish")[-1].body["view"]
     assert_valid_view(home)
-    home_text = json.dumps(home, ensure_ascii=False)
-    assert "*22 van 32 uur*" in home_text
-    assert "minder dan 8 uur" in home_text
-    assert home_text.count("Opnieuw sturen") == 6
+    home_text = texts_in(home)
+    assert total in home_text and under in home_text
+    assert home_text.count(t_plain("nl", "certificates.button.resend")) == 6
 
     sim.command("UDAAN004", "uren pdf")
-    _ephemeral(fake_slack, "overzicht voor de hercertificering")
+    _ephemeral(fake_slack, said("hours.overview_sent"))
+    comment = t_plain("nl", "overview.file.comment")
     fake_slack.wait_for(
         "files.completeUploadExternal",
         predicate=lambda c: (
-            c.body.get("channel_id") == "DUDAAN004"
-            and "overzicht" in str(c.body.get("initial_comment", "")).lower()
+            c.body.get("channel_id") == "DUDAAN004" and c.body.get("initial_comment") == comment
         ),
         timeout=20,
     )
-    overview = [f for f in files_for(fake_slack, "UDAAN004") if "overzicht" in f.filename]
+    title = t_plain("nl", "overview.file.title")
+    overview = [f for f in files_for(fake_slack, "UDAAN004") if f.title == title]
     assert len(overview) == 1
-    content = pdf_text(overview[0].content)
+    content = " ".join(pdf_text(overview[0].content).split())
     assert "Daan van der Berg" in content
-    assert "24 uur in totaal, waarvan 22 meetellen" in content
-    assert "6 uur — minder dan het minimum per jaar" in content
-    assert "18 uur — boven het maximum per jaar, 16 uur telt mee" in content
+    for key, params in (
+        (
+            "pdf.overview.total",
+            {
+                "total_text": hours_text("nl", 24 * 60),
+                "counted_text": hours_text("nl", 22 * 60),
+                "required_text": hours_text("nl", 32 * 60),
+            },
+        ),
+        ("pdf.overview.year.under", {"hours_text": hours_text("nl", 360)}),
+        (
+            "pdf.overview.year.over",
+            {"hours_text": hours_text("nl", 1080), "counted_text": hours_text("nl", 960)},
+        ),
+    ):
+        assert t_plain("nl", key, **params) in content, key
     with Session(db_engine) as session:
         numbers = session.scalars(
             select(Certificate.number).where(Certificate.person_id == registered.people["UDAAN004"])
@@ -143,7 +166,7 @@ def test_six_meetings_over_two_years_in_the_meter_home_and_overview(
 
     # An absent member got no certificates and sees an empty list.
     sim.command("UEMMA005", "bewijzen")
-    assert "nog geen deelnamebewijzen" in _ephemeral(fake_slack, "Mijn deelnamebewijzen")
+    assert said("certificates.none") in _ephemeral(fake_slack, said("certificates.title"))
 
 
 def test_period_start_through_the_home_button_and_a_bad_date(
@@ -151,7 +174,7 @@ def test_period_start_through_the_home_button_and_a_bad_date(
 ) -> None:
     seed_group(db_engine, members=FIVE)
     sim.command("UDAAN004", "uren start 31-02-2025")
-    assert "dd-mm-jjjj" in _ephemeral(fake_slack, "Typ de datum")
+    _ephemeral(fake_slack, said("hours.bad_date"))
 
     sim.open_home("UDAAN004")
     home = fake_slack.wait_for("views.publish")[-1].body["view"]
@@ -159,9 +182,10 @@ def test_period_start_through_the_home_button_and_a_bad_date(
     fake_slack.wait_for("views.open")
     modal = fake_slack.opened_views("UDAAN004")[-1]
     assert_valid_view(modal)
-    future = sim.submit("UDAAN004", modal, {ActionId.PERIOD_START_INPUT: "01-01-2030"})
+    future = sim.submit("UDAAN004", modal, {ActionId.PERIOD_START_INPUT: "01-01-2027"})
     assert future.json["response_action"] == "errors"
+    assert future.json["errors"] == {BlockId.PERIOD_START: t_plain("nl", "hours.date_in_future")}
     ok = sim.submit("UDAAN004", modal, {ActionId.PERIOD_START_INPUT: "15-03-2024"})
     assert ok.status == 200 and not ok.body
     republished = fake_slack.wait_for("views.publish", count=2)[-1].body["view"]
-    assert "15-03-2024 – 14-03-2028" in json.dumps(republished, ensure_ascii=False)
+    assert said("hours.title", start="15-03-2024", end="14-03-2028") in texts_in(republished)

@@ -5,9 +5,10 @@ Block Kit renderer shows messages and modals as a person sees them."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -19,6 +20,7 @@ from bot.demo.guided_story import GUIDED_STEPS, ORGANISATION
 from bot.demo.peer_story import GROUP_NAME, REJECT_REASON, STEPS
 from bot.demo.people import KARIN, LOTTE, MARIEKE, MOHAMED, NINA
 from bot.devtools.render import mrkdwn_to_text, render_message, render_view
+from bot.i18n import format_date, format_long_date, hours_text, t, t_plain, tn
 from bot.main import main
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -48,42 +50,82 @@ def test_the_demo_plays_the_story_and_leaves_the_artefacts(
     transcript = (output / "transcript.txt").read_text(encoding="utf-8")
     for index, step in enumerate(STEPS, start=1):
         assert f"Stap {index}/{len(STEPS)}: {step.title}" in transcript
-    for seen in (
+    [feed] = output.glob("groep-*.ics")
+    number = int(feed.stem.removeprefix("groep-"))
+    # The story's dates follow the demo clock, which starts today: read it from the transcript.
+    started = re.search(r"Het is (\d\d-\d\d-\d{4})", transcript)
+    assert started
+    dd, mm, yyyy = (int(part) for part in started.group(1).split("-"))
+    day = date(yyyy, mm, dd) + timedelta(days=5)
+    when = f"{format_long_date(day, 'nl')} ({format_date(day)}) 13:30–16:00"
+    anne, zoe = "Anne de Vries", "Zoë Şahin-Łukasiewicz"
+    group = {"number": number, "name": GROUP_NAME}
+    buttons = f"[ {t_plain('nl', 'request.approve')} ]  [ {t_plain('nl', 'request.reject')} ]"
+    seen_texts = [
         "▶ Anne typt: /intervisie nieuw",
-        "Anne krijgt het formulier „Nieuwe groep”",
-        "[ Accorderen ]  [ Afwijzen ]",
-        "Geaccordeerd door Anne de Vries",
-        "Welkom!",
+        f"Anne krijgt het formulier „{t_plain('nl', 'group.create.title')}”",
+        buttons,
+        t("nl", "decision.welcome", **group, contact=anne),
+        t("nl", "decision.no_meetings", contact=anne),
+        # Femke is approved after the meeting was planned: her welcome lists it.
+        t("nl", "decision.meetings") + "\n• " + when + " — Utrecht, Oudegracht 245",
         REJECT_REASON,
-        "Zoë Şahin-Łukasiewicz",
-        "Gewijzigd: de bijeenkomst",
-        "Herinnering: intervisiegroep",
-        "nog niet geregistreerd",
-        "▶ Anne klikt op [ Aanwezigheid invoeren ]",
-        "Zoë Şahin-Łukasiewicz: Deelnemer",
-        "4 aanwezig, 1 afwezig",
-        "Naam Z. Şahin-Łukasiewicz",
-        "2,5 van 32 uur",
-    ):
-        # The transcript wraps long lines, and where depends on the story's dates (they follow
-        # today's date): compare with runs of white space folded.
-        assert " ".join(seen.split()) in " ".join(transcript.split()), seen
+        t("nl", "meeting.dm.changed", **group, when=when),
+        t("nl", "reminder.dm.before", **group, when=when),
+        t("nl", "reminder.dm.register", **group, when=when),
+        f"▶ Anne klikt op [ {t_plain('nl', 'attendance.button.register')} ]",
+        f"{zoe}: {t_plain('nl', 'role.participant')}",
+        t(
+            "nl",
+            "attendance.done.text",
+            date=format_date(day),
+            number=number,
+            present=5,
+            absent=1,
+            issued=5,
+            superseded=0,
+            revoked=0,
+        ),
+        f"{t_plain('nl', 'verify.name')} Z. Şahin-Łukasiewicz",
+        tn("nl", "hours.total", "32", counted="2,5"),
+        # Zoë joined this year: the years before carry no warning.
+        t(
+            "nl",
+            "hours.year.line",
+            start=f"01-01-{day.year - 1}",
+            end=f"31-12-{day.year - 1}",
+            hours_text=hours_text("nl", 0),
+            note="",
+        ),
+        t_plain("nl", "verify.overview.title"),
+        t("nl", "hours.dossier_sent"),
+        "in Annes berichten",
+        "6 herinneringen",
+    ]
+    # Forms are drawn in a box: its left edge is not part of the text.
+    folded = " ".join(transcript.replace("│", " ").split())
+    for seen in seen_texts:
+        # The transcript wraps long lines: compare with runs of white space folded.
+        assert " ".join(mrkdwn_to_text(seen).split()) in folded, seen
+    assert "Anne's" not in transcript
+    assert "(optioneel) (optioneel)" not in transcript  # Slack adds it; labels do not
     assert "<http" not in transcript and "*" not in transcript  # mrkdwn rendered to plain text
 
     certificates = sorted((output / "certificates").glob("deelnamebewijs-*.pdf"))
-    assert len(certificates) == 4  # five members, one absent
+    assert len(certificates) == 5  # six members, one absent
     texts = [_pdf_text(path) for path in certificates]
-    for name in ("Bram Jansen", "Zoë Şahin-Łukasiewicz", "Daan van der Berg"):
+    for name in ("Bram Jansen", zoe, "Daan van der Berg", "Femke Visser"):
         assert sum(name in text for text in texts) == 1, name
-    assert all("Anne de Vries" in text for text in texts)  # her own, and as contact person
+    assert all(anne in text for text in texts)  # her own, and as contact person
     assert not any("Emma Bakker" in text for text in texts)
-    assert all("2,5 uur" in text for text in texts)
+    assert all(hours_text("nl", 150) in text for text in texts)
 
     [overview] = output.glob("overzicht-uren-*.pdf")
     assert overview.name == "overzicht-uren-zoe-sahin-lukasiewicz.pdf"
-    assert "Zoë Şahin-Łukasiewicz" in _pdf_text(overview)
+    assert zoe in _pdf_text(overview)
+    [dossier] = output.glob("dossier-uren-*.pdf")
+    assert len(PdfReader(io.BytesIO(dossier.read_bytes())).pages) == 2  # overview + one proof
 
-    [feed] = output.glob("groep-*.ics")
     calendar = icalendar.Calendar.from_ical(feed.read_bytes())
     [event] = list(calendar.walk("VEVENT"))
     assert GROUP_NAME in str(event["SUMMARY"])

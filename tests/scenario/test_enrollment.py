@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import json
 import threading
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
 
 from bot.devtools.blockkit import assert_valid_view
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
-from bot.i18n import t, t_plain
+from bot.i18n import format_date, format_time, t, t_plain, tn
+from bot.services.meeting_text import when
 from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
-from storage.models import AuditEvent, Enrollment, MembershipType, Person
+from storage.models import AuditEvent, Enrollment, Group, Meeting, MembershipType, Person
+from tests.support.attendance import add_meeting
 from tests.support.groups import (
     approve,
     approved_count,
@@ -30,7 +35,11 @@ from tests.support.groups import (
     wait_view,
 )
 from tests.support.people import PEOPLE
+from tests.support.texts import opening, said, texts_in
 from tests.support.wait import wait_until
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+APPROVE, REJECT = t_plain("nl", "request.approve"), t_plain("nl", "request.reject")
 
 ANNE = "UANNE001"
 OTHERS = ["UBRAM002", "UZOE0003", "UDAAN004", "UEMMA005", "UFEMK006"]
@@ -62,37 +71,39 @@ def test_five_join_four_approved_one_rejected_group_becomes_active(
     slack.command(first, f"aanmelden {number}")
     modal = wait_view(fake_slack, first, CallbackId.MEMBERSHIP)
     assert_valid_view(modal)
-    assert "€ 75,- excl. btw per jaar" in str(modal)
+    assert said("membership.fee", fee="75") in texts_in(modal)
     # A member without a member number is asked for it; nothing is stored.
     missing = slack.submit(first, modal, {ActionId.MEMBERSHIP_TYPE: "member"})
-    assert "lidnummer" in missing.json["errors"][BlockId.MEMBER_NUMBER]
+    assert missing.json["errors"][BlockId.MEMBER_NUMBER] == t_plain(
+        "nl", "enroll.member_number_required"
+    )
     assert _db_snapshot(db_engine)[0] == 1
     sent = slack.submit(first, modal, {ActionId.MEMBERSHIP_TYPE: "participant"})
     assert sent.json["response_action"] == "update"
-    assert "aanvraag voor groep" in str(sent.json["view"]) and "verstuurd" in str(sent.json["view"])
+    assert said("enroll.sent", number=number, name="Utrecht Noord") in texts_in(sent.json["view"])
 
     for user in OTHERS[1:]:
         ask_to_join(slack, fake_slack, user, number)
 
     # The contact person gets one DM per request, with name, membership type and two buttons.
-    request = request_message(fake_slack, ANNE, _name(first))
-    assert "intervisiedeelnemer zonder lidmaatschap" in str(request["blocks"])
-    assert "Accorderen" in str(request["blocks"]) and "Afwijzen" in str(request["blocks"])
-    zoe_request = request_message(fake_slack, ANNE, _name(OTHERS[1]))
+    request = texts_in(request_message(fake_slack, ANNE, _name(first)))
     # No association name set yet: the membership is named in general terms.
+    without = t_plain("nl", "association.without.generic")
+    assert t_plain("nl", "membership.label.participant", fee="75", without=without) in request
+    assert APPROVE in request and REJECT in request
+    zoe_request = texts_in(request_message(fake_slack, ANNE, _name(OTHERS[1])))
     member = t_plain("nl", "association.member_option.generic")
     label = t_plain("nl", "membership.label.member", member_option=member, number="LVV-003")
-    assert label in str(zoe_request["blocks"])
+    assert label in zoe_request
     assert statuses(db_engine, number) == {ANNE: "approved", **{u: "pending" for u in OTHERS}}
 
     # Approve four: the group is forming until the fifth member.
     slack.command("UGERT007", "groepen")
-    assert "in oprichting" in wait_response(fake_slack, "Utrecht Noord")
+    assert t_plain("nl", "group.status.forming") in wait_response(fake_slack, "Utrecht Noord")
+    welcome = said("decision.welcome", number=number, name="Utrecht Noord", contact=_name(ANNE))
     for user in OTHERS[:4]:
         approve(slack, fake_slack, ANNE, _name(user))
-        welcome = wait_dm(fake_slack, user, "Welkom")
-        assert str(number) in welcome["text"]
-        assert "Anne de Vries" in welcome["text"]
+        wait_dm(fake_slack, user, welcome)
 
     # The request message is updated: no buttons, who decided and when.
     updated = wait_until(
@@ -106,9 +117,23 @@ def test_five_join_four_approved_one_rejected_group_becomes_active(
         ),
         what="updated request message",
     )
-    assert "Geaccordeerd door Anne de Vries" in str(updated["blocks"])
-    assert "Accorderen" not in str(updated["blocks"])
-    assert "5 deelnemers (actief)" in str(updated["blocks"])
+    with db_engine.connect() as conn:
+        decided = conn.execute(
+            select(Enrollment.decided_at)
+            .join(Person, Person.id == Enrollment.person_id)
+            .where(Person.slack_user_id == OTHERS[3])
+        ).scalar_one()
+    assert decided is not None
+    approved_line = said(
+        "request.approved_line",
+        count=5,
+        who=_name(ANNE),
+        date=format_date(decided, tz=AMSTERDAM),
+        time=format_time(decided, tz=AMSTERDAM),
+        status=t_plain("nl", "group.status.active"),
+    )
+    assert approved_line in texts_in(updated)
+    assert APPROVE not in texts_in(updated)
 
     # Reject the fifth, with a reason, through the modal.
     last = OTHERS[4]
@@ -122,15 +147,20 @@ def test_five_join_four_approved_one_rejected_group_becomes_active(
         ANNE, reject_modal, {ActionId.REJECT_REASON: "We zoeken iemand uit Utrecht"}
     )
     assert done.status == 200 and not done.body
-    rejection = wait_dm(fake_slack, last, "afgewezen")
-    assert "We zoeken iemand uit Utrecht" in str(rejection["blocks"])
-    assert dms_containing(fake_slack, last, "Welkom") == []
+    rejection = wait_dm(
+        fake_slack, last, said("decision.rejected", number=number, name="Utrecht Noord")
+    )
+    assert said("decision.reason", reason="We zoeken iemand uit Utrecht") in texts_in(rejection)
+    assert dms_containing(fake_slack, last, opening("decision.welcome")) == []
 
     expected = {ANNE: "approved", **{u: "approved" for u in OTHERS[:4]}, last: "rejected"}
     assert statuses(db_engine, number) == expected
     slack.command("UGERT007", "groepen")
     wait_until(
-        lambda: any("actief" in r and "Utrecht Noord" in r for r in responses(fake_slack)),
+        lambda: any(
+            f"_{t_plain('nl', 'group.status.active')}_" in r and "Utrecht Noord" in r
+            for r in responses(fake_slack)
+        ),
         what="directory showing the group active",
     )
     with db_engine.connect() as conn:
@@ -164,15 +194,15 @@ def test_eleventh_request_to_a_full_group_is_refused(
 
     before = _db_snapshot(db_engine)
     slack.command("UKARL011", f"aanmelden {number}")
-    text = wait_response(fake_slack, "is vol")
-    assert "er zijn al 10 deelnemers" in text
+    wait_response(fake_slack, said("enroll.full", count=10, number=number, name="Volle groep"))
     assert _db_snapshot(db_engine) == before
     assert fake_slack.opened_views("UKARL011") == []
 
     # In the directory it shows as full, without a join button.
     slack.command("UKARL011", "groepen")
-    listing = wait_response(fake_slack, "nog 0 plaatsen")
-    assert "_vol_" in listing and "nog 0 plaatsen" in listing
+    no_seats = t_plain("nl", "directory.seats.other", count=0)
+    listing = wait_response(fake_slack, no_seats)
+    assert f"_{t_plain('nl', 'group.status.full')}_" in listing
     assert ActionId.DIRECTORY_JOIN not in listing
 
 
@@ -188,12 +218,11 @@ def test_non_contact_person_is_refused_and_double_click_approves_once(
     # Zoë (a requester, not the contact person) presses Approve on the same message.
     before = _db_snapshot(db_engine)
     slack.click("UZOE0003", action_id=ActionId.APPROVE, value=value, message=msg)
-    assert "Alleen de contactpersoon van groep" in wait_response(
-        fake_slack, "Alleen de contactpersoon"
-    )
+    not_manager = said("group.not_manager", number=number)
+    wait_response(fake_slack, not_manager)
     slack.click("UZOE0003", action_id=ActionId.REJECT, value=value, message=msg)
     wait_until(
-        lambda: sum("Alleen de contactpersoon" in r for r in responses(fake_slack)) == 2,
+        lambda: sum(not_manager in r for r in responses(fake_slack)) == 2,
         what="second refusal",
     )
     assert _db_snapshot(db_engine) == before
@@ -204,8 +233,10 @@ def test_non_contact_person_is_refused_and_double_click_approves_once(
     # Anne double-clicks.
     slack.click(ANNE, action_id=ActionId.APPROVE, value=value, message=msg)
     slack.click(ANNE, action_id=ActionId.APPROVE, value=value, message=msg)
-    wait_dm(fake_slack, "UBRAM002", "Welkom")
-    wait_response(fake_slack, "al beslist")
+    welcome = said("decision.welcome", number=number, name="Dubbel", contact=_name(ANNE))
+    wait_dm(fake_slack, "UBRAM002", welcome)
+    decided = said("enroll.already_decided")
+    wait_response(fake_slack, decided)
     assert statuses(db_engine, number)["UBRAM002"] == "approved"
     with db_engine.connect() as conn:
         approvals = conn.execute(
@@ -214,13 +245,11 @@ def test_non_contact_person_is_refused_and_double_click_approves_once(
             .where(AuditEvent.action == "enrollment_approved")
         ).scalar()
     assert approvals == 1
-    assert len(dms_containing(fake_slack, "UBRAM002", "Welkom")) == 1
+    assert len(dms_containing(fake_slack, "UBRAM002", welcome)) == 1
 
     # Approve, then Reject on the same request: the reject is refused before any modal.
     slack.click(ANNE, action_id=ActionId.REJECT, value=value, message=msg)
-    wait_until(
-        lambda: sum("al beslist" in r for r in responses(fake_slack)) == 2, what="second refusal"
-    )
+    wait_until(lambda: sum(decided in r for r in responses(fake_slack)) == 2, what="second refusal")
     assert statuses(db_engine, number)["UBRAM002"] == "approved"
 
 
@@ -263,21 +292,20 @@ def test_two_approvals_racing_for_the_last_seat_never_make_eleven(
         thread.start()
     for thread in threads:
         thread.join()
-    wait_until(lambda: sum("is vol" in r for r in responses(fake_slack)) == 2, what="two refusals")
+    full = said("enroll.full_on_approve", count=10, number=number)
+    wait_until(lambda: sum(full in r for r in responses(fake_slack)) == 2, what="two refusals")
     assert approved_count(db_engine, number) == 10
-    wait_until(
-        lambda: [
+    welcomes = (opening("decision.welcome"), opening("decision.welcome", "en"))
+
+    def welcomed_users() -> list[str]:
+        return [
             u
             for u in ("UJOOS010", "UKARL011", "UENG0012")
-            if dms_containing(fake_slack, u, "Welkom") or dms_containing(fake_slack, u, "Welcome")
-        ],
-        what="one welcome",
-    )
-    welcomed = [
-        u
-        for u in ("UJOOS010", "UKARL011", "UENG0012")
-        if dms_containing(fake_slack, u, "Welkom") or dms_containing(fake_slack, u, "Welcome")
-    ]
+            if any(dms_containing(fake_slack, u, w) for w in welcomes)
+        ]
+
+    wait_until(welcomed_users, what="one welcome")
+    welcomed = welcomed_users()
     assert len(welcomed) == 1
 
 
@@ -291,15 +319,19 @@ def test_bad_inputs_each_get_their_own_message_and_change_nothing(
     before = _db_snapshot(db_engine)
 
     cases = [
-        ("UZOE0003", f"aanmelden {number}", "al aangemeld"),
-        (ANNE, f"aanmelden {number}", "al deelnemer"),
-        ("UZOE0003", "aanmelden 9999", "geen intervisiegroep met nummer 9999"),
-        ("UZOE0003", f"aanmelden {closed}", "geen aanmeldingen aan"),
-        ("UZOE0003", "aanmelden", "Geef het groepsnummer mee"),
-        ("UZOE0003", "aanmelden twaalf", "is geen groepsnummer"),
-        (ANNE, f"afmelden {number}", "opvolger"),
-        ("UDAAN004", f"afmelden {number}", "geen deelnemer van groep"),
-        ("UDAAN004", "afmelden 4242", "geen intervisiegroep met nummer 4242"),
+        (
+            "UZOE0003",
+            f"aanmelden {number}",
+            said("enroll.already_pending", number=number, name="Regels"),
+        ),
+        (ANNE, f"aanmelden {number}", said("enroll.already_member", number=number, name="Regels")),
+        ("UZOE0003", "aanmelden 9999", said("group.not_found", number=9999)),
+        ("UZOE0003", f"aanmelden {closed}", said("enroll.closed", number=closed, name="Dicht")),
+        ("UZOE0003", "aanmelden", said("enroll.number_missing")),
+        ("UZOE0003", "aanmelden twaalf", said("enroll.number_invalid", given="twaalf")),
+        (ANNE, f"verlaten {number}", said("leave.contact_person", number=number)),
+        ("UDAAN004", f"verlaten {number}", said("leave.not_member", number=number)),
+        ("UDAAN004", "verlaten 4242", said("group.not_found", number=4242)),
     ]
     for user, text, expected in cases:
         slack.command(user, text)
@@ -317,20 +349,24 @@ def test_english_user_joins_in_english(
     number = create_group(slack, fake_slack, ANNE, name="International")
     slack.command("UENG0012", f"join {number}")
     modal = wait_view(fake_slack, "UENG0012", CallbackId.MEMBERSHIP)
-    assert "€75 excl. VAT per year" in str(modal)
+    assert said("membership.fee", "en", fee="75") in texts_in(modal)
     sent = slack.submit(
         "UENG0012", modal, {ActionId.MEMBERSHIP_TYPE: "member", ActionId.MEMBER_NUMBER: "L-77"}
     )
-    assert "has been sent" in str(sent.json["view"])
+    sent_text = said("enroll.sent", "en", number=number, name="International")
+    assert sent_text in texts_in(sent.json["view"])
     approve(slack, fake_slack, ANNE, "Emily Clarke")
-    assert "Welcome!" in wait_dm(fake_slack, "UENG0012", "Welcome")["text"]
+    welcome = said(
+        "decision.welcome", "en", number=number, name="International", contact=_name(ANNE)
+    )
+    wait_dm(fake_slack, "UENG0012", welcome)
     with db_engine.connect() as conn:
         person = conn.execute(select(Person).where(Person.slack_user_id == "UENG0012")).one()
     assert (person.membership_type, person.member_number) == (MembershipType.MEMBER, "L-77")
     # A second request needs no modal: the membership is known.
     other = create_group(slack, fake_slack, "UBRAM002", name="Second")
     slack.command("UENG0012", f"join {other}")
-    wait_response(fake_slack, "has been sent")
+    wait_response(fake_slack, said("enroll.sent", "en", number=other, name="Second"))
 
 
 def test_join_from_the_directory_button(slack: SlackSim, fake_slack: FakeSlack) -> None:
@@ -353,10 +389,12 @@ def test_leave_with_confirmation_tells_the_contact_person(
 ) -> None:
     number = create_group(slack, fake_slack, ANNE, name="Vertrek")
     fill_group(slack, fake_slack, number, ["UBRAM002"])
-    slack.command("UBRAM002", f"afmelden {number}")
+    slack.command("UBRAM002", f"verlaten {number}")
+    question = t("nl", "leave.confirm", number=number, name="Vertrek")
     confirm = fake_slack.wait_for(
-        "response_url", predicate=lambda c: "Weet je zeker" in str(c.body.get("blocks"))
+        "response_url", predicate=lambda c: question in str(c.body.get("blocks"))
     )[0].body
+    assert t("nl", "leave.old_word", number=number) not in str(confirm["blocks"])
     buttons = next(b for b in confirm["blocks"] if b["type"] == "actions")["elements"]
     yes = next(e for e in buttons if e["action_id"] == ActionId.LEAVE_CONFIRM)
     assert statuses(db_engine, number)["UBRAM002"] == "approved"
@@ -367,14 +405,27 @@ def test_leave_with_confirmation_tells_the_contact_person(
         value=yes["value"],
         message={"ts": "1.0", "channel": "C0GENERAL"},
     )
-    wait_response(fake_slack, "Je bent afgemeld bij groep")
-    note = wait_dm(fake_slack, ANNE, "heeft zich afgemeld")
+    wait_response(fake_slack, t("nl", "leave.done", number=number, name="Vertrek"))
+    status = t_plain("nl", "group.status.forming")
+    note = wait_dm(
+        fake_slack,
+        ANNE,
+        tn(
+            "nl",
+            "leave.notify_contact",
+            1,
+            who="Bram Jansen",
+            number=number,
+            name="Vertrek",
+            status=status,
+        ),
+    )
     assert "Bram Jansen" in note["text"]
     assert statuses(db_engine, number)["UBRAM002"] == "left"
 
     # Leaving frees the seat: Bram may ask again.
     slack.command("UBRAM002", f"aanmelden {number}")
-    wait_response(fake_slack, "is verstuurd")
+    wait_response(fake_slack, t("nl", "enroll.sent", number=number, name="Vertrek"))
     assert statuses(db_engine, number)["UBRAM002"] == "pending"
 
 
@@ -412,3 +463,76 @@ def test_a_forged_private_metadata_cannot_rewrite_another_message(
     updated = {c.body["ts"] for c in fake_slack.calls_to("chat.update")}
     assert updated == {request["ts"]}
     assert target["ts"] not in updated
+
+
+def test_the_old_word_afmelden_still_leaves_with_a_hint(
+    slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
+) -> None:
+    number = create_group(slack, fake_slack, ANNE, name="Oud woord")
+    fill_group(slack, fake_slack, number, ["UBRAM002"])
+    slack.command("UBRAM002", f"afmelden {number}")
+    hint = t("nl", "leave.old_word", number=number)
+    confirm = fake_slack.wait_for(
+        "response_url", predicate=lambda c: hint in str(c.body.get("blocks"))
+    )[0].body
+    assert t("nl", "leave.confirm", number=number, name="Oud woord") in str(confirm["blocks"])
+    yes = next(
+        e
+        for b in confirm["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"] == ActionId.LEAVE_CONFIRM
+    )
+    slack.click(
+        "UBRAM002",
+        action_id=ActionId.LEAVE_CONFIRM,
+        value=yes["value"],
+        message={"ts": "1.0", "channel": "C0GENERAL"},
+    )
+    wait_response(fake_slack, t("nl", "leave.done", number=number, name="Oud woord"))
+    assert statuses(db_engine, number)["UBRAM002"] == "left"
+    # The help names `verlaten`, not the old word.
+    slack.command("UBRAM002", "help")
+    help_text = wait_response(fake_slack, t("nl", "help.cmd.leave"))
+    assert "/intervisie afmelden" not in help_text
+
+
+def test_the_welcome_lists_the_next_meetings_and_the_calendar_link(
+    slack: SlackSim, fake_slack: FakeSlack, db_engine: Engine
+) -> None:
+    number = create_group(slack, fake_slack, ANNE, name="Welkom")
+    with Session(db_engine) as session:
+        group_id = session.scalars(select(Group.id).where(Group.number == number)).one()
+    soon = datetime.now(UTC).replace(microsecond=0) + timedelta(days=10)
+    add_meeting(db_engine, group_id=group_id, starts_at=soon)
+    add_meeting(db_engine, group_id=group_id, starts_at=soon + timedelta(days=28))
+    ask_to_join(slack, fake_slack, "UBRAM002", number)
+    approve(slack, fake_slack, ANNE, "Bram Jansen")
+
+    welcome_text = t("nl", "decision.welcome", number=number, name="Welkom", contact=_name(ANNE))
+    welcome = str(wait_dm(fake_slack, "UBRAM002", welcome_text)["blocks"])
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    with Session(db_engine) as session:
+        meetings = session.scalars(
+            select(Meeting).where(Meeting.group_id == group_id).order_by(Meeting.starts_at)
+        ).all()
+        token = session.scalars(
+            select(Person.calendar_token).where(Person.slack_user_id == "UBRAM002")
+        ).one()
+        assert t("nl", "decision.meetings") in welcome
+        for meeting in meetings:
+            assert when(meeting, "nl", amsterdam) in welcome
+    assert token
+    url = f"http://intervisie.test/ical/member/{token}.ics"
+    assert t("nl", "decision.calendar", url=url) in welcome
+    assert t("nl", "decision.next_steps") in welcome
+
+
+def test_a_welcome_before_any_meeting_says_none_is_planned_yet(
+    slack: SlackSim, fake_slack: FakeSlack
+) -> None:
+    number = create_group(slack, fake_slack, ANNE, name="Nog leeg")
+    ask_to_join(slack, fake_slack, "UBRAM002", number)
+    approve(slack, fake_slack, ANNE, "Bram Jansen")
+    none_yet = t("nl", "decision.no_meetings", contact=_name(ANNE))
+    assert none_yet in str(wait_dm(fake_slack, "UBRAM002", none_yet)["blocks"])

@@ -8,6 +8,7 @@ from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
 from bot.i18n import t
 from handlers.ui.attendance_ui import ActionId
+from tests.support.texts import opening
 
 
 def test_a_refusal_after_the_ack_keeps_the_ack_every_time(
@@ -25,7 +26,7 @@ def test_a_refusal_after_the_ack_keeps_the_ack_every_time(
         assert result.elapsed < 1.0
     replies = fake_slack.wait_for("response_url", count=10)
     assert all(r.body["response_type"] == "ephemeral" for r in replies)
-    assert all(r.body["text"] == "Dit deelnamebewijs bestaat niet." for r in replies)
+    assert all(r.body["text"] == t("nl", "certificate.not_found") for r in replies)
 
 
 def test_a_forged_button_value_is_refused_not_crashed(
@@ -54,4 +55,4 @@ def test_an_unexpected_error_gets_a_reference(slack: SlackSim, fake_slack: FakeS
     )
     assert result.status == 200
     reply = fake_slack.wait_for("response_url")[0]
-    assert "Something went wrong on our side (reference" in reply.body["text"]
+    assert reply.body["text"].startswith(opening("error.unexpected", "en"))

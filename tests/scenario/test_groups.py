@@ -11,6 +11,7 @@ from bot import rules
 from bot.devtools.blockkit import assert_valid_view
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
+from bot.i18n import t_plain, tn_plain
 from handlers.ui.groups_ids import ActionId, BlockId, CallbackId
 from handlers.ui.guided_ids import ActionId as GuidedAction
 from handlers.ui.guided_ids import CallbackId as GuidedCallback
@@ -31,6 +32,7 @@ from tests.support.groups import (
     wait_response,
     wait_view,
 )
+from tests.support.texts import said, texts_in
 
 
 def test_member_creates_a_group_gets_its_number_by_dm_and_it_is_in_the_directory(
@@ -39,8 +41,8 @@ def test_member_creates_a_group_gets_its_number_by_dm_and_it_is_in_the_directory
     number = create_group(slack, fake_slack, "UANNE001", name="Utrecht Noord")
     assert number == rules.FIRST_GROUP_NUMBER
     dm = wait_dm(fake_slack, "UANNE001", "Utrecht Noord")
-    assert "geef dit nummer door aan de deelnemers" in dm["text"].lower()
-    assert f"/intervisie aanmelden {number}" in dm["text"]
+    assert said("group.created.dm", name="Utrecht Noord", number=number) in dm["text"]
+    assert said("group.created.minimum", count=5) in dm["text"]
 
     with db_engine.connect() as conn:
         group = conn.execute(select(Group).where(Group.number == number)).one()
@@ -55,8 +57,8 @@ def test_member_creates_a_group_gets_its_number_by_dm_and_it_is_in_the_directory
     slack.command("UBRAM002", "groepen")
     text = wait_response(fake_slack, "Utrecht Noord")
     assert str(number) in text
-    assert "in oprichting" in text  # one member: forming
-    assert "nog 9 plaatsen" in text
+    assert t_plain("nl", "group.status.forming") in text  # one member: forming
+    assert f"{tn_plain('nl', 'group.members', 1)}, {tn_plain('nl', 'directory.seats', 9)}" in text
 
 
 def test_numbers_are_unique_and_never_reused(
@@ -82,8 +84,8 @@ def test_create_modal_is_valid_and_in_english_for_english_users(
     slack.command("UENG0012", "create")
     view = wait_view(fake_slack, "UENG0012", CallbackId.CREATE_GROUP)
     assert_valid_view(view)
-    assert "New group" in str(view["title"])
-    assert "Group name" in str(view)
+    assert view["title"]["text"] == t_plain("en", "group.create.title")
+    assert t_plain("en", "group.create.name") in texts_in(view)
 
 
 def test_sizes_within_bounds_and_a_guided_group_is_started_by_its_supervisor(
@@ -92,7 +94,9 @@ def test_sizes_within_bounds_and_a_guided_group_is_started_by_its_supervisor(
     slack.command("UANNE001", "nieuw")
     view = wait_view(fake_slack, "UANNE001", CallbackId.CREATE_GROUP)
     small_peer = slack.submit("UANNE001", view, {ActionId.NAME: "Klein", ActionId.MAX_MEMBERS: "4"})
-    assert "tussen 5 en 10" in small_peer.json["errors"][BlockId.MAX_MEMBERS]
+    assert small_peer.json["errors"][BlockId.MAX_MEMBERS] == t_plain(
+        "nl", "group.create.size_out_of_bounds", low=5, count=10
+    )
 
     blank = slack.submit("UANNE001", view, {ActionId.NAME: "   "})
     assert BlockId.NAME in blank.json["errors"]
@@ -175,7 +179,7 @@ def test_directory_with_a_thousand_groups_filters_and_pages_within_limits(
     first = fake_slack.wait_for("response_url", count=2)[1].body
     assert len(first["blocks"]) <= 50
     assert "1000" in str(first["blocks"])
-    assert "Pagina 1 van 100" in str(first["blocks"])
+    assert said("directory.page", page=1, pages=100) in texts_in(first)
     paging = next(b for b in first["blocks"] if b.get("block_id") == BlockId.PAGING)
     next_button = paging["elements"][0]
     assert next_button["action_id"] == ActionId.DIRECTORY_NEXT
@@ -188,20 +192,20 @@ def test_directory_with_a_thousand_groups_filters_and_pages_within_limits(
     )
     second = fake_slack.wait_for("response_url", count=3)[2].body
     assert second["replace_original"] is True
-    assert "Pagina 2 van 100" in str(second["blocks"])
+    assert said("directory.page", page=2, pages=100) in texts_in(second)
     assert "Groep 0010" in str(second["blocks"])
     assert json.loads(next_button["value"])["p"] == 1
 
     slack.command("UBRAM002", "groepen utrecht")
     filtered = fake_slack.wait_for("response_url", count=4)[3].body
-    assert "(100)" in str(filtered["blocks"])
+    assert said("directory.intro", total=100) in texts_in(filtered)
     assert "Zwolle" not in str(filtered["blocks"])
     assert len(filtered["blocks"]) <= 50
 
 
 def test_directory_search_without_results_says_so(slack: SlackSim, fake_slack: FakeSlack) -> None:
     slack.command("UBRAM002", "groepen maastricht")
-    assert "Geen groepen gevonden" in wait_response(fake_slack, "maastricht")
+    wait_response(fake_slack, said("directory.empty_filtered", query="maastricht"))
 
 
 def test_home_shows_my_groups(slack: SlackSim, fake_slack: FakeSlack) -> None:
@@ -209,9 +213,16 @@ def test_home_shows_my_groups(slack: SlackSim, fake_slack: FakeSlack) -> None:
     slack.open_home("UANNE001")
     view = fake_slack.wait_for("views.publish")[0].body["view"]
     assert_valid_view(view)
-    assert "Mijn groepen" in str(view)
-    assert f"*{number}* Thuisgroep" in str(view)
-    assert "jij bent contactpersoon" in str(view)
+    line = said(
+        "home.groups.line",
+        count=10,
+        number=number,
+        name="Thuisgroep",
+        members=1,
+        status=t_plain("nl", "group.status.forming"),
+        lead=said("home.groups.lead"),
+    )
+    assert said("home.groups.title") + "\n" + line in texts_in(view)
 
 
 def test_modal_opens_once_per_command(slack: SlackSim, fake_slack: FakeSlack) -> None:

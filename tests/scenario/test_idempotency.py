@@ -50,6 +50,7 @@ from tests.support.meetings import (
     meeting_app,
     meetings_of,
 )
+from tests.support.texts import opening, said, texts_in
 from tests.support.wait import wait_until
 
 __all__ = ["meeting_app"]  # the fixture, imported so pytest finds it
@@ -178,17 +179,20 @@ def test_approve_and_reject_raced_from_two_windows_decide_once(
         )
 
     wait_until(decided, what="a decision")
+    group = {"number": number, "name": "Twee vensters"}
+    welcome = said("decision.welcome", **group, contact="Anne de Vries")
+    rejected = said("decision.rejected", **group)
     wait_until(
         lambda: (
-            dms_containing(fake_slack, "UBRAM002", "Welkom")
-            or dms_containing(fake_slack, "UBRAM002", "afgewezen")
+            dms_containing(fake_slack, "UBRAM002", welcome)
+            or dms_containing(fake_slack, "UBRAM002", rejected)
         ),
         what="Bram's answer",
     )
     time.sleep(SETTLE)
     assert decided() == 1
-    answers = dms_containing(fake_slack, "UBRAM002", "Welkom") + dms_containing(
-        fake_slack, "UBRAM002", "afgewezen"
+    answers = dms_containing(fake_slack, "UBRAM002", welcome) + dms_containing(
+        fake_slack, "UBRAM002", rejected
     )
     assert len(answers) == 1
     decisions = [
@@ -274,14 +278,14 @@ def test_a_plan_submitted_twice_at_once_plans_one_meeting(
 def test_cancel_clicked_twice_at_once_cancels_once(
     meeting_app: MeetingApp, fake_slack: FakeSlack, db_engine: Engine
 ) -> None:
-    """Annuleer pressed twice (two windows): one cancellation, one cancellation notice each."""
+    """Bijeenkomst annuleren pressed twice (two windows): one cancellation, one notice each."""
     app = meeting_app
     app.slack.command(CONTACT, "plan 1234 30-03-2026 09:00 2u Utrecht")
     listing = wait_until(
         lambda: [
             c.body
             for c in fake_slack.calls_to("response_url")
-            if "Bijeenkomst gepland" in str(c.body.get("blocks"))
+            if opening("meeting.planned_ok") in texts_in(c.body.get("blocks"))
         ],
         what="the planned reply",
     )[-1]

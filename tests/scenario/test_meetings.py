@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from bot.devtools.fake_slack import Call, FakeSlack
 from bot.devtools.slack_sim import http_request
+from bot.i18n import hours_text, t_plain
+from bot.services.meeting_text import short_when, when
 from handlers.ui.attendance_ui import ActionId as AttendanceActionId
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallbackId
 from handlers.ui.meetings_ui import ActionId, BlockId, CallbackId
@@ -38,18 +40,24 @@ from tests.support.meetings import (
     seed_group,
     wait_ics,
 )
+from tests.support.texts import opening, said, texts_in
 from tests.support.wait import wait_until
 
 __all__ = ["meeting_app"]  # the fixture, imported so pytest finds it
 
 AMS = ZoneInfo("Europe/Amsterdam")
 JSON = dict[str, Any]
+GROUP = {"number": 1234, "name": "Vertrouwenspersonen 1234"}
+LIST_TITLE = said("meeting.list.title", **GROUP)
+NOT_MANAGER = said("group.not_manager", number=1234)
+PLANNED = opening("meeting.planned_ok")
+PAST = opening("meeting.past_register")
 
 
 def _reply(fake: FakeSlack, contains: str) -> JSON:
     calls: list[Call] = fake.wait_for(
         "response_url",
-        predicate=lambda c: contains in str(c.body.get("blocks")) + str(c.body.get("text")),
+        predicate=lambda c: contains in texts_in(c.body),
     )
     return calls[-1].body
 
@@ -92,7 +100,7 @@ def test_plan_through_the_modal_dms_every_member_an_ics(
     meeting_app: MeetingApp, fake_slack: FakeSlack, db_engine: Engine
 ) -> None:
     view = _open_plan_modal(meeting_app, fake_slack)
-    assert "Alleen een algemeen thema, nooit de inhoud van een casus" in str(view)
+    assert t_plain("nl", "meeting.modal.theme_hint") in texts_in(view)
     duration = next(b for b in view["blocks"] if b["block_id"] == BlockId.DURATION)
     assert duration["element"]["initial_option"]["value"] == "120"
     result = meeting_app.slack.submit(
@@ -118,19 +126,14 @@ def test_plan_through_the_modal_dms_every_member_an_ics(
         assert other.dtstart.value.hour == 9
         assert other.dtstart.value.astimezone(UTC) == meeting.starts_at
         assert upload.initial_comment
-        if user == "UENG0012":
-            # English Slack, London time zone: the message reads 08:00 London, the file is the same.
-            assert "New meeting" in upload.initial_comment and "08:00" in upload.initial_comment
-        else:
-            assert (
-                "Nieuwe bijeenkomst" in upload.initial_comment and "09:00" in upload.initial_comment
-            )
+        # English Slack, London time zone: the message reads 08:00 London, the file is the same.
+        lang, zone = ("en", ZoneInfo("Europe/London")) if user == "UENG0012" else ("nl", AMS)
+        planned = said("meeting.dm.planned", lang, **GROUP, when=when(meeting, lang, zone))
+        assert upload.initial_comment.startswith(planned), upload.initial_comment
     assert ics_files(fake_slack, OUTSIDER) == []
     # The contact person sees the list of planned meetings in a DM.
     wait_until(
-        lambda: any(
-            "Geplande bijeenkomsten" in str(m.get("blocks")) for m in fake_slack.messages(CONTACT)
-        ),
+        lambda: any(LIST_TITLE in texts_in(m) for m in fake_slack.messages(CONTACT)),
         what="the list DM",
     )
     with Session(db_engine) as session:
@@ -149,8 +152,13 @@ def test_quick_form_plans_at_once_before_the_dst_change(
     meeting_app: MeetingApp, fake_slack: FakeSlack, db_engine: Engine
 ) -> None:
     meeting_app.slack.command(CONTACT, "plan 1234 28-03-2026 09:00 1,5u Zoom")
-    body = _reply(fake_slack, "Bijeenkomst gepland")
-    assert "28-03-2026 09:00 (1,5 uur)" in str(body["blocks"])
+    planned = said(
+        "meeting.planned_ok",
+        when=said(
+            "meeting.short_when", date="28-03-2026", time="09:00", duration=hours_text("nl", 90)
+        ),
+    )
+    _reply(fake_slack, planned)
     meeting_app.slack.command(CONTACT, "bijeenkomst 1234 2-4-2026 19:30 90m")
     _reply(fake_slack, "02-04-2026 19:30")
     first, second = meetings_of(db_engine, meeting_app.group.id)
@@ -165,10 +173,10 @@ def test_members_and_outsiders_are_refused_politely(
     meeting_app: MeetingApp, fake_slack: FakeSlack, db_engine: Engine
 ) -> None:
     meeting_app.slack.command("UBRAM002", "plan 1234 30-03-2026 09:00 2u")
-    _reply(fake_slack, "Alleen de contactpersoon van groep 1234")
+    _reply(fake_slack, NOT_MANAGER)
     meeting_app.slack.command("UBRAM002", "plan 1234")
     meeting_app.slack.command(OUTSIDER, "plan")
-    _reply(fake_slack, "Je bent geen contactpersoon")
+    _reply(fake_slack, said("meeting.no_groups"))
     fake_slack.wait_for("response_url", count=3)
     assert [
         v for v in fake_slack.opened_views() if v.get("callback_id") == CallbackId.MEETING
@@ -180,7 +188,7 @@ def test_the_secretariat_may_plan(
     meeting_app: MeetingApp, fake_slack: FakeSlack, db_engine: Engine
 ) -> None:
     meeting_app.slack.command("UADMIN01", "plan 1234 30-03-2026 09:00 2u")
-    _reply(fake_slack, "Bijeenkomst gepland")
+    _reply(fake_slack, PLANNED)
     assert len(meetings_of(db_engine, meeting_app.group.id)) == 1
 
 
@@ -200,31 +208,40 @@ def test_each_bad_date_time_and_duration_gets_its_own_inline_error(
 ) -> None:
     view = _with_duration_options(_open_plan_modal(meeting_app, fake_slack), [0, 540])
     good = {ActionId.DATE: "30-03-2026", ActionId.START: "09:00"}
+    skipped = t_plain("nl", "meeting.error.time_skipped", time="02:30", date="29-03-2026")
+    zero = t_plain("nl", "meeting.error.duration_zero")
     cases = [
-        ({ActionId.DATE: "31-02-2026"}, BlockId.DATE, "31-02-2026 bestaat niet"),
-        ({ActionId.DATE: "2026-03-30"}, BlockId.DATE, "dd-mm-jjjj"),
-        ({ActionId.START: "25:00"}, BlockId.START, "25:00 bestaat niet"),
         (
-            {ActionId.DATE: "29-03-2026", ActionId.START: "02:30"},
-            BlockId.START,
-            "klok een uur vooruit",
+            {ActionId.DATE: "31-02-2026"},
+            BlockId.DATE,
+            t_plain("nl", "meeting.error.date_nonexistent", value="31-02-2026"),
         ),
-        ({ActionId.DURATION: "0"}, BlockId.DURATION, "langer dan nul minuten"),
-        ({ActionId.DURATION: "540"}, BlockId.DURATION, "hoogstens 8 uur"),
+        ({ActionId.DATE: "2026-03-30"}, BlockId.DATE, t_plain("nl", "meeting.error.date_format")),
+        (
+            {ActionId.START: "25:00"},
+            BlockId.START,
+            t_plain("nl", "meeting.error.time_nonexistent", value="25:00"),
+        ),
+        ({ActionId.DATE: "29-03-2026", ActionId.START: "02:30"}, BlockId.START, skipped),
+        ({ActionId.DURATION: "0"}, BlockId.DURATION, zero),
+        (
+            {ActionId.DURATION: "540"},
+            BlockId.DURATION,
+            t_plain("nl", "meeting.error.duration_too_long", count=8),
+        ),
     ]
     for change, block, message in cases:
         result = meeting_app.slack.submit(CONTACT, view, {**good, **change})
         assert result.status == 200
         answer = result.json
         assert answer["response_action"] == "errors", change
-        assert list(answer["errors"]) == [block], change
-        assert message in answer["errors"][block], answer
+        assert answer["errors"] == {block: message}, answer
     assert meetings_of(db_engine, meeting_app.group.id) == []
     # The quick form refuses the same things with the same words.
     meeting_app.slack.command(CONTACT, "plan 1234 30-03-2026 09:00 0u")
-    _reply(fake_slack, "langer dan nul minuten")
+    _reply(fake_slack, zero)
     meeting_app.slack.command(CONTACT, "plan 1234 29-03-2026 02:30 2u")
-    _reply(fake_slack, "klok een uur vooruit")
+    _reply(fake_slack, skipped)
     assert meetings_of(db_engine, meeting_app.group.id) == []
 
 
@@ -233,8 +250,16 @@ def test_an_ambiguous_autumn_time_is_refused_with_both_readings(
 ) -> None:
     """25-10-2026 02:30 happens twice: the app does not guess (issue 17), it names both."""
     meeting_app.slack.command(CONTACT, "plan 1234 25-10-2026 02:30 1u")
-    _reply(fake_slack, "02:30 zomertijd (CEST)")
-    _reply(fake_slack, "02:30 wintertijd (CET)")
+    _reply(
+        fake_slack,
+        said(
+            "input.time_doubled",
+            date="25-10-2026",
+            time="02:30",
+            first_zone="CEST",
+            second_zone="CET",
+        ),
+    )
     assert meetings_of(db_engine, meeting_app.group.id) == []
 
 
@@ -243,7 +268,7 @@ def test_change_and_cancel_from_the_list_update_the_group_feed(
 ) -> None:
     app = meeting_app
     app.slack.command(CONTACT, "plan 1234 30-03-2026 09:00 2u Utrecht")
-    _reply(fake_slack, "Bijeenkomst gepland")
+    _reply(fake_slack, PLANNED)
     [meeting] = meetings_of(db_engine, app.group.id)
     status, data = _feed(app, "group", app.group.calendar_token)
     assert status == 200
@@ -252,7 +277,7 @@ def test_change_and_cancel_from_the_list_update_the_group_feed(
     wait_ics(fake_slack, MEMBERS, count=1)
 
     app.slack.command(CONTACT, "bijeenkomsten 1234")
-    listing = _reply(fake_slack, "Geplande bijeenkomsten van groep 1234")
+    listing = _reply(fake_slack, LIST_TITLE)
     assert "30-03-2026 09:00" in str(listing["blocks"])
     cancel = [
         el
@@ -261,9 +286,10 @@ def test_change_and_cancel_from_the_list_update_the_group_feed(
         for el in b["elements"]
         if el["action_id"] == ActionId.CANCEL
     ]
-    assert cancel and cancel[0]["confirm"]["confirm"]["text"] == "Ja, annuleer"
+    assert cancel and cancel[0]["text"]["text"] == t_plain("nl", "meeting.button.cancel")
+    assert cancel[0]["confirm"]["confirm"]["text"] == t_plain("nl", "meeting.confirm.yes")
 
-    # Wijzig: the same modal, filled in; move to 10:00 and 2,5 hours.
+    # Wijzigen: the same modal, filled in; move to 10:00 and 2,5 hours.
     app.slack.click(
         CONTACT, action_id=ActionId.EDIT, value=str(meeting.id), message=_as_message(listing)
     )
@@ -281,7 +307,8 @@ def test_change_and_cancel_from_the_list_update_the_group_feed(
     assert int(event["SEQUENCE"]) == 1
     assert event.decoded("DTSTART").astimezone(AMS).hour == 10
     files = wait_ics(fake_slack, MEMBERS, count=2)
-    assert "Gewijzigd" in str(files["UBRAM002"].initial_comment)
+    changed_text = said("meeting.dm.changed", **GROUP, when=when(changed, "nl", AMS))
+    assert str(files["UBRAM002"].initial_comment).startswith(changed_text)
     assert int(_only_event(files["UBRAM002"].content)["SEQUENCE"]) == 1
     with Session(db_engine) as session:
         due = session.scalars(
@@ -291,11 +318,11 @@ def test_change_and_cancel_from_the_list_update_the_group_feed(
         ).one()
     assert due == datetime(2026, 3, 30, 6, 0, tzinfo=UTC)  # the reminder moved with the meeting
 
-    # Annuleer (Slack asked for confirmation in the client): CANCELLED everywhere.
+    # Bijeenkomst annuleren (Slack asked for confirmation in the client): CANCELLED everywhere.
     app.slack.click(
         CONTACT, action_id=ActionId.CANCEL, value=str(meeting.id), message=_as_message(listing)
     )
-    after = _reply(fake_slack, "geannuleerd. De leden krijgen")
+    after = _reply(fake_slack, said("meeting.cancelled_ok", when=short_when(changed, "nl", AMS)))
     assert after.get("replace_original") is True
     [cancelled] = meetings_of(db_engine, app.group.id)
     assert cancelled.status is MeetingStatus.CANCELLED and cancelled.sequence == 2
@@ -305,7 +332,8 @@ def test_change_and_cancel_from_the_list_update_the_group_feed(
     cancel_cal = vobject.readOne(files["UZOE0003"].content.decode())
     assert cancel_cal.method.value == "CANCEL"
     assert cancel_cal.vevent.status.value == "CANCELLED"
-    assert "Geannuleerd" in str(files["UZOE0003"].initial_comment)
+    cancelled_text = said("meeting.dm.cancelled", **GROUP, when=when(changed, "nl", AMS))
+    assert str(files["UZOE0003"].initial_comment).startswith(cancelled_text)
     with Session(db_engine) as session:
         statuses = set(
             session.scalars(select(Reminder.status).where(Reminder.meeting_id == meeting.id))
@@ -317,12 +345,12 @@ def test_a_member_cannot_cancel_by_forging_a_click(
     meeting_app: MeetingApp, fake_slack: FakeSlack, db_engine: Engine
 ) -> None:
     meeting_app.slack.command(CONTACT, "plan 1234 30-03-2026 09:00 2u")
-    listing = _reply(fake_slack, "Bijeenkomst gepland")
+    listing = _reply(fake_slack, PLANNED)
     [meeting] = meetings_of(db_engine, meeting_app.group.id)
     meeting_app.slack.click(
         "UBRAM002", action_id=ActionId.CANCEL, value=str(meeting.id), message=_as_message(listing)
     )
-    _reply(fake_slack, "Alleen de contactpersoon")
+    _reply(fake_slack, NOT_MANAGER)
     [still] = meetings_of(db_engine, meeting_app.group.id)
     assert still.status is MeetingStatus.PLANNED and still.sequence == 0
 
@@ -343,7 +371,7 @@ def test_a_past_meeting_goes_straight_on_to_registering_attendance(
     assert "10-03-2026" in str(registration)
     # The DM with the list says so too, with the attendance area's button on the meeting.
     listing = wait_until(
-        lambda: [m for m in fake_slack.messages(CONTACT) if "/intervisie registreer" in str(m)],
+        lambda: [m for m in fake_slack.messages(CONTACT) if PAST in texts_in(m)],
         what="the register hint",
     )[-1]
     buttons = [
@@ -354,7 +382,7 @@ def test_a_past_meeting_goes_straight_on_to_registering_attendance(
     assert ics_files(fake_slack, "UBRAM002") == []  # nobody is invited to the past
     # The quick form does the same.
     meeting_app.slack.command(CONTACT, "plan 1234 12-03-2026 19:00 2u")
-    _reply(fake_slack, "terugwerkende kracht")
+    _reply(fake_slack, PAST)
     wait_until(
         lambda: (
             len(
@@ -375,21 +403,24 @@ def test_agenda_feed_link_and_reset(
 ) -> None:
     app = meeting_app
     app.slack.command(CONTACT, "plan 1234 30-03-2026 09:00 2u")
-    _reply(fake_slack, "Bijeenkomst gepland")
+    _reply(fake_slack, PLANNED)
     app.slack.command("UBRAM002", "agenda")
-    body = _reply(fake_slack, "Komende bijeenkomsten")
-    assert "30-03-2026 09:00" in str(body["blocks"])
+    body = _reply(fake_slack, said("agenda.upcoming"))
+    assert "30-03-2026 09:00" in texts_in(body)
     with Session(db_engine) as session:
         token = session.scalars(
             select(Person.calendar_token).where(Person.slack_user_id == "UBRAM002")
         ).one()
-    assert token and f"http://intervisie.test/ical/member/{token}.ics" in str(body["blocks"])
+    assert token
+    assert said("agenda.feed", url=f"http://intervisie.test/ical/member/{token}.ics") in texts_in(
+        body
+    )
     status, data = _feed(app, "member", token)
     assert status == 200
     assert _only_event(data).decoded("DTSTART").astimezone(AMS).hour == 9
 
     app.slack.command("UBRAM002", "agenda reset")
-    _reply(fake_slack, "nieuwe agenda-link")
+    _reply(fake_slack, said("agenda.reset_done"))
     with Session(db_engine) as session:
         new_token = session.scalars(
             select(Person.calendar_token).where(Person.slack_user_id == "UBRAM002")
@@ -403,12 +434,11 @@ def test_agenda_feed_link_and_reset(
 
 def test_app_home_shows_the_agenda(meeting_app: MeetingApp, fake_slack: FakeSlack) -> None:
     meeting_app.slack.command(CONTACT, "plan 1234 30-03-2026 09:00 2u")
-    _reply(fake_slack, "Bijeenkomst gepland")
+    _reply(fake_slack, PLANNED)
     meeting_app.slack.open_home("UZOE0003")
-    view = fake_slack.wait_for("views.publish")[-1].body["view"]
-    assert (
-        "Agenda" in str(view) and "30-03-2026 09:00" in str(view) and "/ical/member/" in str(view)
-    )
+    view = texts_in(fake_slack.wait_for("views.publish")[-1].body["view"])
+    assert said("agenda.title") in view and said("agenda.upcoming") in view
+    assert "30-03-2026 09:00" in view and "/ical/member/" in view
 
 
 def test_contact_person_sets_reminder_lead_times(
@@ -416,9 +446,10 @@ def test_contact_person_sets_reminder_lead_times(
 ) -> None:
     app = meeting_app
     app.slack.command(CONTACT, "plan 1234 30-03-2026 09:00 2u")
-    _reply(fake_slack, "Bijeenkomst gepland")
+    _reply(fake_slack, PLANNED)
     app.slack.command(CONTACT, "herinneringen 1234 24u 1u")
-    _reply(fake_slack, "24 uur en 1 uur")
+    leads = hours_text("nl", 24 * 60) + said("reminders.and") + hours_text("nl", 60)
+    _reply(fake_slack, said("reminders.current", number=1234, leads=leads))
     [meeting] = meetings_of(db_engine, app.group.id)
     with Session(db_engine) as session:
         rows = session.scalars(
@@ -432,9 +463,9 @@ def test_contact_person_sets_reminder_lead_times(
     assert pending[60] == datetime(2026, 3, 30, 6, 0, tzinfo=UTC)
     assert cancelled == {2880, 120}
     app.slack.command("UBRAM002", "herinneringen 1234 1u")
-    _reply(fake_slack, "Alleen de contactpersoon")
+    _reply(fake_slack, NOT_MANAGER)
     app.slack.command(CONTACT, "herinneringen 1234 ooit")
-    _reply(fake_slack, "Ik begrijp de tijd ooit niet")
+    _reply(fake_slack, said("reminders.error.lead_format", value="ooit"))
 
 
 def test_a_contact_person_of_two_groups_picks_one_and_a_forged_submit_is_refused(
@@ -450,7 +481,7 @@ def test_a_contact_person_of_two_groups_picks_one_and_a_forged_submit_is_refused
     values = {ActionId.DATE: "30-03-2026", ActionId.START: "09:00"}
     # A member replaying the contact person's modal is refused inline; nothing is stored.
     forged = meeting_app.slack.submit("UBRAM002", view, {**values, ActionId.GROUP: str(second.id)})
-    assert "Alleen de contactpersoon van groep 1235" in str(forged.json["errors"])
+    assert t_plain("nl", "group.not_manager", number=1235) in forged.json["errors"].values()
     assert meetings_of(db_engine, second.id) == []
     result = meeting_app.slack.submit(CONTACT, view, {**values, ActionId.GROUP: str(second.id)})
     assert not result.body

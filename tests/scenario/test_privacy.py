@@ -47,6 +47,7 @@ from tests.support.privacy import (
     completed_files,
     wait_response_after,
 )
+from tests.support.texts import said, texts_in
 from tests.support.wait import wait_until
 
 
@@ -85,7 +86,7 @@ def _verify(world: World, code: str) -> dict[str, object]:
 
 def test_my_data_export_sends_json_and_certificates_by_dm(world: World) -> None:
     reply = _ask(world, MEMBER, "mijn-gegevens")
-    assert "2 bestand" in str(reply["text"])
+    assert said("privacy.export.queued", count=2) in texts_in(reply)
     wait_until(
         lambda: [f for f in completed_files(world.fake, MEMBER) if f.filename.endswith(".json")],
         what="the export",
@@ -124,13 +125,13 @@ def test_delete_my_data_anonymises_after_confirmation(world: World) -> None:
     # "Niet verwijderen" keeps everything.
     seen = len(world.fake.calls_to("response_url"))
     world.slack.click(MEMBER, action_id=ActionId.DELETE_KEEP, message=message)
-    assert "niets verwijderd" in str(wait_response_after(world.fake, seen)["text"])
+    assert said("privacy.delete.kept") in texts_in(wait_response_after(world.fake, seen))
     with Session(world.engine) as session:
         assert session.get_one(Person, world.person_ids[MEMBER]).anonymised_at is None
 
     seen = len(world.fake.calls_to("response_url"))
     world.slack.click(MEMBER, action_id=ActionId.DELETE_CONFIRM, message=message)
-    assert "verwijderd" in str(wait_response_after(world.fake, seen)["text"])
+    assert said("privacy.delete.done") in texts_in(wait_response_after(world.fake, seen))
     with Session(world.engine) as session:
         person = session.get_one(Person, world.person_ids[MEMBER])
         assert person.full_name == ANONYMOUS_NAME
@@ -162,7 +163,8 @@ def test_contact_person_cannot_delete_without_a_successor(world: World) -> None:
     seen = len(world.fake.calls_to("response_url"))
     world.slack.click(CONTACT, action_id=ActionId.DELETE_CONFIRM, message=message)
     refusal = wait_response_after(world.fake, seen)
-    assert f"contactpersoon van groep {world.number}" in str(refusal["text"])
+    refused = said("privacy.delete.contact_person", numbers=str(world.number))
+    assert refused in texts_in(refusal)
     with Session(world.engine) as session:
         anne = session.get_one(Person, world.person_ids[CONTACT])
         assert anne.full_name == "Anne de Vries" and anne.anonymised_at is None
@@ -236,7 +238,7 @@ def _active(world: World) -> bool:
 
 def test_secretariat_csv_export(world: World) -> None:
     reply = _ask(world, "UADMIN01", "admin export 01-11-2026 30-11-2026")
-    assert "01-11-2026" in str(reply["text"])
+    assert said("export.queued", start="01-11-2026", end="30-11-2026") in texts_in(reply)
     wait_until(
         lambda: [f for f in completed_files(world.fake, "UADMIN01") if f.filename.endswith(".csv")],
         what="the CSV",
@@ -249,8 +251,9 @@ def test_secretariat_csv_export(world: World) -> None:
     )
     assert {r[7] for r in rows[1:]} == {"10-11-2026"} and {r[9] for r in rows[1:]} == {"2"}
     # Bad periods get a clear message and no file.
-    assert "vóór" in str(_ask(world, "UADMIN01", "admin export 31-12-2026 01-01-2026")["text"])
-    assert "export" in str(_ask(world, "UADMIN01", "admin export 01-01-2026")["text"])
+    reversed_period = _ask(world, "UADMIN01", "admin export 31-12-2026 01-01-2026")
+    assert said("export.period_reversed") in texts_in(reversed_period)
+    assert said("export.usage") in texts_in(_ask(world, "UADMIN01", "admin export 01-01-2026"))
     assert "31-02-2026" in str(_ask(world, "UADMIN01", "admin export 31-02-2026 01-03-2026"))
 
 

@@ -38,6 +38,7 @@ from tests.support.app import RuntimeFactory
 from tests.support.attendance import SeededGroup, add_meeting, seed_group
 from tests.support.notes import install, owe_note_file
 from tests.support.people import ADMIN, SIGNING_SECRET, TEAM
+from tests.support.texts import opening, said, texts_in
 from tests.support.wait import wait_until
 
 TEN = (
@@ -349,11 +350,12 @@ def test_failed_delivery_is_shown_to_the_secretariat_and_requeued_once(
 
     sim.command("UANNE001", "admin bezorging")
     refusal = fake_slack.wait_for("response_url")[-1]
-    assert "secretariaat" in json.dumps(refusal.body, ensure_ascii=False)
+    assert said("admin.only_secretariat") in texts_in(refusal.body)
 
     sim.command(ADMIN, "admin bezorging")
     overview = fake_slack.wait_for(
-        "response_url", predicate=lambda c: "Mislukte bezorgingen" in json.dumps(c.body)
+        "response_url",
+        predicate=lambda c: said("admin.deliveries.title", total=1) in texts_in(c.body),
     )[-1]
     text = json.dumps(overview.body, ensure_ascii=False)
     assert "<@UBRAM002>" in text
@@ -370,7 +372,7 @@ def test_failed_delivery_is_shown_to_the_secretariat_and_requeued_once(
     # A member who got hold of the button cannot use it.
     sim.click("UANNE001", action_id=retry["action_id"], value=retry["value"], message=message)
     fake_slack.wait_for(
-        "response_url", predicate=lambda c: "alleen het secretariaat" in json.dumps(c.body)
+        "response_url", predicate=lambda c: said("admin.only_secretariat") in texts_in(c.body)
     )
     assert delivery_counts(db_engine).get(DeliveryStatus.FAILED) == 1
 
@@ -379,15 +381,12 @@ def test_failed_delivery_is_shown_to_the_secretariat_and_requeued_once(
     fake_slack.delay_next("conversations.open", seconds=2)
     for _ in range(2):
         sim.click(ADMIN, action_id=retry["action_id"], value=retry["value"], message=message)
-    fake_slack.wait_for(
-        "response_url", predicate=lambda c: "Opnieuw in de wachtrij" in json.dumps(c.body)
-    )
+    retried_text = opening("admin.deliveries.retried")
+    not_failed = said("admin.deliveries.not_failed")
+    fake_slack.wait_for("response_url", predicate=lambda c: retried_text in texts_in(c.body))
     fake_slack.wait_for(
         "response_url",
-        predicate=lambda c: (
-            "al in de wachtrij" in json.dumps(c.body, ensure_ascii=False)
-            or "Opnieuw in de wachtrij" in json.dumps(c.body)
-        ),
+        predicate=lambda c: not_failed in texts_in(c.body) or retried_text in texts_in(c.body),
         count=2,
     )
     with Session(db_engine) as session:
@@ -403,7 +402,7 @@ def test_no_failed_deliveries_says_so(slack: SlackSim, fake_slack: FakeSlack) ->
     """The overview reassures the secretariat when nothing failed."""
     slack.command(ADMIN, "admin deliveries")
     answer = fake_slack.wait_for("response_url")[-1]
-    assert "geen mislukte bezorgingen" in json.dumps(answer.body, ensure_ascii=False)
+    assert said("admin.deliveries.empty") in texts_in(answer.body)
 
 
 # ----------------------------------------------------------------------------- SIGKILL

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session
@@ -15,6 +16,7 @@ from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim
 from bot.jobs import dispatch_reminders, periodic_jobs
 from bot.server import Runtime
+from bot.services.meeting_text import when, where
 from handlers.ui.attendance_ui import ActionId as AttendanceAction
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallback
 from handlers.ui.meetings_ui import ActionId
@@ -29,9 +31,16 @@ from tests.support.meetings import (
     seed_group,
 )
 from tests.support.people import SIGNING_SECRET, TEAM
+from tests.support.texts import opening, said, texts_in
 from tests.support.wait import wait_until
 
 __all__ = ["meeting_app"]  # the fixture, imported so pytest finds it
+
+AMS = ZoneInfo("Europe/Amsterdam")
+GROUP = {"number": 1234, "name": "Vertrouwenspersonen 1234"}
+PLANNED = opening("meeting.planned_ok")
+REMINDERS = (opening("reminder.dm.before"), opening("reminder.dm.before", "en"))
+NUDGE = opening("reminder.dm.register")
 
 # The meeting: 30-03-2026 09:00 in Amsterdam (summer time, 07:00 UTC), two hours.
 MEETING_START = datetime(2026, 3, 30, 7, 0, tzinfo=UTC)
@@ -42,19 +51,17 @@ TWO_HOURS_BEFORE = MEETING_START - timedelta(hours=2)
 
 def _plan(slack: SlackSim, fake: FakeSlack) -> None:
     slack.command(CONTACT, "plan 1234 30-03-2026 09:00 2u Utrecht")
-    fake.wait_for("response_url", predicate=lambda c: "Bijeenkomst gepland" in str(c.body))
+    fake.wait_for("response_url", predicate=lambda c: PLANNED in texts_in(c.body))
 
 
 def _reminder_dms(fake: FakeSlack, user: str) -> list[str]:
     texts = [str(m.get("text")) for m in fake.messages(user)]
-    return [t for t in texts if t.startswith(("Herinnering:", "Reminder:"))]
+    return [t for t in texts if t.startswith(REMINDERS)]
 
 
 def _nudges(fake: FakeSlack) -> list[str]:
     return [
-        str(m.get("text"))
-        for m in fake.messages(CONTACT)
-        if "nog niet geregistreerd" in str(m.get("text"))
+        str(m.get("text")) for m in fake.messages(CONTACT) if str(m.get("text")).startswith(NUDGE)
     ]
 
 
@@ -66,22 +73,27 @@ def _wait_reminders(fake: FakeSlack, count: int) -> None:
 
 
 def test_reminders_and_nudges_fire_at_the_right_instants(
-    meeting_app: MeetingApp, fake_slack: FakeSlack
+    meeting_app: MeetingApp, fake_slack: FakeSlack, db_engine: Engine
 ) -> None:
     app, clock, deps = meeting_app, meeting_app.clock, meeting_app.runtime.deps
     _plan(app.slack, fake_slack)
+    [meeting] = meetings_of(db_engine, app.group.id)
 
     clock.set(TWO_DAYS_BEFORE - timedelta(seconds=1))
     assert dispatch_reminders(deps) == 0
     clock.set(TWO_DAYS_BEFORE)
     assert dispatch_reminders(deps) == len(MEMBERS)
     _wait_reminders(fake_slack, 1)
-    assert "30-03-2026" in _reminder_dms(fake_slack, "UBRAM002")[0]
-    assert "09:00–11:00" in _reminder_dms(fake_slack, "UBRAM002")[0]
+    reminder = said("reminder.dm.before", **GROUP, when=when(meeting, "nl", AMS))
+    assert _reminder_dms(fake_slack, "UBRAM002")[0] == reminder + where(meeting, "nl")
+    assert "09:00–11:00" in reminder
     assert dispatch_reminders(deps) == 0  # sent once
     # The English member in London reads it in English, in London time.
-    assert "08:00–10:00" in _reminder_dms(fake_slack, "UENG0012")[0]
-    assert _reminder_dms(fake_slack, "UENG0012")[0].startswith("Reminder:")
+    london = when(meeting, "en", ZoneInfo("Europe/London"))
+    assert "08:00–10:00" in london
+    assert _reminder_dms(fake_slack, "UENG0012")[0].startswith(
+        said("reminder.dm.before", "en", **GROUP, when=london)
+    )
 
     clock.set(TWO_HOURS_BEFORE - timedelta(minutes=1))
     assert dispatch_reminders(deps) == 0
@@ -95,7 +107,9 @@ def test_reminders_and_nudges_fire_at_the_right_instants(
     clock.set(MEETING_END)
     assert dispatch_reminders(deps) == 1
     wait_until(lambda: len(_nudges(fake_slack)) == 1, what="the first nudge")
-    assert "/intervisie registreer" in _nudges(fake_slack)[0]
+    assert _nudges(fake_slack)[0] == said(
+        "reminder.dm.register", **GROUP, when=when(meeting, "nl", AMS)
+    )
     clock.set(MEETING_END + timedelta(days=1))
     assert dispatch_reminders(deps) == 1
     wait_until(lambda: len(_nudges(fake_slack)) == 2, what="the second nudge")
@@ -104,7 +118,7 @@ def test_reminders_and_nudges_fire_at_the_right_instants(
     meeting_app.runtime.outbox.wait_idle()
     assert len(_reminder_dms(fake_slack, "UBRAM002")) == 2
     # The nudge carries the button that opens the registration, right from the DM.
-    nudge = next(m for m in fake_slack.messages(CONTACT) if "nog niet geregistreerd" in m["text"])
+    nudge = next(m for m in fake_slack.messages(CONTACT) if str(m["text"]).startswith(NUDGE))
     button = nudge["blocks"][-1]["elements"][0]
     assert button["action_id"] == AttendanceAction.OPEN_REGISTRATION
     assert (
@@ -115,9 +129,7 @@ def test_reminders_and_nudges_fire_at_the_right_instants(
     )
     modal = fake_slack.wait_for("views.open")[-1].body["view"]
     assert modal["callback_id"] == AttendanceCallback.REGISTER
-    assert not any(
-        "nog niet geregistreerd" in str(m.get("text")) for m in fake_slack.messages("UBRAM002")
-    )
+    assert not any(str(m.get("text")).startswith(NUDGE) for m in fake_slack.messages("UBRAM002"))
 
 
 def test_no_nudge_once_attendance_is_registered(
@@ -137,9 +149,10 @@ def test_no_reminders_for_a_cancelled_meeting(
     _plan(meeting_app.slack, fake_slack)
     [meeting] = meetings_of(db_engine, meeting_app.group.id)
     meeting_app.slack.command(CONTACT, "bijeenkomsten 1234")
-    listing = fake_slack.wait_for(
-        "response_url", predicate=lambda c: "Geplande bijeenkomsten" in str(c.body)
-    )[-1].body
+    title = said("meeting.list.title", **GROUP)
+    listing = fake_slack.wait_for("response_url", predicate=lambda c: title in texts_in(c.body))[
+        -1
+    ].body
     meeting_app.slack.click(
         CONTACT,
         action_id=ActionId.CANCEL,

@@ -1,9 +1,11 @@
 """GET /verify/<code>: the certificate number, initials + surname, group, date, time, hours, role
-and status; semantic HTML in Dutch or English as the browser asks, escaped, locked down by its
-headers; JSON on request; every unknown code gets one page that says what to check."""
+and status; a recertification overview's own code with its period, hours and status; semantic HTML
+in Dutch or English as the browser asks, escaped, locked down by its headers; JSON on request;
+every unknown code gets one page that says what to check."""
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import UTC, datetime
 
@@ -11,12 +13,15 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from bot.devtools.slack_sim import HttpResult, http_request
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_sim import HttpResult, SlackSim, http_request
+from bot.i18n import hours_text, t_plain
 from bot.names import public_name
 from bot.server import Runtime
 from bot.services.certificates import new_verification_code
 from storage.models import Certificate, CertificateKind, CertificateStatus, Role
-from tests.support.attendance import person, seed_group
+from tests.support.attendance import files_for, pdf_text, person, seed_group
+from tests.support.wait import wait_until
 
 
 @pytest.mark.parametrize(
@@ -102,9 +107,9 @@ def test_valid_certificate_page_in_dutch(runtime: Runtime, team: Engine) -> None
         "<td>1001 — Noord</td>",
         "<td>20-11-2026</td>",
         "<td>09:00–11:30</td>",  # Amsterdam time: the meeting started 08:00 UTC
-        "<td>2,5 uur</td>",
-        "<td>Facilitator</td>",
-        "<td>Geldig</td>",
+        f"<td>{hours_text('nl', 150)}</td>",
+        f"<td>{t_plain('nl', 'role.facilitator')}</td>",
+        f"<td>{t_plain('nl', 'verify.status.valid')}</td>",
     ):
         assert expected in text, expected
     assert "Daan" not in text and "Anne" not in text  # no first name, no contact person
@@ -127,10 +132,10 @@ def test_valid_certificate_page_in_english_when_the_browser_prefers_it(
     text = _get(runtime, f"/verify/{code}", **{"Accept-Language": "en-GB,en;q=0.9,nl;q=0.8"}).text
     assert '<html lang="en">' in text
     for expected in (
-        "<title>Certificate verification</title>",
-        '<th scope="row">Certificate number</th>',
-        "<td>2.5 hours</td>",
-        "<td>Valid</td>",
+        f"<title>{t_plain('en', 'verify.title')}</title>",
+        f'<th scope="row">{t_plain("en", "verify.number")}</th>',
+        f"<td>{hours_text('en', 150)}</td>",
+        f"<td>{t_plain('en', 'verify.status.valid')}</td>",
         "<td>—</td>",  # no role recorded
     ):
         assert expected in text, expected
@@ -160,8 +165,9 @@ def test_json_on_request(runtime: Runtime, team: Engine) -> None:
 def test_superseded_and_revoked_say_so(runtime: Runtime, team: Engine) -> None:
     old = _certificate(team, holder="Daan van der Berg", status=CertificateStatus.SUPERSEDED)
     gone = _certificate(team, holder="Daan van der Berg", status=CertificateStatus.REVOKED)
-    assert "Vervangen" in _get(runtime, f"/verify/{old}").text
-    assert "Ingetrokken" in _get(runtime, f"/verify/{gone}").text
+    superseded = html.escape(t_plain("nl", "verify.status.superseded"))
+    assert superseded in _get(runtime, f"/verify/{old}").text
+    assert t_plain("nl", "verify.status.revoked") in _get(runtime, f"/verify/{gone}").text
     assert _get(runtime, f"/verify/{gone}", Accept="application/json").json["status"] == "revoked"
 
 
@@ -195,11 +201,63 @@ def test_an_unknown_code_gets_one_page_that_says_what_to_check(
     assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
     text = page.text
     assert '<html lang="nl">' in text and "<main>" in text
-    assert "<h1>Deelnamebewijs niet gevonden</h1>" in text
-    assert "tikfouten" in text and "volledige code" in text and "QR-code" in text
+    assert f"<h1>{t_plain('nl', 'verify.unknown.title')}</h1>" in text
+    for key in ("verify.unknown.typo", "verify.unknown.full", "verify.unknown.qr"):
+        assert f"<li>{html.escape(t_plain('nl', key))}</li>" in text, key
     assert real[:-4] not in text
     english = _get(runtime, "/verify/" + "A" * 32, **{"Accept-Language": "en"})
     assert english.status == 404
-    assert "<h1>Certificate not found</h1>" in english.text
+    assert f"<h1>{t_plain('en', 'verify.unknown.title')}</h1>" in english.text
     as_json = _get(runtime, "/verify/" + "A" * 32, Accept="application/json")
     assert (as_json.status, as_json.json) == (404, {"status": "unknown"})
+
+
+def _overview_code(slack: SlackSim, fake: FakeSlack, user: str) -> str:
+    """Ask for the overview with `/intervisie uren pdf`; the code printed on the PDF that comes."""
+    slack.command(user, "uren pdf")
+    title = t_plain("nl", "overview.file.title")
+    wait_until(lambda: any(f.title == title for f in files_for(fake, user)), timeout=20)
+    [overview] = [f for f in files_for(fake, user) if f.title == title]
+    label = re.escape(t_plain("nl", "pdf.label.code"))
+    match = re.search(label + r"\s+([A-Za-z0-9_-]+)", pdf_text(overview.content))
+    assert match, "no verification code on the overview"
+    return match.group(1)
+
+
+def test_an_overview_has_its_own_code_that_verifies(
+    runtime: Runtime, team: Engine, slack: SlackSim, fake_slack: FakeSlack
+) -> None:
+    first = _certificate(team, holder="Daan van der Berg", status=CertificateStatus.VALID)
+    _certificate(team, holder="Daan van der Berg", status=CertificateStatus.VALID)
+    code = _overview_code(slack, fake_slack, "UDAAN004")
+
+    page = _get(runtime, f"/verify/{code}")
+    assert page.status == 200
+    text = page.text
+    assert f"<h1>{t_plain('nl', 'verify.overview.title')}</h1>" in text
+    for label, value in (
+        ("verify.name", "D. van der Berg"),
+        ("verify.overview.period", "01-01-2023 – 31-12-2026"),
+        ("verify.overview.counted", hours_text("nl", 300)),  # two meetings of 2,5 hours
+        ("verify.overview.required", hours_text("nl", 32 * 60)),
+        ("verify.overview.meetings", "2"),
+        ("verify.status", t_plain("nl", "verify.overview.status.valid")),
+    ):
+        assert f'<th scope="row">{t_plain("nl", label)}</th><td>{value}</td>' in text, label
+    assert "Daan" not in text  # initials and surname only
+    assert "<main>" in text and re.search(r"<table><caption>[^<]+</caption>", text)
+    english = _get(runtime, f"/verify/{code}", **{"Accept-Language": "en"}).text
+    assert f"<td>{hours_text('en', 300)}</td>" in english
+    data = _get(runtime, f"/verify/{code}", Accept="application/json").json
+    assert data["kind"] == "overview" and data["status"] == "valid"
+    assert (data["hours"], data["required_hours"], data["meetings"]) == (5.0, 32.0, 2)
+
+    # A certificate it counted is revoked: the overview no longer stands.
+    with Session(team) as session, session.begin():
+        certificate = session.scalars(
+            select(Certificate).where(Certificate.verification_code == first)
+        ).one()
+        certificate.status = CertificateStatus.REVOKED
+    changed = _get(runtime, f"/verify/{code}")
+    assert t_plain("nl", "verify.overview.status.changed") in changed.text
+    assert _get(runtime, f"/verify/{code}", Accept="application/json").json["status"] == "changed"

@@ -9,11 +9,19 @@ from sqlalchemy import Engine, select
 
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import HttpResult, SlackSim
+from bot.i18n import Lang, lang_for
 from handlers.ui.groups_ids import ActionId, CallbackId
 from storage.models import Enrollment, EnrollmentStatus, Group, Person
+from tests.support.people import PEOPLE
+from tests.support.texts import opening, read_back, texts_in
 from tests.support.wait import wait_until
 
 JSON = dict[str, Any]
+
+
+def lang_of(user: str) -> Lang:
+    """The language the app speaks to a scenario user (their Slack locale)."""
+    return lang_for(PEOPLE.get(user, {}).get("locale"))
 
 
 def wait_view(fake: FakeSlack, user: str, callback_id: str, *, seen: int = 0) -> JSON:
@@ -32,13 +40,16 @@ def count_views(fake: FakeSlack, user: str, callback_id: str) -> int:
     return len([v for v in fake.opened_views(user) if v.get("callback_id") == callback_id])
 
 
+def _searchable(payload: JSON) -> str:
+    """A payload's texts as sent (for catalogue text), then its blocks as a whole (for ids)."""
+    return texts_in(payload) + "\n" + str(payload.get("blocks"))
+
+
 def wait_dm(fake: FakeSlack, user: str, contains: str, *, timeout: float = 5.0) -> JSON:
     """The latest DM to the user whose text or blocks contain `contains`."""
 
     def found() -> JSON | None:
-        hits = [
-            m for m in fake.messages(user) if contains in str(m.get("text")) + str(m.get("blocks"))
-        ]
+        hits = [m for m in fake.messages(user) if contains in _searchable(m)]
         return hits[-1] if hits else None
 
     result: JSON = wait_until(found, timeout=timeout, what=f"DM to {user} with {contains!r}")
@@ -47,15 +58,12 @@ def wait_dm(fake: FakeSlack, user: str, contains: str, *, timeout: float = 5.0) 
 
 def dms_containing(fake: FakeSlack, user: str, contains: str) -> list[JSON]:
     """Every DM to the user containing the text."""
-    return [m for m in fake.messages(user) if contains in str(m.get("text")) + str(m.get("blocks"))]
+    return [m for m in fake.messages(user) if contains in _searchable(m)]
 
 
 def responses(fake: FakeSlack) -> list[str]:
-    """Every response_url body (text + blocks) so far, as strings."""
-    return [
-        str(c.body.get("text", "")) + str(c.body.get("blocks", ""))
-        for c in fake.calls_to("response_url")
-    ]
+    """Every response_url body (its texts, then its blocks) so far, as strings."""
+    return [_searchable(c.body) for c in fake.calls_to("response_url")]
 
 
 def wait_response(fake: FakeSlack, contains: str, *, timeout: float = 5.0) -> str:
@@ -86,12 +94,7 @@ def create_group(
     assert result.status == 200 and not result.body, result.text
     dm = wait_dm(fake, user, f"*{name}*")
     text = str(dm["text"])
-    number = (
-        int(text.split("groepsnummer *")[1].split("*")[0])
-        if "groepsnummer *" in text
-        else int(text.split("group number *")[1].split("*")[0])
-    )
-    return number
+    return int(read_back("group.created.dm", text, lang_of(user))["number"])
 
 
 def ask_to_join(
@@ -173,10 +176,8 @@ def fill_group(
     slack: SlackSim, fake: FakeSlack, number: int, users: list[str], contact: str = "UANNE001"
 ) -> None:
     """Join and approve each user in turn, through the front door."""
-    from tests.support.people import PEOPLE
-
     for user in users:
         ask_to_join(slack, fake, user, number)
         name = PEOPLE[user]["real_name"]
         approve(slack, fake, contact, name)
-        wait_dm(fake, user, "Welkom")
+        wait_dm(fake, user, opening("decision.welcome", lang_of(user)))

@@ -100,4 +100,4 @@ def test_a_name_is_cleaned_and_bounded() -> None:
     with pytest.raises(InvalidInput) as caught:
         parse_name("x" * 81, max_length=80)
     assert caught.value.key == "input.too_long"
-    assert caught.value.params == {"limit": 80}
+    assert caught.value.params == {"count": 80}

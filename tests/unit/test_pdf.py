@@ -33,7 +33,8 @@ from bot.exports.pdf import (
     render_dossier,
     render_overview,
 )
-from bot.i18n import t_plain
+from bot.exports.pdf_documents import points_text
+from bot.i18n import hours_text, t_plain
 from bot.settings import find_bold_font, find_fallback_fonts, find_font
 from storage.models import Role
 
@@ -93,6 +94,10 @@ FULL = replace(
     registered_by_name=("Bram Jansen-de Groot " * 10)[:200],
     registered_on=date(2026, 11, 21),
 )
+
+
+def _nl(key: str, **params: Any) -> str:
+    return t_plain("nl", key, **params)
 
 
 def _reader(content: bytes) -> PdfReader:
@@ -162,18 +167,19 @@ def test_everything_the_certificate_must_show() -> None:
     assert round(width) == 210 and round(height) == 297  # A4
     text = _text(content)
     for expected in (
-        "Deelnamebewijs intervisie",
+        _nl("pdf.certificate.title"),
         "Zoë Şahin-Łukasiewicz",
-        "Registratienummer LVV-4711",  # the generic label when the caller names none
+        # The generic label when the caller names none.
+        f"{_nl('pdf.label.registration')} LVV-4711",
         "1001 — Vertrouwenspersonen Noord",
         "20-11-2026",
         "09:00–11:30",
-        "2,5 uur",
-        "Inbrenger",
+        hours_text("nl", 150),
+        _nl("role.presenter"),
         "Anne de Vries",
-        "Geregistreerd door Anne de Vries op 20-11-2026 via Intervisie.",
+        _nl("document.issuer.registered", name="Anne de Vries", date="20-11-2026"),
         "IV-2026-000123",
-        f"Verificatiecode {CODE}",
+        f"{_nl('pdf.label.code')} {CODE}",
         f"http://intervisie.test/verify/{CODE}",
     ):
         assert expected in text, expected
@@ -189,22 +195,27 @@ def test_every_optional_line_on_one_page_inside_the_margins() -> None:
     squeezed = _squeezed(text)
     for expected in (
         "Landelijke Vereniging van Vertrouwenspersonen",
-        "Uitgegeven door",
-        "Lidnummer LVV LVV-4711",
+        _nl("document.issuer.heading"),
+        "Lidnummer LVV LVV-4711",  # the caller's labels
         "BIG-nummer 19012345601",
-        "Methode Incidentmethode",
-        "ongewenst gedrag — bijeenkomst 3 van 6",
-        "Geaccrediteerd door Register Vertrouwenspersonen",
-        "Activiteitnummer ACT-2026-99812",
-        "Punten 2,5 punten",
-        "op 21-11-2026 via Intervisie.",
+        f"{_nl('document.label.method')} Incidentmethode",
+        _nl(
+            "document.trajectory.meeting",
+            name=FULL.trajectory_name,
+            meeting=3,
+            meetings=6,
+        ),
+        f"{_nl('document.label.accreditation')} Register Vertrouwenspersonen",
+        f"{_nl('document.label.activity')} ACT-2026-99812",
+        f"{_nl('document.label.points')} {points_text('nl', 2.5)}",
+        _nl("document.issuer.registered", name=FULL.registered_by_name, date="21-11-2026"),
         FULL.holder_name,
         FULL.group_name,
         FULL.contact_person_name,
         FULL.registered_by_name,
     ):
         assert _squeezed(expected) in squeezed, expected
-    assert "Registratienummer" not in text  # the caller's label replaces the generic one
+    assert _nl("pdf.label.registration") not in text  # the caller's label replaces it
     lowest = min(y for _, _, y, _ in _fragments(content))
     assert lowest >= MARGIN - 1  # nothing runs into the bottom margin
 
@@ -223,18 +234,23 @@ def test_the_same_data_gives_the_same_bytes() -> None:
 def test_english_certificate_for_an_english_member() -> None:
     content = render_certificate(replace(FULL, lang="en", net_minutes=60), **FONTS)
     text = _text(content)
+    squeezed = _squeezed(text)
     for expected in (
-        "Certificate of participation",
-        "Presenter",
-        "1 hour",
-        "Issued by",
-        "meeting 3 of 6",
-        "2.5 points",
-        "Registered by",
+        t_plain("en", "pdf.certificate.title"),
+        t_plain("en", "role.presenter"),
+        f"{t_plain('en', 'pdf.label.hours')} {hours_text('en', 60)}",
+        t_plain("en", "document.issuer.heading"),
+        t_plain(
+            "en", "document.trajectory.meeting", name=FULL.trajectory_name, meeting=3, meetings=6
+        ),
+        points_text("en", 2.5),
+        t_plain(
+            "en", "document.issuer.registered", name=FULL.registered_by_name, date="21-11-2026"
+        ),
     ):
-        assert expected in text, expected
-    assert "1 hours" not in text
-    assert "2.5 hours" in _text(render_certificate(replace(DOC, lang="en"), **FONTS))
+        assert _squeezed(expected) in squeezed, expected
+    assert "1 hours" not in text  # the singular, chosen by the plural rules
+    assert hours_text("en", 150) in _text(render_certificate(replace(DOC, lang="en"), **FONTS))
 
 
 @pytest.mark.parametrize(
@@ -396,12 +412,12 @@ def test_overview_lists_meetings_years_and_signals() -> None:
         ),
     )
     text = _text(render_overview(doc, **FONTS))
-    assert "Overzicht hercertificering" in text
+    assert _nl("pdf.overview.title") in text
     assert "IV-2025-000001" in text
-    assert "minder dan het minimum per jaar" in text
+    assert _nl("pdf.overview.year.under", hours_text=hours_text("nl", 120)) in text
     assert "01-01-2025 – 31-12-2028" in text
     assert "Lidnummer LVV LVV-1234" in text
-    assert f"Verificatiecode ov-{CODE}" in text
+    assert f"{_nl('pdf.label.code')} ov-{CODE}" in text
 
 
 def test_a_90_meeting_overview_has_headings_name_and_page_numbers_on_every_page() -> None:
@@ -421,11 +437,12 @@ def test_a_90_meeting_overview_has_headings_name_and_page_numbers_on_every_page(
     for index, text in enumerate(pages, start=1):
         assert headings in text, index
         assert "Daan van der Berg" in text, index
-        assert f"pagina {index} van {len(pages)}" in text, index
+        assert _nl("document.page", page=index, pages=len(pages)) in text, index
     numbers = re.findall(r"IV-2025-\d{6}", "\n".join(pages))
     assert numbers == [f"IV-2025-{i:06d}" for i in range(1, 91)]  # each once, in order
     english = _page_texts(render_overview(_overview(90, lang="en"), **FONTS))
-    assert f"page {len(english)} of {len(english)}" in english[-1]
+    last = t_plain("en", "document.page", page=len(english), pages=len(english))
+    assert last in english[-1]
     assert _reader(render_overview(_overview(90, lang="en"), **FONTS)).trailer["/Root"][
         "/Lang"
     ] == ("en")
@@ -441,13 +458,13 @@ def test_the_dossier_is_the_overview_then_every_certificate() -> None:
     content = render_dossier(overview, certificates=certificates, **FONTS)
     pages = _page_texts(content)
     assert len(pages) == overview_pages + len(certificates)
-    assert "Overzicht hercertificering" in pages[0]
+    assert _nl("pdf.overview.title") in pages[0]
     for page, certificate in zip(pages[overview_pages:], certificates, strict=True):
-        assert "Deelnamebewijs intervisie" in page
-        assert f"Bewijsnummer {certificate.number}" in page
+        assert _nl("pdf.certificate.title") in page
+        assert f"{_nl('pdf.label.number')} {certificate.number}" in page
     for index, text in enumerate(pages, start=1):
-        assert f"pagina {index} van {len(pages)}" in text
-        assert "Dossier hercertificering · Daan van der Berg" in text
+        assert _nl("document.page", page=index, pages=len(pages)) in text
+        assert f"{_nl('document.dossier.title')} · Daan van der Berg" in text
 
 
 # -- structure --------------------------------------------------------------------------------------

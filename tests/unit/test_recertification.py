@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.i18n import CATALOGUE
 from bot.services.recertification import (
     HoursEntry,
     YearSignal,
@@ -88,6 +89,51 @@ def test_exactly_the_limits_are_fine_and_32_counted_hours_complete() -> None:
     assert result.roles == frozenset()
 
 
+def test_a_member_who_joined_this_year_is_not_warned_about_the_years_before() -> None:
+    today = date(2026, 11, 20)
+    period = period_for(today=today, start=None)
+    entries = [HoursEntry(day=date(2026, 11, 18), minutes=150, role=Role.PARTICIPANT)]
+
+    def signals(joined: date | None) -> list[YearSignal]:
+        result = meter(
+            period=period,
+            entries=entries,
+            today=today,
+            min_hours_per_year=8,
+            max_counted_hours_per_year=16,
+            joined=joined,
+        )
+        return [y.signal for y in result.years]
+
+    # Joined in March 2026: 2023-2025 ended before that; 2026 itself is still thin.
+    assert signals(date(2026, 3, 1)) == [
+        YearSignal.EARLIER,
+        YearSignal.EARLIER,
+        YearSignal.EARLIER,
+        YearSignal.UNDER,
+    ]
+    # Joined in 2024: 2023 is left alone, the thin years since are warned about.
+    assert signals(date(2024, 6, 1)) == [
+        YearSignal.EARLIER,
+        YearSignal.UNDER,
+        YearSignal.UNDER,
+        YearSignal.UNDER,
+    ]
+    assert signals(None) == [YearSignal.UNDER] * 4
+
+
+def test_ended_years_are_marked_so_a_warning_can_name_the_year() -> None:
+    today = date(2026, 11, 20)
+    result = meter(
+        period=period_for(today=today, start=None),
+        entries=[],
+        today=today,
+        min_hours_per_year=8,
+        max_counted_hours_per_year=16,
+    )
+    assert [y.ended for y in result.years] == [True, True, True, False]
+
+
 def test_rotation_window_default_is_the_calendar_year() -> None:
     assert rotation_window(today=date(2026, 11, 20), months=12) == (
         date(2026, 1, 1),
@@ -98,3 +144,8 @@ def test_rotation_window_default_is_the_calendar_year() -> None:
         date(2027, 1, 1),
     )
     assert rotation_window(today=date(2026, 3, 1), months=6) == (date(2026, 1, 1), date(2026, 7, 1))
+
+
+def test_every_signal_has_its_text_on_the_overview() -> None:
+    for signal in YearSignal:
+        assert f"pdf.overview.year.{signal.value}" in CATALOGUE, signal

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from bot.i18n import t_plain
 from bot.actor import Actor
 from bot.errors import Conflict, InvalidFields, NotAllowed, NotFound
 from bot.registers import register_by_key
@@ -280,7 +281,7 @@ def test_the_document_labels_each_number_in_the_readers_language() -> None:
     english = document_numbers(certificate, lang="en", registers=registers)
     assert english == {
         "registration_number": "4711",
-        "registration_label": "LVV member number",
+        "registration_label": t_plain("en", "registers.member_number"),
         "register_label": "BIG number",
         "register_number": "12345678901",
         "accreditation_register": register_by_key("knov").name,
