@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from bot.i18n import t_plain
 from bot.actor import Actor
 from bot.errors import Conflict, InvalidFields, NotAllowed, NotFound
+from bot.i18n import t_plain
 from bot.registers import register_by_key
 from bot.services import accreditations, catalogues, privacy, profiles
 from bot.services.accreditations import AccreditationDraft, certificate_register, document_numbers
