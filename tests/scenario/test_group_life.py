@@ -322,13 +322,13 @@ def test_a_deputy_approves_a_request_and_registers_attendance(world: World) -> N
     )
     wait_dm(fake, STRANGER, "Welkom")
     # Both copies of the request now say who decided.
-    decided = t(
+    decided = tn(
         "nl",
         "request.approved_line",
+        4,
         who="Zoë Şahin-Łukasiewicz",
         date="20-11-2026",
         time="16:00",
-        members=4,
         status=t_plain("nl", "group.status.forming"),
     )
     wait_dm_with(fake, CONTACT, decided)
