@@ -304,6 +304,27 @@ class _Handler(BaseHTTPRequestHandler):
             pass  # the client gave up (e.g. a timeout under delay_next); the call is recorded
 
 
+# The stores saved_state copies: everything Slack remembers of what the app did.
+_SAVED_STORES = (
+    "_calls",
+    "_messages",
+    "_ephemerals",
+    "_views",
+    "_home_views",
+    "_files",
+    "_response_urls",
+)
+
+
+@dataclass(frozen=True)
+class FakeState:
+    """A copy of the fake's stores at one moment (FakeSlack.saved_state)."""
+
+    stores: dict[str, Any]
+    ts_next: int
+    serial_next: int
+
+
 class FakeSlack:
     """In-process fake of the Slack Web API, upload URLs and response URLs."""
 
@@ -579,6 +600,26 @@ class FakeSlack:
         """Clear calls, messages, views, files, faults and violations; keep users."""
         with self._lock:
             self._clear()
+
+    def saved_state(self) -> FakeState:
+        """What Slack holds now (calls, messages, views, home tabs, files), to give another fake
+        the same past with restore_state: a test suite builds its scene once and starts each test
+        from it. Triggers are left out (they expire within seconds anyway)."""
+        with self._lock:
+            stores = {name: copy.deepcopy(getattr(self, name)) for name in _SAVED_STORES}
+            ts_next, serial_next = next(self._ts_counter), next(self._serial)
+            self._ts_counter = itertools.count(ts_next)
+            self._serial = itertools.count(serial_next)
+            return FakeState(stores=stores, ts_next=ts_next, serial_next=serial_next)
+
+    def restore_state(self, state: FakeState) -> None:
+        """Take over a saved past (see saved_state); users and faults stay this fake's own."""
+        with self._changed:
+            for name, value in state.stores.items():
+                setattr(self, name, copy.deepcopy(value))
+            self._ts_counter = itertools.count(state.ts_next)
+            self._serial = itertools.count(state.serial_next)
+            self._changed.notify_all()
 
     # ----------------------------------------------------------------- faults
 

@@ -61,12 +61,15 @@ from tests.support.privacy import (
     completed_files,
     snapshot,
 )
+from tests.support.saved_world import restore_if_saved, shared_world
 from tests.support.texts import said
 from tests.support.wait import wait_until
 
 OTHER_TEAM = "T2"
 # The actors of the matrix: the privacy world's, and the group's deputy.
 USERS = {**ACTORS, "deputy": SECOND_MEMBER}
+# The world with its deputy is built by the first test and copied for the others.
+SAVED = "authorization"
 
 
 @pytest.fixture
@@ -78,11 +81,16 @@ def distribution() -> str:
 
 @pytest.fixture
 def app(
-    make_runtime: RuntimeFactory, settings: Settings, fake_slack: FakeSlack, distribution: str
+    make_runtime: RuntimeFactory,
+    settings: Settings,
+    fake_slack: FakeSlack,
+    db_engine: Engine,
+    distribution: str,
 ) -> Runtime:
     """The app on a clock fixed in the afternoon of 20-11-2026; distributed over OAuth and
     installed in both workspaces through the redirect when `distribution` says so."""
     if distribution == "token":
+        restore_if_saved(SAVED, engine=db_engine, fake=fake_slack)
         return make_runtime(clock=ManualClock(NOW))
     fake_slack.add_oauth_app(CLIENT_ID, CLIENT_SECRET)
     runtime = make_runtime(clock=ManualClock(NOW), **distributed(settings))
@@ -92,14 +100,25 @@ def app(
 
 
 @pytest.fixture
-def world(app: Runtime, fake_slack: FakeSlack, db_engine: Engine) -> Iterator[World]:
-    """Two groups, members, a pending request, meetings and certificates, via the front door."""
+def world(
+    app: Runtime, fake_slack: FakeSlack, db_engine: Engine, distribution: str
+) -> Iterator[World]:
+    """Two groups, members, a pending request, meetings and certificates, via the front door
+    (built by the first test of the one-workspace runs, copied for the others)."""
     sim = SlackSim(port=app.port, signing_secret=SIGNING_SECRET, fake=fake_slack, team_id="T1")
-    built = build_world(sim, fake_slack, app, db_engine)
-    # Zoë becomes the deputy, through the contact person's page.
-    assert errors(name_deputy(built, ACTORS["contact"], SECOND_MEMBER)) == {}
-    app.outbox.wait_idle()
-    yield built
+
+    def build() -> World:
+        built = build_world(sim, fake_slack, app, db_engine)
+        # Zoë becomes the deputy, through the contact person's page.
+        assert errors(name_deputy(built, ACTORS["contact"], SECOND_MEMBER)) == {}
+        return built
+
+    if distribution != "token":
+        built = build()
+        app.outbox.wait_idle()
+        yield built
+        return
+    yield shared_world(SAVED, slack=sim, runtime=app, engine=db_engine, build=build)
 
 
 def _message(user: str) -> JSON:

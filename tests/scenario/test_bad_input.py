@@ -16,7 +16,6 @@ from sqlalchemy import Engine
 
 from bot.clock import ManualClock
 from bot.devtools.fake_slack import FakeSlack
-from bot.devtools.slack_sim import SlackSim
 from bot.server import Runtime
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallbackId
 from handlers.ui.attendance_ui import member_action_id
@@ -24,16 +23,15 @@ from handlers.ui.groups_ids import ActionId as GroupActionId
 from handlers.ui.groups_ids import CallbackId as GroupCallbackId
 from tests.support.app import RuntimeFactory
 from tests.support.groups import wait_view
-from tests.support.people import SIGNING_SECRET
 from tests.support.privacy import (
     CONTACT,
     MEMBER,
     NOW,
     World,
-    build_world,
     row_counts,
     wait_response_after,
 )
+from tests.support.saved_world import front_door_world, start_app
 from tests.support.wait import wait_until
 
 CORPUS: dict[str, Any] = json.loads(
@@ -43,16 +41,26 @@ RAW_MARKUP = ("<!channel>", "<@U123>", "<https://evil.example|klik>", "<!here>")
 
 
 @pytest.fixture
-def app(make_runtime: RuntimeFactory) -> Runtime:
-    """The app on a fixed clock."""
-    return make_runtime(clock=ManualClock(NOW))
+def app(
+    make_runtime: RuntimeFactory,
+    fake_slack: FakeSlack,
+    db_engine: Engine,
+    request: pytest.FixtureRequest,
+) -> Runtime:
+    """The app on a fixed clock (with the saved world put back first, when the test has one)."""
+    return start_app(
+        __name__,
+        request=request,
+        start=lambda: make_runtime(clock=ManualClock(NOW)),
+        fake=fake_slack,
+        engine=db_engine,
+    )
 
 
 @pytest.fixture
 def world(app: Runtime, fake_slack: FakeSlack, db_engine: Engine) -> Iterator[World]:
     """Two groups with members, meetings and certificates, via the front door."""
-    sim = SlackSim(port=app.port, signing_secret=SIGNING_SECRET, fake=fake_slack, team_id="T1")
-    yield build_world(sim, fake_slack, app, db_engine)
+    yield front_door_world(__name__, runtime=app, fake=fake_slack, engine=db_engine)
 
 
 def _mrkdwn_texts(value: Any, *, top: bool = True) -> Iterator[str]:

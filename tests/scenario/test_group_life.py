@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from bot.clock import ManualClock
 from bot.devtools.fake_slack import FakeSlack
-from bot.devtools.slack_sim import SlackSim
 from bot.i18n import CATALOGUE, t, t_plain, tn
 from bot.jobs import dispatch_reminders
 from bot.server import Runtime
@@ -55,17 +54,16 @@ from tests.support.group_life import (
 )
 from tests.support.groups import ask_to_join, button_value, fill_group, wait_dm, wait_view
 from tests.support.meetings import ics_files
-from tests.support.people import SIGNING_SECRET
 from tests.support.privacy import (
     CONTACT,
     MEMBER,
     NOW,
     SECOND_MEMBER,
     World,
-    build_world,
     completed_files,
     snapshot,
 )
+from tests.support.saved_world import front_door_world, start_app
 from tests.support.wait import wait_until
 
 PENDING = "UEMMA005"
@@ -84,16 +82,27 @@ def clock() -> ManualClock:
 
 
 @pytest.fixture
-def app(make_runtime: RuntimeFactory, clock: ManualClock) -> Runtime:
-    """The app on the manual clock."""
-    return make_runtime(clock=clock)
+def app(
+    make_runtime: RuntimeFactory,
+    clock: ManualClock,
+    fake_slack: FakeSlack,
+    db_engine: Engine,
+    request: pytest.FixtureRequest,
+) -> Runtime:
+    """The app on the manual clock (with the saved world put back first, when the test has one)."""
+    return start_app(
+        __name__,
+        request=request,
+        start=lambda: make_runtime(clock=clock),
+        fake=fake_slack,
+        engine=db_engine,
+    )
 
 
 @pytest.fixture
 def world(app: Runtime, fake_slack: FakeSlack, db_engine: Engine) -> Iterator[World]:
     """Group "Noord" of Anne with Bram and Zoë, Emma's pending request, meetings, certificates."""
-    sim = SlackSim(port=app.port, signing_secret=SIGNING_SECRET, fake=fake_slack, team_id="T1")
-    yield build_world(sim, fake_slack, app, db_engine)
+    yield front_door_world(__name__, runtime=app, fake=fake_slack, engine=db_engine)
 
 
 def _unchanged_by(world: World, action: object) -> None:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from bot.clock import ManualClock
 from bot.devtools.fake_slack import FakeSlack
-from bot.devtools.slack_sim import SlackSim, http_request
+from bot.devtools.slack_sim import http_request
 from bot.exports.csv_export import ExportRow, build_csv
 from bot.jobs import periodic_jobs, purge_expired
 from bot.server import Runtime
@@ -37,16 +37,15 @@ from storage.models import (
 )
 from tests.support.app import RuntimeFactory
 from tests.support.notes import install, owe_note
-from tests.support.people import SIGNING_SECRET
 from tests.support.privacy import (
     CONTACT,
     MEMBER,
     NOW,
     World,
-    build_world,
     completed_files,
     wait_response_after,
 )
+from tests.support.saved_world import front_door_world, start_app
 from tests.support.texts import said, texts_in
 from tests.support.wait import wait_until
 
@@ -58,16 +57,27 @@ def clock() -> ManualClock:
 
 
 @pytest.fixture
-def app(make_runtime: RuntimeFactory, clock: ManualClock) -> Runtime:
-    """The app on the manual clock."""
-    return make_runtime(clock=clock)
+def app(
+    make_runtime: RuntimeFactory,
+    clock: ManualClock,
+    fake_slack: FakeSlack,
+    db_engine: Engine,
+    request: pytest.FixtureRequest,
+) -> Runtime:
+    """The app on the manual clock (with the saved world put back first, when the test has one)."""
+    return start_app(
+        __name__,
+        request=request,
+        start=lambda: make_runtime(clock=clock),
+        fake=fake_slack,
+        engine=db_engine,
+    )
 
 
 @pytest.fixture
 def world(app: Runtime, fake_slack: FakeSlack, db_engine: Engine) -> Iterator[World]:
     """Groups, members, meetings and certificates, built through the front door."""
-    sim = SlackSim(port=app.port, signing_secret=SIGNING_SECRET, fake=fake_slack, team_id="T1")
-    yield build_world(sim, fake_slack, app, db_engine)
+    yield front_door_world(__name__, runtime=app, fake=fake_slack, engine=db_engine)
 
 
 def _ask(world: World, user: str, text: str) -> dict[str, object]:
