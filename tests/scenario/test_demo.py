@@ -160,7 +160,7 @@ def test_the_demo_plays_the_story_and_leaves_the_artefacts(
         assert sum(who.name in text for text in texts) == 1, who.name
     assert not any(NINA.name in text for text in texts)
     for text in texts:
-        assert MARIEKE.name in text and "20417" in text and "3 van 3 bijgewoond" in text
+        assert MARIEKE.name in text and "20417" in text and "3 van 3 bijeenkomsten" in text
     [report] = output.glob("rapportage-*.pdf")
     report_text = _pdf_text(report)
     assert ORGANISATION in report_text and "83%" in report_text

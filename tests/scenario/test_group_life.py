@@ -328,7 +328,7 @@ def test_a_deputy_approves_a_request_and_registers_attendance(world: World) -> N
         who="Zoë Şahin-Łukasiewicz",
         date="20-11-2026",
         time="16:00",
-        members=4,
+        count=4,
         status=t_plain("nl", "group.status.forming"),
     )
     wait_dm_with(fake, CONTACT, decided)
@@ -413,7 +413,7 @@ def test_verslag_confirmations_appear_on_the_page(world: World) -> None:
         "nl",
         "life.page.verslag_line",
         date="10-11-2026",
-        count=tn("nl", "life.page.verslag_count", 3, confirmed=1),
+        confirmed_text=tn("nl", "life.page.verslag_count", 3, confirmed=1),
     )
     assert f"{line} — Bram Jansen" in page
 
