@@ -149,7 +149,7 @@ def test_the_demo_plays_the_story_and_leaves_the_artefacts(
         "Je was bij 1 van de 3 bijeenkomsten",
         "Verificatie certificaat",
         "Geen casusinhoud.",
-        "Nina de Graaf gaat akkoord met de rapportage (4 van 4 akkoord).",
+        tn("nl", "report.answered.agreed", 4, name=NINA.name, agreed=4),
         "Met 4 deelnemers is de groep nu in oprichting.",
     ):
         assert " ".join(seen.split()) in folded, seen
