@@ -18,7 +18,7 @@ def check_agreed_meetings(count: int, *, field: str = "meetings") -> int:
     """The agreed number of meetings: "minimaal drie en maximaal acht bijeenkomsten"."""
     low, high = rules.GUIDED_TRAJECTORY_MIN_MEETINGS, rules.GUIDED_TRAJECTORY_MAX_MEETINGS
     if not low <= count <= high:
-        raise InvalidInput("guided.error.meetings", field=field, low=low, high=high)
+        raise InvalidInput("guided.error.meetings", field=field, low=low, count=high)
     return count
 
 
@@ -26,7 +26,7 @@ def check_participants(count: int, *, field: str = "max_members") -> int:
     """The group's size: "vier tot acht deelnemers" (the supervisor not counted)."""
     low, high = rules.GUIDED_GROUP_MIN_MEMBERS, rules.GUIDED_GROUP_MAX_MEMBERS
     if not low <= count <= high:
-        raise InvalidInput("guided.error.participants", field=field, low=low, high=high)
+        raise InvalidInput("guided.error.participants", field=field, low=low, count=high)
     return count
 
 

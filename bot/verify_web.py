@@ -20,7 +20,7 @@ from datetime import timedelta
 from typing import Any
 
 from bot.deps import Deps
-from bot.i18n import Lang, format_date, format_time, hours_text, t_plain
+from bot.i18n import Lang, format_date, format_time, hours_text, t_plain, tn_plain
 from bot.names import public_name
 from bot.services.certificates import by_code
 from bot.services.completion_pdf import completion_row
@@ -318,12 +318,12 @@ def _completion_rows(lang: Lang, facts: dict[str, Any], status_text: str) -> lis
         (t_plain(lang, "verify.group_full"), f"{facts['group_number']} — {facts['group_name']}"),
         (t_plain(lang, "document.label.trajectory"), completion["trajectory"]),
         (
-            t_plain(lang, "completion.pdf.meetings"),
-            t_plain(
+            t_plain(lang, "completion.pdf.attended"),
+            tn_plain(
                 lang,
-                "completion.pdf.meetings_value",
+                "completion.pdf.attended_value",
+                completion["total"],
                 attended=completion["attended"],
-                total=completion["total"],
             ),
         ),
         (t_plain(lang, "verify.hours"), hours_text(lang, facts["minutes"])),

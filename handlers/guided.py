@@ -130,7 +130,9 @@ def on_start_click(call: Interaction) -> None:
         expected = trajectory.expected_participants or rules.GUIDED_GROUP_MAX_MEMBERS
         prefill = StartPrefill(
             name=t_plain(
-                call.actor.lang, "guided.start.default_name", organisation=trajectory.client_name
+                call.actor.lang,
+                "guided.start.default_name",
+                organisation_name=trajectory.client_name,
             )[:120],
             max_members=expected,
             client_name=trajectory.client_name,
@@ -170,14 +172,14 @@ def _start_draft(call: Interaction) -> StartDraft:
         field=BlockId.MEETINGS,
         key="guided.error.meetings",
         low=low,
-        high=high,
+        count=high,
     )
     size = forms.whole_number(
         forms.text(values, BlockId.MAX_MEMBERS, ActionId.MAX_MEMBERS),
         field=BlockId.MAX_MEMBERS,
         key="guided.error.participants",
         low=rules.GUIDED_GROUP_MIN_MEMBERS,
-        high=rules.GUIDED_GROUP_MAX_MEMBERS,
+        count=rules.GUIDED_GROUP_MAX_MEMBERS,
     )
     try:
         form = GroupForm(forms.text(values, BlockId.FORM, ActionId.FORM))

@@ -77,7 +77,7 @@ def on_request_submit(call: Interaction) -> Submitted:
         trajectory = request_guidance(
             session, actor=call.actor, supervisor=profile, draft=draft, now=call.deps.now()
         )
-        sent = t(lang, "guided.request.sent", supervisor=display_name(trajectory.supervisor))
+        sent = t(lang, "guided.request.sent", supervisor_name=display_name(trajectory.supervisor))
     log.info("guidance requested by person %s", call.actor.person_id)
     return Submitted(
         view=build_info_modal(lang=lang, title=t_plain(lang, "guided.request.title"), text=sent)

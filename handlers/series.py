@@ -163,7 +163,7 @@ def on_submit(call: Interaction) -> Submitted:
             )
             meetings = svc.series_meetings(session, series_id=series.id)
             dates = "\n".join(f"• {short_when(m, actor.lang, actor.tz)}" for m in meetings)
-            text = tn(actor.lang, "series.planned", len(meetings), dates=dates)
+            text = tn(actor.lang, "series.planned", len(meetings), dates_text=dates)
     except InvalidInput as error:
         raise _inline(error) from None
     log.info("series %s planned: %d meetings", series.id, len(meetings))

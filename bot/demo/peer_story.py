@@ -68,7 +68,8 @@ def step_join(story: Story) -> None:
         values: JSON
         if index == 1:
             values = {GroupAction.MEMBERSHIP_TYPE: "participant"}
-            shown = {"Lidmaatschap": t_plain("nl", "membership.participant")}
+            without = t_plain("nl", "association.without.named", short_name="LVV")
+            shown = {"Lidmaatschap": t_plain("nl", "membership.participant", without_text=without)}
         else:
             number = f"LVV-{1000 + 37 * index}"
             values = {GroupAction.MEMBERSHIP_TYPE: "member", GroupAction.MEMBER_NUMBER: number}

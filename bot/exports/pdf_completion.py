@@ -29,7 +29,7 @@ from bot.exports.pdf_base import (
 )
 from bot.exports.pdf_documents import _slug, hours_text, points_text
 from bot.exports.pdf_fonts import PdfFonts, check_printable
-from bot.i18n import Lang, format_date, t_plain
+from bot.i18n import Lang, format_date, t_plain, tn_plain
 
 NAME_SIZE = 18.0
 NAME_MIN_SIZE = 12.0
@@ -121,12 +121,12 @@ def _rows(doc: CompletionDocument) -> list[tuple[str, str]]:
             f"{format_date(doc.first_meeting)} – {format_date(doc.last_meeting)}",
         ),
         (
-            t_plain(lang, "completion.pdf.meetings"),
-            t_plain(
+            t_plain(lang, "completion.pdf.attended"),
+            tn_plain(
                 lang,
-                "completion.pdf.meetings_value",
+                "completion.pdf.attended_value",
+                doc.meetings_total,
                 attended=doc.meetings_attended,
-                total=doc.meetings_total,
             ),
         ),
         (t_plain(lang, "pdf.label.hours"), hours_text(lang, doc.net_minutes)),

@@ -22,7 +22,7 @@ from bot.exports.pdf_base import (
 )
 from bot.exports.pdf_documents import _slug
 from bot.exports.pdf_fonts import PdfFonts, check_printable
-from bot.i18n import Lang, format_date, t_plain
+from bot.i18n import Lang, format_date, t_plain, tn_plain
 
 PRODUCT = "Intervisie"
 LINE_HEIGHT = BODY_SIZE * 0.5
@@ -120,12 +120,12 @@ def _attendance(doc: ReportDocument) -> list[tuple[str, str]]:
     lang = doc.lang
     return [
         (
-            t_plain(lang, "report.pdf.meetings"),
-            t_plain(
+            t_plain(lang, "report.pdf.held"),
+            tn_plain(
                 lang,
-                "report.pdf.meetings_value",
+                "report.pdf.held_value",
+                doc.agreed_meetings,
                 held=doc.held_meetings,
-                agreed=doc.agreed_meetings,
             ),
         ),
         (t_plain(lang, "report.pdf.participants"), str(doc.participants)),
@@ -156,11 +156,11 @@ def draw_report(pdf: DocumentPdf, doc: ReportDocument) -> None:
     paragraph(pdf, t_plain(lang, "report.pdf.aggregates"), size=SMALL_SIZE, color=GREY)
     _section(pdf, t_plain(lang, "report.pdf.outcome"), doc.outcome)
     _section(pdf, t_plain(lang, "report.pdf.recommendations"), doc.recommendations)
-    agreed = t_plain(
+    agreed = tn_plain(
         lang,
         "report.pdf.agreed",
+        doc.participants,
         agreed=doc.agreed_by,
-        participants=doc.participants,
         date=format_date(doc.final_on),
     )
     if not _fits(pdf, agreed, extra=10):

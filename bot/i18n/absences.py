@@ -13,7 +13,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "absence.reason.work": ("werk", "work"),
     "absence.reason.private": ("privé", "personal"),
     "absence.reason.holiday": ("vakantie", "holiday"),
-    "absence.reason.other": ("anders", "other"),
+    "absence.reason.other_reason": ("anders", "other"),
     "absence.note": ("kan niet", "cannot come"),
     "absence.note_reason": ("kan niet ({reason})", "cannot come ({reason})"),
     "absence.button.open": ("Ik kan niet", "I can't come"),

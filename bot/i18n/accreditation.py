@@ -123,9 +123,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "komma, bijvoorbeeld 2 of 1,5.",
         "Enter a number above 0 and at most 100, with at most two decimals, for example 2 or 1.5.",
     ),
-    "accreditation.too_long": (
-        "Dit is te lang (maximaal {limit} tekens).",
-        "This is too long (at most {limit} characters).",
+    "accreditation.too_long.one": (
+        "Dit is te lang (maximaal {count} teken).",
+        "This is too long (at most {count} character).",
+    ),
+    "accreditation.too_long.other": (
+        "Dit is te lang (maximaal {count} tekens).",
+        "This is too long (at most {count} characters).",
     ),
     # Presence lists per register.
     "presence.queued": (

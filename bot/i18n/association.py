@@ -5,11 +5,14 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # How texts name the association: with its short name when it has one, else in general.
-    "association.member.named": ("{short}-lid", "a member of {short}"),
+    "association.member.named": ("{short_name}-lid", "a member of {short_name}"),
     "association.member.generic": ("lid van de vereniging", "a member of the association"),
-    "association.member_option.named": ("{short}-lid", "{short} member"),
+    "association.member_option.named": ("{short_name}-lid", "{short_name} member"),
     "association.member_option.generic": ("Lid van de vereniging", "Member of the association"),
-    "association.without.named": ("zonder {short}-lidmaatschap", "without {short} membership"),
+    "association.without.named": (
+        "zonder {short_name}-lidmaatschap",
+        "without {short_name} membership",
+    ),
     "association.without.generic": ("zonder lidmaatschap", "without membership"),
     "association.member_number.default": ("Lidnummer", "Member number"),
     "association.guide_link": (
@@ -30,13 +33,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The association has no name in the app yet, so messages and certificates name none. "
         "Set it under *Association*.",
     ),
-    "association.home.rules": (
-        "Intervisiegroep {peer_min}–{peer_max} deelnemers · begeleide intervisie "
-        "{guided_min}–{guided_max} · hercertificering {hours} uur in {years} jaar · "
-        "bewaartermijn {retention} jaar",
-        "Peer group {peer_min}–{peer_max} participants · guided intervisie "
-        "{guided_min}–{guided_max} · recertification {hours} hours in {years} years · kept for "
-        "{retention} years",
+    # The rules at a glance, joined with " · ": each part has its own count.
+    "association.home.rules.peer.one": (
+        "Intervisiegroep {low}–{count} deelnemer",
+        "Peer group {low}–{count} participant",
+    ),
+    "association.home.rules.peer.other": (
+        "Intervisiegroep {low}–{count} deelnemers",
+        "Peer group {low}–{count} participants",
+    ),
+    "association.home.rules.guided.one": (
+        "begeleide intervisie {low}–{count} deelnemer",
+        "guided intervisie {low}–{count} participant",
+    ),
+    "association.home.rules.guided.other": (
+        "begeleide intervisie {low}–{count} deelnemers",
+        "guided intervisie {low}–{count} participants",
+    ),
+    "association.home.rules.recertification": (
+        "hercertificering {hours_text} in {years_text}",
+        "recertification {hours_text} in {years_text}",
+    ),
+    "association.home.rules.retention": (
+        "bewaartermijn {years_text}",
+        "kept for {years_text}",
     ),
     "association.home.secretariat": ("Secretariaat: {who}", "Secretariat: {who}"),
     "association.home.admins": (
@@ -167,15 +187,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "association.fee_too_high": (
         "Dat is meer dan € {high},- per jaar. Controleer het bedrag.",
-        "That is more than €{high} a year. Check the amount.",
+        "The yearly fee can be at most €{high}. Check the amount.",
     ),
     "association.number_range": (
-        "Vul een heel getal van {low} tot en met {high} in.",
+        "Vul een heel getal in van {low} tot en met {high}.",
         "Fill in a whole number from {low} to {high}.",
     ),
-    "association.too_long": (
-        "Dit is te lang (maximaal {limit} tekens).",
-        "This is too long (at most {limit} characters).",
+    "association.too_long.one": (
+        "Dit is te lang (maximaal {count} teken).",
+        "This is too long (at most {count} character).",
+    ),
+    "association.too_long.other": (
+        "Dit is te lang (maximaal {count} tekens).",
+        "This is too long (at most {count} characters).",
     ),
     "association.bad_link": (
         "Vul een volledige link in, die begint met https://.",
@@ -189,13 +213,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Het maximum is kleiner dan het minimum ({low}).",
         "The maximum is smaller than the minimum ({low}).",
     ),
-    "association.retention_below_period": (
-        "De bewaartermijn is minstens de hercertificeringsperiode ({years} jaar).",
-        "The retention period is at least the recertification period ({years} years).",
+    "association.retention_below_period.one": (
+        "De bewaartermijn is minstens de hercertificeringsperiode ({count} jaar).",
+        "The retention period is at least the recertification period ({count} year).",
     ),
-    "association.secretariat_too_many": (
-        "Kies hoogstens {max} personen; eigenaren en beheerders tellen niet mee.",
-        "Choose at most {max} people; owners and admins do not count.",
+    "association.retention_below_period.other": (
+        "De bewaartermijn is minstens de hercertificeringsperiode ({count} jaar).",
+        "The retention period is at least the recertification period ({count} years).",
+    ),
+    "association.secretariat_too_many.one": (
+        "Kies hoogstens {count} persoon; eigenaren en beheerders tellen niet mee.",
+        "Choose at most {count} person; owners and admins do not count.",
+    ),
+    "association.secretariat_too_many.other": (
+        "Kies hoogstens {count} personen; eigenaren en beheerders tellen niet mee.",
+        "Choose at most {count} people; owners and admins do not count.",
     ),
     "association.secretariat_unknown": (
         "Kies alleen mensen uit deze werkruimte.",
@@ -216,9 +248,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Er staat voor {year} geen bijdrage open.",
         "No fee for {year} is outstanding.",
     ),
-    "fee.unpaid.more": (
-        "… en nog {count}. De export (`/intervisie admin export`) noemt iedereen.",
-        "… and {count} more. The export (`/intervisie admin export`) lists everyone.",
+    "fee.unpaid.more.one": (
+        "… en nog {count} deelnemer. De export (`/intervisie admin export`) noemt iedereen.",
+        "… and {count} more participant. The export (`/intervisie admin export`) lists everyone.",
+    ),
+    "fee.unpaid.more.other": (
+        "… en nog {count} deelnemers. De export (`/intervisie admin export`) noemt iedereen.",
+        "… and {count} more participants. The export (`/intervisie admin export`) lists everyone.",
     ),
     "fee.unpaid.recorded": (
         "✅ De betaling van {name} voor {year} is vastgelegd.",
@@ -255,13 +291,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "fee.marker": (" · bijdrage {year} open", " · fee {year} unpaid"),
     "fee.welcome": (
-        "Als intervisiedeelnemer {without} betaal je € {fee},- excl. btw per jaar.",
-        "As an intervisie participant {without} you pay €{fee} excl. VAT per year.",
+        "Als intervisiedeelnemer {without_text} betaal je € {fee},- excl. btw per jaar.",
+        "As an intervisie participant {without_text} you pay €{fee} excl. VAT per year.",
     ),
     "fee.due": (
-        "Een nieuw jaar: als intervisiedeelnemer {without} betaal je voor {year} "
+        "Een nieuw jaar: als intervisiedeelnemer {without_text} betaal je voor {year} "
         "€ {fee},- excl. btw.",
-        "A new year: as an intervisie participant {without} you pay €{fee} excl. VAT for {year}.",
+        "A new year: as an intervisie participant {without_text} you pay €{fee} excl. VAT "
+        "for {year}.",
     ),
     "fee.no_instructions": (
         "Het secretariaat laat je weten hoe je betaalt.",

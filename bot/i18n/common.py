@@ -64,6 +64,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Net time with its unit, chosen by Babel's plural rules for the number shown ("1,5 uur").
     "hours.amount.one": ("{count} uur", "{count} hour"),
     "hours.amount.other": ("{count} uur", "{count} hours"),
+    # A number of years with its unit ("1 jaar", "2 years").
+    "years.amount.one": ("{count} jaar", "{count} year"),
+    "years.amount.other": ("{count} jaar", "{count} years"),
     "notify.unknown_kind": (
         "Dit bericht kan niet meer worden gemaakt ({kind}).",
         "This message can no longer be made ({kind}).",

@@ -81,12 +81,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "membership.type": ("Lidmaatschap", "Membership"),
     "membership.participant": (
-        "Intervisiedeelnemer {without}",
-        "Intervisie participant {without}",
+        "Intervisiedeelnemer {without_text}",
+        "Intervisie participant {without_text}",
     ),
     "membership.fee": (
-        "Als intervisiedeelnemer {without} betaal je *€ {fee},- excl. btw per jaar*.",
-        "As an intervisie participant {without} you pay *€{fee} excl. VAT per year*.",
+        "Als intervisiedeelnemer {without_text} betaal je *€ {fee},- excl. btw per jaar*.",
+        "As an intervisie participant {without_text} you pay *€{fee} excl. VAT per year*.",
     ),
     "membership.member_number": ("{label} (voor leden)", "{label} (members)"),
     "enroll.member_number_required": (
@@ -102,8 +102,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{member_option} (number {number})",
     ),
     "membership.label.participant": (
-        "intervisiedeelnemer {without} (€ {fee},- excl. btw per jaar)",
-        "intervisie participant {without} (€{fee} excl. VAT per year)",
+        "intervisiedeelnemer {without_text} (€ {fee},- excl. btw per jaar)",
+        "intervisie participant {without_text} (€{fee} excl. VAT per year)",
     ),
     "membership.label.unknown": ("lidmaatschap onbekend", "membership unknown"),
     # Request DM to the contact person

@@ -15,9 +15,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "minuut.",
         "How was the meeting of group {number} {name} on {when}? It takes half a minute.",
     ),
-    "evaluation.privacy": (
-        "Anoniem: de groep ziet alleen totalen, en pas vanaf {min} antwoorden.",
-        "Anonymous: the group sees totals only, and only from {min} answers on.",
+    "evaluation.privacy.one": (
+        "Anoniem: de groep ziet alleen totalen, en pas vanaf {count} antwoord.",
+        "Anonymous: the group sees totals only, and only from {count} answer on.",
+    ),
+    "evaluation.privacy.other": (
+        "Anoniem: de groep ziet alleen totalen, en pas vanaf {count} antwoorden.",
+        "Anonymous: the group sees totals only, and only from {count} answers on.",
     ),
     "evaluation.thanks": ("Dank je wel voor je evaluatie.", "Thank you for your evaluation."),
     "evaluation.button.open": ("Evaluatie invullen", "Fill in the evaluation"),
@@ -48,11 +52,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "evaluation.brought.for_practice": ("Voor de praktijk", "For the practice"),
     "evaluation.brought.for_organisation": ("Voor de organisatie", "For the organisation"),
     "evaluation.modal.remark": ("Wat kan beter?", "What could be better?"),
-    "evaluation.modal.remark_hint": (
+    "evaluation.modal.remark_hint.one": (
         "Eén regel, zonder namen en zonder inhoud van een casus. De groep ziet deze regel "
-        "anoniem, en pas als er minstens {min} antwoorden zijn.",
+        "anoniem, en pas als er minstens {count} antwoord is.",
         "One line, without names and without anything about a case. The group sees this line "
-        "anonymously, and only once there are at least {min} answers.",
+        "anonymously, and only once there is at least {count} answer.",
+    ),
+    "evaluation.modal.remark_hint.other": (
+        "Eén regel, zonder namen en zonder inhoud van een casus. De groep ziet deze regel "
+        "anoniem, en pas als er minstens {count} antwoorden zijn.",
+        "One line, without names and without anything about a case. The group sees this line "
+        "anonymously, and only once there are at least {count} answers.",
     ),
     "evaluation.error.score": (
         "Kies een cijfer van 1 tot en met 5.",
@@ -78,15 +88,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Aggregates
     "evaluation.summary.head.one": (
-        "*Evaluatie vorige bijeenkomst ({date}):* geslaagd gemiddeld {average} van 5 ({count} "
+        "*Evaluatie vorige bijeenkomst ({date}):* geslaagd gemiddeld {average_text} van 5 ({count} "
         "antwoord)",
-        "*Evaluation of the previous meeting ({date}):* success {average} out of 5 on average "
+        "*Evaluation of the previous meeting ({date}):* success {average_text} out of 5 on average "
         "({count} answer)",
     ),
     "evaluation.summary.head.other": (
-        "*Evaluatie vorige bijeenkomst ({date}):* geslaagd gemiddeld {average} van 5 ({count} "
+        "*Evaluatie vorige bijeenkomst ({date}):* geslaagd gemiddeld {average_text} van 5 ({count} "
         "antwoorden)",
-        "*Evaluation of the previous meeting ({date}):* success {average} out of 5 on average "
+        "*Evaluation of the previous meeting ({date}):* success {average_text} out of 5 on average "
         "({count} answers)",
     ),
     "evaluation.summary.goal": (
@@ -94,36 +104,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Served the goal: yes {yes}, partly {partly}, no {no}",
     ),
     "evaluation.summary.brought": ("Gebracht: {brought}", "Brought: {brought}"),
-    "evaluation.brought_count.for_me": ("voor mij {count}", "for me {count}"),
-    "evaluation.brought_count.for_clients": ("cliënten {count}", "clients {count}"),
-    "evaluation.brought_count.for_practice": ("de praktijk {count}", "the practice {count}"),
+    # A tally like the goal's line ("voor mij 3"): how many answers ticked the option.
+    "evaluation.brought_count.for_me": ("voor mij {ticked}", "for me {ticked}"),
+    "evaluation.brought_count.for_clients": ("cliënten {ticked}", "clients {ticked}"),
+    "evaluation.brought_count.for_practice": ("de praktijk {ticked}", "the practice {ticked}"),
     "evaluation.brought_count.for_organisation": (
-        "de organisatie {count}",
-        "the organisation {count}",
+        "de organisatie {ticked}",
+        "the organisation {ticked}",
     ),
     "evaluation.trend.title": ("*Evaluaties*", "*Evaluations*"),
-    "evaluation.trend.empty": (
-        "Nog geen resultaten: een bijeenkomst verschijnt hier zodra minstens {min} aanwezigen de "
-        "evaluatie hebben ingevuld.",
-        "No results yet: a meeting appears here once at least {min} of those present have filled "
+    "evaluation.trend.empty.one": (
+        "Nog geen resultaten: een bijeenkomst verschijnt hier zodra minstens {count} aanwezige de "
+        "evaluatie heeft ingevuld.",
+        "No results yet: a meeting appears here once at least {count} person present has filled "
         "in the evaluation.",
     ),
+    "evaluation.trend.empty.other": (
+        "Nog geen resultaten: een bijeenkomst verschijnt hier zodra minstens {count} aanwezigen "
+        "de evaluatie hebben ingevuld.",
+        "No results yet: a meeting appears here once at least {count} of those present have "
+        "filled in the evaluation.",
+    ),
     "evaluation.trend.line.one": (
-        "{date}: geslaagd {average} van 5 · doel gediend: {yes} × ja · {count} antwoord",
-        "{date}: success {average} out of 5 · served the goal: {yes} × yes · {count} answer",
+        "{date}: geslaagd {average_text} van 5 · doel gediend: {yes} × ja · {count} antwoord",
+        "{date}: success {average_text} out of 5 · served the goal: {yes} × yes · {count} answer",
     ),
     "evaluation.trend.line.other": (
-        "{date}: geslaagd {average} van 5 · doel gediend: {yes} × ja · {count} antwoorden",
-        "{date}: success {average} out of 5 · served the goal: {yes} × yes · {count} answers",
+        "{date}: geslaagd {average_text} van 5 · doel gediend: {yes} × ja · {count} antwoorden",
+        "{date}: success {average_text} out of 5 · served the goal: {yes} × yes · {count} answers",
     ),
     "evaluation.trend.remarks": (
         "*Wat kan beter* (bijeenkomst van {date}, anoniem):",
         "*What could be better* (meeting of {date}, anonymous):",
     ),
-    "evaluation.trend.footer": (
-        "Alleen totalen, en alleen van bijeenkomsten met minstens {min} antwoorden; nooit wat één "
-        "persoon antwoordde.",
-        "Totals only, and only of meetings with at least {min} answers; never what one person "
+    "evaluation.trend.footer.one": (
+        "Alleen totalen, en alleen van bijeenkomsten met minstens {count} antwoord; nooit wat "
+        "één persoon antwoordde.",
+        "Totals only, and only of meetings with at least {count} answer; never what one person "
+        "answered.",
+    ),
+    "evaluation.trend.footer.other": (
+        "Alleen totalen, en alleen van bijeenkomsten met minstens {count} antwoorden; nooit wat "
+        "één persoon antwoordde.",
+        "Totals only, and only of meetings with at least {count} answers; never what one person "
         "answered.",
     ),
     "evaluation.page.title": (

@@ -145,7 +145,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nog geen bijeenkomsten met geregistreerde aanwezigheid.",
         "No meetings with registered attendance yet.",
     ),
-    "life.page.verslag_line": ("• {date}: {count}", "• {date}: {count}"),
+    "life.page.verslag_line": ("• {date}: {confirmed_text}", "• {date}: {confirmed_text}"),
     "life.page.verslag_count.one": (
         "{confirmed} van {count} aanwezige bevestigd",
         "{confirmed} of {count} present confirmed",
@@ -265,7 +265,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Houdt zich niet aan de afspraken van de groep",
         "Does not keep to the group's agreements",
     ),
-    "life.reason.other": ("Andere reden", "Another reason"),
+    "life.reason.other_reason": ("Andere reden", "Another reason"),
     # Deputy modal
     "life.deputy.title": ("Plaatsvervanger", "Deputy"),
     "life.deputy.intro": (
@@ -304,10 +304,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "yourself, remove them there.",
     ),
     "life.dm.removed_contact": (
-        "{who} heeft *{member}* uit groep *{number}* verwijderd (reden: {reason}). De groep heeft "
-        "nu {members} ({status}).",
-        "{who} has removed *{member}* from group *{number}* (reason: {reason}). The group now "
-        "has {members} ({status}).",
+        "{who} heeft *{member_name}* uit groep *{number}* verwijderd (reden: {reason}). De groep "
+        "heeft nu {members} ({status}).",
+        "{who} has removed *{member_name}* from group *{number}* (reason: {reason}). The group "
+        "now has {members} ({status}).",
     ),
     "life.dm.deputy_new": (
         "Je bent nu plaatsvervangend contactpersoon van groep *{number}* ({name}). Je kunt "

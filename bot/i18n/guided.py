@@ -77,9 +77,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "guided.field.reason": ("Reden", "Reason"),
     "guided.field.stop_reason": ("Waarom stopt het traject?", "Why does the trajectory stop?"),
     "guided.field.meetings": ("Afgesproken aantal bijeenkomsten", "Agreed number of meetings"),
-    "guided.field.meetings_hint": (
-        "Een traject heeft minimaal {low} en maximaal {high} bijeenkomsten.",
-        "A trajectory has at least {low} and at most {high} meetings.",
+    # The count is the maximum: "minimaal 3 en maximaal 8 bijeenkomsten".
+    "guided.field.meetings_hint.one": (
+        "Een traject heeft minimaal {low} en maximaal {count} bijeenkomst.",
+        "A trajectory has at least {low} and at most {count} meeting.",
+    ),
+    "guided.field.meetings_hint.other": (
+        "Een traject heeft minimaal {low} en maximaal {count} bijeenkomsten.",
+        "A trajectory has at least {low} and at most {count} meetings.",
     ),
     "guided.field.max_members": ("Maximaal aantal deelnemers", "Maximum number of participants"),
     "guided.field.max_members_hint": (
@@ -116,21 +121,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "accepted, the trajectory starts and the group gets its number.",
     ),
     "guided.request.sent": (
-        "Je verzoek is naar {supervisor} gestuurd. Je hoort het in een bericht zodra er een "
+        "Je verzoek is naar {supervisor_name} gestuurd. Je hoort het in een bericht zodra er een "
         "antwoord is.",
-        "Your request was sent to {supervisor}. You will get a message as soon as there is an "
+        "Your request was sent to {supervisor_name}. You will get a message as soon as there is an "
         "answer.",
     ),
     "guided.request.dm": (
         "*{requester}* vraagt je om een verkennend gesprek over begeleide intervisie voor "
-        "*{organisation}*.",
+        "*{organisation_name}*.",
         "*{requester}* asks you for an exploratory conversation about guided intervisie for "
-        "*{organisation}*.",
+        "*{organisation_name}*.",
     ),
     "guided.request.contact": ("Contact: {contact}", "Contact: {contact}"),
-    "guided.request.expected": (
-        "Verwacht aantal deelnemers: {count}",
-        "Expected number of participants: {count}",
+    "guided.request.expected.one": (
+        "Verwacht: {count} deelnemer",
+        "Expected: {count} participant",
+    ),
+    "guided.request.expected.other": (
+        "Verwacht: {count} deelnemers",
+        "Expected: {count} participants",
     ),
     "guided.request.wishes": ("Wensen: {wishes}", "Wishes: {wishes}"),
     "guided.request.accept": ("Accepteren", "Accept"),
@@ -145,38 +154,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "guided.accept.title": ("Verzoek accepteren", "Accept the request"),
     "guided.accept.submit": ("Accepteren", "Accept"),
     "guided.accept.intro": (
-        "Stel een datum voor het verkennende gesprek met {requester} ({organisation}) voor. "
+        "Stel een datum voor het verkennende gesprek met {requester} ({organisation_name}) voor. "
         "Je registratienummer komt later op de certificaten.",
-        "Propose a date for the exploratory conversation with {requester} ({organisation}). "
+        "Propose a date for the exploratory conversation with {requester} ({organisation_name}). "
         "Your registration number will appear on the certificates.",
     ),
     "guided.decline.title": ("Verzoek afwijzen", "Decline the request"),
     "guided.decline.submit": ("Afwijzen", "Decline"),
     "guided.decline.intro": (
-        "Waarom neem je dit verzoek van {organisation} niet aan? De aanvrager leest je reden.",
-        "Why do you not take on this request from {organisation}? The requester reads your reason.",
+        "Waarom neem je dit verzoek van {organisation_name} niet aan? De aanvrager leest je reden.",
+        "Why do you not take on this request from {organisation_name}? The requester reads your "
+        "reason.",
     ),
     "guided.answer.accepted": (
-        "{supervisor} heeft je verzoek voor *{organisation}* geaccepteerd en stelt een "
+        "{supervisor_name} heeft je verzoek voor *{organisation_name}* geaccepteerd en stelt een "
         "verkennend gesprek voor op *{date} om {time}*. Daarna volgt een offerte; na akkoord "
-        "start {supervisor} het traject en krijg jij het groepsnummer om door te geven.",
-        "{supervisor} accepted your request for *{organisation}* and proposes an exploratory "
-        "conversation on *{date} at {time}*. A quote follows; once accepted, {supervisor} starts "
-        "the trajectory and you get the group number to pass on.",
+        "start {supervisor_name} het traject en krijg jij het groepsnummer om door te geven.",
+        "{supervisor_name} accepted your request for *{organisation_name}* and proposes an "
+        "exploratory conversation on *{date} at {time}*. A quote follows; once accepted, "
+        "{supervisor_name} starts the trajectory and you get the group number to pass on.",
     ),
     "guided.answer.declined": (
-        "{supervisor} neemt je verzoek voor *{organisation}* niet aan.\nReden: {reason}\n"
-        "Je kunt een andere begeleider vragen met `/intervisie begeleiding`.",
-        "{supervisor} does not take on your request for *{organisation}*.\nReason: {reason}\n"
-        "You can ask another supervisor with `/intervisie guidance`.",
+        "{supervisor_name} neemt je verzoek voor *{organisation_name}* niet aan.\nReden: "
+        "{reason}\nJe kunt een andere begeleider vragen met `/intervisie begeleiding`.",
+        "{supervisor_name} does not take on your request for *{organisation_name}*.\nReason: "
+        "{reason}\nYou can ask another supervisor with `/intervisie guidance`.",
     ),
     # -- the start -----------------------------------------------------------------------------
     "guided.start.button": ("Traject starten", "Start the trajectory"),
     "guided.start.title": ("Traject starten", "Start the trajectory"),
     "guided.start.submit": ("Starten", "Start"),
     "guided.start.default_name": (
-        "Begeleide intervisie {organisation}",
-        "Guided intervisie {organisation}",
+        "Begeleide intervisie {organisation_name}",
+        "Guided intervisie {organisation_name}",
     ),
     "guided.start.intro_intake": (
         "Leg de afspraken vast. De groep krijgt meteen een nummer; *{requester}* wordt "
@@ -196,42 +206,73 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "As supervisor you are not a participant: you do not count among the four to eight, "
         "and you get no certificate and no hours for meetings you lead.",
     ),
-    "guided.started.contact": (
-        "Je begeleide intervisiegroep *{name}* is gestart, met {supervisor} als begeleider en "
-        "{meetings} bijeenkomsten. Je groepsnummer is *{number}*.\nGeef dit nummer door aan de "
+    "guided.started.contact.one": (
+        "Je begeleide intervisiegroep *{name}* is gestart, met {supervisor_name} als begeleider "
+        "en {count} bijeenkomst. Je groepsnummer is *{number}*.\nGeef dit nummer door aan de "
         "deelnemers (maximaal {max}); alleen zijzelf kunnen zich aanmelden met "
         "`/intervisie aanmelden {number}`. Jij accordeert de aanmeldingen.",
-        "Your guided intervisie group *{name}* has started, with {supervisor} as supervisor and "
-        "{meetings} meetings. Your group number is *{number}*.\nPass this number on to the "
-        "participants (at most "
-        "{max}); only they can ask to join, with `/intervisie join {number}`. You approve the "
-        "requests.",
+        "Your guided intervisie group *{name}* has started, with {supervisor_name} as supervisor "
+        "and {count} meeting. Your group number is *{number}*.\nPass this number on to the "
+        "participants (at most {max}); only they can ask to join, with "
+        "`/intervisie join {number}`. You approve the requests.",
+    ),
+    "guided.started.contact.other": (
+        "Je begeleide intervisiegroep *{name}* is gestart, met {supervisor_name} als begeleider "
+        "en {count} bijeenkomsten. Je groepsnummer is *{number}*.\nGeef dit nummer door aan de "
+        "deelnemers (maximaal {max}); alleen zijzelf kunnen zich aanmelden met "
+        "`/intervisie aanmelden {number}`. Jij accordeert de aanmeldingen.",
+        "Your guided intervisie group *{name}* has started, with {supervisor_name} as supervisor "
+        "and {count} meetings. Your group number is *{number}*.\nPass this number on to the "
+        "participants (at most {max}); only they can ask to join, with "
+        "`/intervisie join {number}`. You approve the requests.",
     ),
     "guided.started.price": (
         "Afgesproken prijs per deelnemer: € {price}",
         "Agreed price per participant: € {price}",
     ),
-    "guided.started.supervisor": (
+    "guided.started.supervisor.one": (
         "De begeleide groep *{name}* is gestart met groepsnummer *{number}*. {contact} is "
-        "contactpersoon en geeft het nummer door. Plan de {meetings} bijeenkomsten met "
+        "contactpersoon en geeft het nummer door. Plan de {count} bijeenkomst met "
         "`/intervisie plan {number}`; jij registreert ook de aanwezigheid.",
         "The guided group *{name}* has started with group number *{number}*. {contact} is "
-        "contact person and passes the number on. Plan the {meetings} meetings with "
+        "contact person and passes the number on. Plan the {count} meeting with "
         "`/intervisie plan {number}`; you register attendance as well.",
     ),
-    "guided.started.supervisor_alone": (
-        "De begeleide groep *{name}* is gestart met groepsnummer *{number}*. Geef het nummer door aan "
-        "de deelnemers (maximaal {max}); zij melden zich aan met "
-        "`/intervisie aanmelden {number}` en jij accordeert. Plan de {meetings} bijeenkomsten "
+    "guided.started.supervisor.other": (
+        "De begeleide groep *{name}* is gestart met groepsnummer *{number}*. {contact} is "
+        "contactpersoon en geeft het nummer door. Plan de {count} bijeenkomsten met "
+        "`/intervisie plan {number}`; jij registreert ook de aanwezigheid.",
+        "The guided group *{name}* has started with group number *{number}*. {contact} is "
+        "contact person and passes the number on. Plan the {count} meetings with "
+        "`/intervisie plan {number}`; you register attendance as well.",
+    ),
+    "guided.started.supervisor_alone.one": (
+        "De begeleide groep *{name}* is gestart met groepsnummer *{number}*. Geef het nummer door "
+        "aan de deelnemers (maximaal {max}); zij melden zich aan met "
+        "`/intervisie aanmelden {number}` en jij accordeert. Plan de {count} bijeenkomst "
         "met `/intervisie plan {number}`.",
         "The guided group *{name}* has started with group number *{number}*. Pass the number on "
         "to the participants (at most {max}); they ask to join with "
-        "`/intervisie join {number}` and you approve. Plan the {meetings} meetings with "
+        "`/intervisie join {number}` and you approve. Plan the {count} meeting with "
         "`/intervisie plan {number}`.",
     ),
-    "guided.welcome": (
-        "Dit is begeleide intervisie met {supervisor} als begeleider: {meetings} bijeenkomsten.",
-        "This is guided intervisie with {supervisor} as supervisor: {meetings} meetings.",
+    "guided.started.supervisor_alone.other": (
+        "De begeleide groep *{name}* is gestart met groepsnummer *{number}*. Geef het nummer door "
+        "aan de deelnemers (maximaal {max}); zij melden zich aan met "
+        "`/intervisie aanmelden {number}` en jij accordeert. Plan de {count} bijeenkomsten "
+        "met `/intervisie plan {number}`.",
+        "The guided group *{name}* has started with group number *{number}*. Pass the number on "
+        "to the participants (at most {max}); they ask to join with "
+        "`/intervisie join {number}` and you approve. Plan the {count} meetings with "
+        "`/intervisie plan {number}`.",
+    ),
+    "guided.welcome.one": (
+        "Dit is begeleide intervisie met {supervisor_name} als begeleider: {count} bijeenkomst.",
+        "This is guided intervisie with {supervisor_name} as supervisor: {count} meeting.",
+    ),
+    "guided.welcome.other": (
+        "Dit is begeleide intervisie met {supervisor_name} als begeleider: {count} bijeenkomsten.",
+        "This is guided intervisie with {supervisor_name} as supervisor: {count} meetings.",
     ),
     "guided.welcome.reader": (
         "Lees vooraf de <{url}|reader over intervisie>.",
@@ -247,9 +288,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "message, now and when approved.",
     ),
     "guided.reader.dm": (
-        "{supervisor} deelt de reader voor groep {number} ({name}): <{url}|de theorie van "
+        "{supervisor_name} deelt de reader voor groep {number} ({name}): <{url}|de theorie van "
         "intervisie>. Lees hem voor de volgende bijeenkomst.",
-        "{supervisor} shares the reader for group {number} ({name}): <{url}|the theory of "
+        "{supervisor_name} shares the reader for group {number} ({name}): <{url}|the theory of "
         "intervision>. Please read it before the next meeting.",
     ),
     "guided.register.supervisor": (
@@ -263,21 +304,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You have no guided trajectories. To ask for guidance: `/intervisie guidance`.",
     ),
     "guided.card.title": ("*{number}* {name} · {status}", "*{number}* {name} · {status}"),
-    "guided.card.title_intake": ("*{organisation}* · {status}", "*{organisation}* · {status}"),
+    "guided.card.title_intake": (
+        "*{organisation_name}* · {status}",
+        "*{organisation_name}* · {status}",
+    ),
     "guided.card.supervisor": ("Begeleider: {name}", "Supervisor: {name}"),
-    "guided.card.client": ("Opdrachtgever: {organisation}", "Client: {organisation}"),
+    "guided.card.client": ("Opdrachtgever: {organisation_name}", "Client: {organisation_name}"),
     "guided.card.waiting": ("Wacht op antwoord van de begeleider.", "Waiting for the supervisor."),
     "guided.card.intake": (
         "Verkennend gesprek: {date} om {time}",
         "Exploratory conversation: {date} at {time}",
     ),
+    # The count is the agreed number of meetings; {held} of them were held.
     "guided.card.held.one": (
-        "{count} van {agreed} bijeenkomsten gehouden",
-        "{count} of {agreed} meetings held",
+        "{held} van {count} bijeenkomst gehouden",
+        "{held} of {count} meeting held",
     ),
     "guided.card.held.other": (
-        "{count} van {agreed} bijeenkomsten gehouden",
-        "{count} of {agreed} meetings held",
+        "{held} van {count} bijeenkomsten gehouden",
+        "{held} of {count} meetings held",
     ),
     "guided.card.next": (
         "Volgende: bijeenkomst {meeting} van {meetings}, {date} om {time}",
@@ -287,10 +332,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "<{url}|Reader: de theorie van intervisie>",
         "<{url}|Reader: the theory of intervision>",
     ),
-    "guided.card.report_open": (
-        "Rapportage: {answered} van {participants} deelnemers gereageerd (reageren kan tot "
-        "{deadline})",
-        "Report: {answered} of {participants} participants answered (answers until {deadline})",
+    # The count is the participants; {answered} of them have answered.
+    "guided.card.report_open.one": (
+        "Rapportage: {answered} van {count} deelnemer gereageerd (reageren kan tot {deadline})",
+        "Report: {answered} of {count} participant answered (answers until {deadline})",
+    ),
+    "guided.card.report_open.other": (
+        "Rapportage: {answered} van {count} deelnemers gereageerd (reageren kan tot {deadline})",
+        "Report: {answered} of {count} participants answered (answers until {deadline})",
     ),
     "guided.card.report_final": (
         "Rapportage: definitief, naar de opdrachtgever",

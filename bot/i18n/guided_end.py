@@ -8,11 +8,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "guided.close.button": ("Afronden", "Complete"),
     "guided.close.title": ("Traject afronden", "Complete trajectory"),
     "guided.close.submit": ("Afronden", "Complete"),
-    "guided.close.intro": (
-        "Groep {number} ({name}): {held} bijeenkomsten gehouden. Een certificaat krijgt wie "
-        "er minstens {percent}% heeft bijgewoond, dus minstens {required} van de {held}.",
-        "Group {number} ({name}): {held} meetings held. A certificate goes to everyone who "
-        "attended at least {percent}% of them, that is at least {required} of the {held}.",
+    # The count is the meetings held.
+    "guided.close.intro.one": (
+        "Groep {number} ({name}): {count} bijeenkomst gehouden. Een certificaat krijgt wie "
+        "er minstens {percent}% heeft bijgewoond, dus minstens {required} van de {count}.",
+        "Group {number} ({name}): {count} meeting held. A certificate goes to everyone who "
+        "attended at least {percent}% of it, that is at least {required} of the {count}.",
+    ),
+    "guided.close.intro.other": (
+        "Groep {number} ({name}): {count} bijeenkomsten gehouden. Een certificaat krijgt wie "
+        "er minstens {percent}% heeft bijgewoond, dus minstens {required} van de {count}.",
+        "Group {number} ({name}): {count} meetings held. A certificate goes to everyone who "
+        "attended at least {percent}% of them, that is at least {required} of the {count}.",
     ),
     "guided.close.line_ok": (
         "✓ {name}: {attended} van {held} ({percent}%) — certificaat",
@@ -52,25 +59,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "go on by itself as a peer group? Number, members and history stay the same; from then "
         "on the rule of five to ten members applies.",
     ),
+    # The count is the meetings held; {attended} of them the participant attended.
     "guided.withheld.dm.one": (
-        "Het begeleide traject {name} (groep {number}) is afgerond. Je was bij {count} van de "
-        "{held} bijeenkomsten; voor het certificaat begeleide intervisie zijn er minstens "
-        "{required} nodig, dus je krijgt het niet. Je deelnamebewijzen van de bijeenkomsten "
-        "die je bijwoonde blijven gelden. Vragen? Neem contact op met {supervisor}.",
-        "The guided trajectory {name} (group {number}) is complete. You attended {count} of the "
-        "{held} meetings; the certificate of guided intervisie needs at least {required}, so you "
-        "do not receive it. Your certificates of participation for the meetings you attended "
-        "still count. Questions? Contact {supervisor}.",
+        "Het begeleide traject {name} (groep {number}) is afgerond. Je was bij {attended} van "
+        "de {count} bijeenkomst; het certificaat begeleide intervisie vraagt er minstens "
+        "{required}, dus je krijgt het niet. Je deelnamebewijzen van de bijeenkomsten die je "
+        "bijwoonde blijven gelden. Vragen? Neem contact op met {supervisor_name}.",
+        "The guided trajectory {name} (group {number}) is complete. You attended {attended} of "
+        "the {count} meeting; the certificate of guided intervisie needs at least {required}, so "
+        "you do not receive it. Your certificates of participation for the meetings you attended "
+        "still count. Questions? Contact {supervisor_name}.",
     ),
     "guided.withheld.dm.other": (
-        "Het begeleide traject {name} (groep {number}) is afgerond. Je was bij {count} van de "
-        "{held} bijeenkomsten; voor het certificaat begeleide intervisie zijn er minstens "
-        "{required} nodig, dus je krijgt het niet. Je deelnamebewijzen van de bijeenkomsten "
-        "die je bijwoonde blijven gelden. Vragen? Neem contact op met {supervisor}.",
-        "The guided trajectory {name} (group {number}) is complete. You attended {count} of the "
-        "{held} meetings; the certificate of guided intervisie needs at least {required}, so you "
-        "do not receive it. Your certificates of participation for the meetings you attended "
-        "still count. Questions? Contact {supervisor}.",
+        "Het begeleide traject {name} (groep {number}) is afgerond. Je was bij {attended} van "
+        "de {count} bijeenkomsten; het certificaat begeleide intervisie vraagt er minstens "
+        "{required}, dus je krijgt het niet. Je deelnamebewijzen van de bijeenkomsten die je "
+        "bijwoonde blijven gelden. Vragen? Neem contact op met {supervisor_name}.",
+        "The guided trajectory {name} (group {number}) is complete. You attended {attended} of "
+        "the {count} meetings; the certificate of guided intervisie needs at least {required}, "
+        "so you do not receive it. Your certificates of participation for the meetings you "
+        "attended still count. Questions? Contact {supervisor_name}.",
     ),
     # -- stopping ------------------------------------------------------------------------------
     "guided.stop.button": ("Stoppen", "Stop"),
@@ -86,9 +94,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "guided.stopped.dm": (
         "Het begeleide traject van groep {number} ({name}) is voortijdig gestopt door "
-        "{supervisor}.\nReden: {reason}\nDe deelnamebewijzen van de gehouden bijeenkomsten "
+        "{supervisor_name}.\nReden: {reason}\nDe deelnamebewijzen van de gehouden bijeenkomsten "
         "blijven gelden.",
-        "The guided trajectory of group {number} ({name}) was stopped early by {supervisor}.\n"
+        "The guided trajectory of group {number} ({name}) was stopped early by {supervisor_name}.\n"
         "Reason: {reason}\nThe certificates of participation of the meetings held stay valid.",
     ),
     # -- going on as a peer group ----------------------------------------------------------------
@@ -97,13 +105,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Groep {number} ({name}) gaat zelfstandig verder als intervisiegroep.",
         "Group {number} ({name}) goes on by itself as a peer group.",
     ),
-    "guided.continued.member": (
+    # The count is the group's members now.
+    "guided.continued.member.one": (
         "Groep {number} ({name}) gaat zelfstandig verder als intervisiegroep, zonder "
         "begeleider. Nummer, deelnemers en geschiedenis blijven hetzelfde; vanaf nu geldt de "
-        "regel van vijf tot tien deelnemers. Met {members} deelnemers is de groep nu {status}.",
+        "regel van vijf tot tien deelnemers. Met {count} deelnemer is de groep nu {status}.",
         "Group {number} ({name}) goes on by itself as a peer group, without a supervisor. "
         "Number, members and history stay the same; from now on the rule of five to ten members "
-        "applies. With {members} members the group is now {status}.",
+        "applies. With {count} member the group is now {status}.",
+    ),
+    "guided.continued.member.other": (
+        "Groep {number} ({name}) gaat zelfstandig verder als intervisiegroep, zonder "
+        "begeleider. Nummer, deelnemers en geschiedenis blijven hetzelfde; vanaf nu geldt de "
+        "regel van vijf tot tien deelnemers. Met {count} deelnemers is de groep nu {status}.",
+        "Group {number} ({name}) goes on by itself as a peer group, without a supervisor. "
+        "Number, members and history stay the same; from now on the rule of five to ten members "
+        "applies. With {count} members the group is now {status}.",
     ),
     "guided.continued.supervisor": (
         "Groep {number} ({name}) gaat zelfstandig verder; je bent geen begeleider van de groep "
@@ -133,13 +150,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Je hebt deze begeleider al een verzoek gestuurd dat nog open staat.",
         "You already sent this supervisor a request that is still open.",
     ),
-    "guided.error.participants": (
-        "Een begeleide groep heeft {low} tot {high} deelnemers.",
-        "A guided group has {low} to {high} participants.",
+    # The count is the maximum.
+    "guided.error.participants.one": (
+        "Een begeleide groep heeft {low} tot {count} deelnemer.",
+        "A guided group has {low} to {count} participant.",
     ),
-    "guided.error.meetings": (
-        "Een traject heeft minimaal {low} en maximaal {high} bijeenkomsten.",
-        "A trajectory has at least {low} and at most {high} meetings.",
+    "guided.error.participants.other": (
+        "Een begeleide groep heeft {low} tot {count} deelnemers.",
+        "A guided group has {low} to {count} participants.",
+    ),
+    "guided.error.meetings.one": (
+        "Een traject heeft minimaal {low} en maximaal {count} bijeenkomst.",
+        "A trajectory has at least {low} and at most {count} meeting.",
+    ),
+    "guided.error.meetings.other": (
+        "Een traject heeft minimaal {low} en maximaal {count} bijeenkomsten.",
+        "A trajectory has at least {low} and at most {count} meetings.",
     ),
     "guided.error.price": (
         "„{given}” is geen prijs. Typ een bedrag in euro, bijvoorbeeld 350 of 350,00.",
@@ -196,16 +222,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No meeting has been registered yet. Register attendance first with "
         "`/intervisie register`.",
     ),
-    "guided.error.unregistered": (
-        "Niet van elke bijeenkomst die al voorbij is, is de aanwezigheid geregistreerd (nog "
-        "open: {count}). Doe dat eerst met `/intervisie registreer`.",
-        "Not every meeting that is over has its attendance registered (still open: {count}). "
-        "Do that first with `/intervisie register`.",
+    "guided.error.unregistered.one": (
+        "Van {count} bijeenkomst die al voorbij is, is de aanwezigheid nog niet geregistreerd. "
+        "Doe dat eerst met `/intervisie registreer`.",
+        "{count} meeting that is over has no attendance registered yet. Do that first with "
+        "`/intervisie register`.",
     ),
-    "guided.error.not_all_held": (
-        "Gehouden en geregistreerd: {held} van de {agreed} afgesproken bijeenkomsten. Rond af "
+    "guided.error.unregistered.other": (
+        "Van {count} bijeenkomsten die al voorbij zijn, is de aanwezigheid nog niet "
+        "geregistreerd. Doe dat eerst met `/intervisie registreer`.",
+        "{count} meetings that are over have no attendance registered yet. Do that first with "
+        "`/intervisie register`.",
+    ),
+    # The count is the agreed meetings; {held} of them were held and registered.
+    "guided.error.not_all_held.one": (
+        "Gehouden en geregistreerd: {held} van de {count} afgesproken bijeenkomst. Rond af "
+        "als die is geweest, of stop het traject voortijdig.",
+        "Held and registered: {held} of the {count} agreed meeting. Complete when it took "
+        "place, or stop the trajectory early.",
+    ),
+    "guided.error.not_all_held.other": (
+        "Gehouden en geregistreerd: {held} van de {count} afgesproken bijeenkomsten. Rond af "
         "als ze allemaal zijn geweest, of stop het traject voortijdig.",
-        "Held and registered: {held} of the {agreed} agreed meetings. Complete when all of them "
+        "Held and registered: {held} of the {count} agreed meetings. Complete when all of them "
         "took place, or stop the trajectory early.",
     ),
     "guided.error.already_continued": (

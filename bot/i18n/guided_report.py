@@ -13,11 +13,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Certificaat begeleide intervisie {number}",
         "Certificate of guided intervisie {number}",
     ),
-    "completion.file.comment": (
-        "Je certificaat begeleide intervisie voor het traject {name}: {attended} van {total} "
-        "bijeenkomsten, {hours} uur. Bewaar het en voeg het toe aan je dossier.",
-        "Your certificate of guided intervisie for the trajectory {name}: {attended} of {total} "
-        "meetings, {hours} hours. Keep it and add it to your file.",
+    # The count is the trajectory's meetings; {attended} of them the participant attended.
+    "completion.file.comment.one": (
+        "Je certificaat begeleide intervisie voor het traject {name}: {attended} van {count} "
+        "bijeenkomst, {hours_text}. Bewaar het en voeg het toe aan je dossier.",
+        "Your certificate of guided intervisie for the trajectory {name}: {attended} of {count} "
+        "meeting, {hours_text}. Keep it and add it to your file.",
+    ),
+    "completion.file.comment.other": (
+        "Je certificaat begeleide intervisie voor het traject {name}: {attended} van {count} "
+        "bijeenkomsten, {hours_text}. Bewaar het en voeg het toe aan je dossier.",
+        "Your certificate of guided intervisie for the trajectory {name}: {attended} of {count} "
+        "meetings, {hours_text}. Keep it and add it to your file.",
     ),
     "completion.pdf.title": (
         "Certificaat begeleide intervisie",
@@ -34,10 +41,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "completion.pdf.client": ("Opdrachtgever", "Client"),
     "completion.pdf.supervisor": ("Begeleider", "Supervisor"),
     "completion.pdf.supervisor_line": ("{name} ({label} {number})", "{name} ({label} {number})"),
-    "completion.pdf.meetings": ("Bijeenkomsten", "Meetings"),
-    "completion.pdf.meetings_value": (
-        "{attended} van {total} bijgewoond",
-        "{attended} of {total} attended",
+    "completion.pdf.attended": ("Bijgewoond", "Attended"),
+    "completion.pdf.attended_value.one": (
+        "{attended} van {count} bijeenkomst",
+        "{attended} of {count} meeting",
+    ),
+    "completion.pdf.attended_value.other": (
+        "{attended} van {count} bijeenkomsten",
+        "{attended} of {count} meetings",
     ),
     "completion.pdf.points": ("Reflectiepunten", "Reflection points"),
     "completion.pdf.signed": (
@@ -73,9 +84,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.modal.title": ("Rapportage", "Report"),
     "report.modal.submit": ("Naar de groep", "Send to the group"),
     "report.modal.intro": (
-        "Een beknopte rapportage voor de opdrachtgever ({organisation}), in overleg met de "
+        "Een beknopte rapportage voor de opdrachtgever ({organisation_name}), in overleg met de "
         "groep: elke deelnemer leest hem en geeft akkoord of maakt een opmerking.",
-        "A short report for the client ({organisation}), agreed with the group: every "
+        "A short report for the client ({organisation_name}), agreed with the group: every "
         "participant reads it and agrees or makes a remark.",
     ),
     "report.modal.no_case_content": (
@@ -84,16 +95,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ":lock: *No case content.* Describe the trajectory and the group, never what was "
         "brought in about people or situations. Attendance appears only as totals.",
     ),
+    # The count is the agreed meetings; {held} of them were held.
     "report.facts.meetings.one": (
-        "{count} van {agreed} bijeenkomsten gehouden · deelnemers: {participants} · "
+        "{held} van {count} bijeenkomst gehouden · deelnemers: {participants} · "
         "gemiddelde aanwezigheid {average}%",
-        "{count} of {agreed} meetings held · participants: {participants} · average "
+        "{held} of {count} meeting held · participants: {participants} · average "
         "attendance {average}%",
     ),
     "report.facts.meetings.other": (
-        "{count} van {agreed} bijeenkomsten gehouden · deelnemers: {participants} · "
+        "{held} van {count} bijeenkomsten gehouden · deelnemers: {participants} · "
         "gemiddelde aanwezigheid {average}%",
-        "{count} of {agreed} meetings held · participants: {participants} · average "
+        "{held} of {count} meetings held · participants: {participants} · average "
         "attendance {average}%",
     ),
     "report.facts.period": (" · periode {start} – {end}", " · period {start} – {end}"),
@@ -116,16 +128,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "In de bijeenkomsten is geoefend met: {methods}.",
         "The meetings practised: {methods}.",
     ),
-    "report.answered.agreed": (
-        "{name} gaat akkoord met de rapportage ({agreed} van {total} akkoord).",
-        "{name} agrees to the report ({agreed} of {total} agreed).",
+    # The count is the participants; {agreed} of them agreed so far.
+    "report.answered.agreed.one": (
+        "{name} gaat akkoord met de rapportage ({agreed} van {count} deelnemer akkoord).",
+        "{name} agrees to the report ({agreed} of {count} participant agreed).",
     ),
-    "report.answered.remark": (
-        "{name} heeft een opmerking bij de rapportage ({agreed} van {total} akkoord):\n"
-        "> {remark}\nBespreek het samen; pas de rapportage zo nodig aan, dan leest iedereen "
-        "hem opnieuw.",
-        "{name} has a remark on the report ({agreed} of {total} agreed):\n> {remark}\n"
-        "Talk it over; revise the report if needed, and everyone reads it again.",
+    "report.answered.agreed.other": (
+        "{name} gaat akkoord met de rapportage ({agreed} van de {count} deelnemers akkoord).",
+        "{name} agrees to the report ({agreed} of the {count} participants agreed).",
+    ),
+    "report.answered.remark.one": (
+        "{name} heeft een opmerking bij de rapportage ({agreed} van {count} deelnemer "
+        "akkoord):\n> {remark_text}\nBespreek het samen; pas de rapportage zo nodig aan, dan "
+        "leest iedereen hem opnieuw.",
+        "{name} has a remark on the report ({agreed} of {count} participant agreed):\n"
+        "> {remark_text}\nTalk it over; revise the report if needed, and everyone reads it "
+        "again.",
+    ),
+    "report.answered.remark.other": (
+        "{name} heeft een opmerking bij de rapportage ({agreed} van de {count} deelnemers "
+        "akkoord):\n> {remark_text}\nBespreek het samen; pas de rapportage zo nodig aan, dan "
+        "leest iedereen hem opnieuw.",
+        "{name} has a remark on the report ({agreed} of the {count} participants agreed):\n"
+        "> {remark_text}\nTalk it over; revise the report if needed, and everyone reads it "
+        "again.",
     ),
     "report.answered.all": (
         "Iedereen is akkoord: de rapportage is definitief. Je krijgt de pdf zo in een bericht.",
@@ -137,10 +163,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.file.title": ("Rapportage begeleide intervisie", "Report on guided intervisie"),
     "report.file.comment": (
-        "De definitieve rapportage voor {organisation}, in overleg met de groep opgesteld. Je "
-        "kunt hem doorsturen naar de opdrachtgever.",
-        "The final report for {organisation}, agreed with the group. You can forward it to the "
-        "client.",
+        "De definitieve rapportage voor {organisation_name}, in overleg met de groep opgesteld. "
+        "Je kunt hem doorsturen naar de opdrachtgever.",
+        "The final report for {organisation_name}, agreed with the group. You can forward it to "
+        "the client.",
     ),
     "report.file": (
         "rapportage-begeleide-intervisie-{number}",
@@ -149,17 +175,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- the report: participants ----------------------------------------------------------------
     "report.dm.header": ("Rapportage voor de opdrachtgever", "Report for the client"),
     "report.dm.intro": (
-        "{supervisor} heeft de rapportage voor {organisation} opgesteld en vraagt je die mee te "
-        "lezen. Akkoord? Of wil je iets bespreken? Reageren kan tot en met {deadline}.",
-        "{supervisor} drafted the report for {organisation} and asks you to read it. Do you "
-        "agree, or is there something to talk over? Answers until {deadline}.",
+        "{supervisor_name} heeft de rapportage voor {organisation_name} opgesteld en vraagt je "
+        "die mee te lezen. Akkoord? Of wil je iets bespreken? Reageren kan tot en met "
+        "{deadline}.",
+        "{supervisor_name} drafted the report for {organisation_name} and asks you to read it. "
+        "Do you agree, or is there something to talk over? Answers until {deadline}.",
     ),
     "report.button.agree": ("Akkoord", "Agree"),
     "report.button.remark": ("Opmerking", "Remark"),
     "report.dm.you_agreed": ("Je bent akkoord gegaan.", "You agreed."),
     "report.dm.you_remarked": (
-        "Je opmerking is naar de begeleider gestuurd: {remark}",
-        "Your remark went to the supervisor: {remark}",
+        "Je opmerking is naar de begeleider gestuurd: {remark_text}",
+        "Your remark went to the supervisor: {remark_text}",
     ),
     "report.remark.title": ("Opmerking", "Remark"),
     "report.remark.submit": ("Versturen", "Send"),
@@ -169,9 +196,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.field.remark": ("Je opmerking", "Your remark"),
     "report.finalised.dm": (
-        "De rapportage voor {organisation} is definitief. {supervisor} stuurt hem naar de "
-        "opdrachtgever.",
-        "The report for {organisation} is final. {supervisor} sends it to the client.",
+        "De rapportage voor {organisation_name} is definitief. {supervisor_name} stuurt hem naar "
+        "de opdrachtgever.",
+        "The report for {organisation_name} is final. {supervisor_name} sends it to the client.",
     ),
     # -- the report PDF --------------------------------------------------------------------------
     "report.pdf.title": ("Rapportage begeleide intervisie", "Report on guided intervisie"),
@@ -188,10 +215,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.pdf.aim": ("Doel", "Aim"),
     "report.pdf.method": ("Werkwijze", "Way of working"),
     "report.pdf.attendance": ("Deelname", "Attendance"),
-    "report.pdf.meetings": ("Bijeenkomsten", "Meetings"),
-    "report.pdf.meetings_value": (
-        "{held} gehouden van {agreed} afgesproken",
-        "{held} held of {agreed} agreed",
+    "report.pdf.held": ("Gehouden", "Held"),
+    "report.pdf.held_value.one": (
+        "{held} van {count} afgesproken bijeenkomst",
+        "{held} of {count} agreed meeting",
+    ),
+    "report.pdf.held_value.other": (
+        "{held} van {count} afgesproken bijeenkomsten",
+        "{held} of {count} agreed meetings",
     ),
     "report.pdf.participants": ("Deelnemers", "Participants"),
     "report.pdf.average": ("Gemiddelde aanwezigheid", "Average attendance"),
@@ -202,10 +233,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.pdf.outcome": ("Opbrengst", "Outcome"),
     "report.pdf.recommendations": ("Aanbevelingen", "Recommendations"),
-    "report.pdf.agreed": (
-        "Definitief op {date}; {agreed} van de {participants} deelnemers gingen akkoord. Van de "
+    # The count is the participants; {agreed} of them agreed.
+    "report.pdf.agreed.one": (
+        "Definitief op {date}, met akkoord van {agreed} van {count} deelnemer. Van de "
         "bijeenkomsten zelf is geen inhoud bewaard.",
-        "Final on {date}; {agreed} of the {participants} participants agreed. No content of the "
+        "Final on {date}, agreed by {agreed} of {count} participant. No content of the "
+        "meetings themselves is stored.",
+    ),
+    "report.pdf.agreed.other": (
+        "Definitief op {date}, met akkoord van {agreed} van de {count} deelnemers. Van de "
+        "bijeenkomsten zelf is geen inhoud bewaard.",
+        "Final on {date}, agreed by {agreed} of the {count} participants. No content of the "
         "meetings themselves is stored.",
     ),
     # -- refusals --------------------------------------------------------------------------------
@@ -218,9 +256,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The report is already final.",
     ),
     "report.error.required": ("Vul dit veld in.", "Fill in this field."),
-    "report.error.deadline": (
-        "Kies een datum na vandaag en binnen {days} dagen.",
-        "Choose a date after today and within {days} days.",
+    "report.error.deadline.one": (
+        "Kies een datum na vandaag en binnen {count} dag.",
+        "Choose a date after today and within {count} day.",
+    ),
+    "report.error.deadline.other": (
+        "Kies een datum na vandaag en binnen {count} dagen.",
+        "Choose a date after today and within {count} days.",
     ),
     "report.error.no_participants": (
         "De groep heeft geen deelnemers om de rapportage mee te lezen.",

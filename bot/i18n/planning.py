@@ -44,9 +44,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "deze periode nog niet, laatst {date}",
         "not yet this period, last {date}",
     ),
-    "plan.candidate.had": (
-        "{count}× deze periode, laatst {date}",
-        "{count}× this period, last {date}",
+    "plan.candidate.had.one": (
+        "{count} keer deze periode, laatst {date}",
+        "{count} time this period, last {date}",
+    ),
+    "plan.candidate.had.other": (
+        "{count} keer deze periode, laatst {date}",
+        "{count} times this period, last {date}",
     ),
     "plan.suggest": (
         "Voorstel volgens de rolwisseling ({start} – {end}): inbrenger *{presenter}*, "
@@ -63,10 +67,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dezelfde persoon is inbrenger én facilitator. Meestal zijn dat twee verschillende leden.",
         "The same person is presenter and facilitator. Usually these are two different members.",
     ),
-    "plan.warn.method_too_long": (
-        "De gekozen methode vraagt minstens {minimum} minuten; de bijeenkomst duurt "
-        "{minutes} minuten.",
-        "The method chosen needs at least {minimum} minutes; the meeting lasts {minutes} minutes.",
+    # The count is the meeting's length; the method's minimum is in the same unit.
+    "plan.warn.method_too_long.one": (
+        "De bijeenkomst duurt {count} minuut; de gekozen methode vraagt er minstens {minimum}.",
+        "The meeting lasts {count} minute; the method chosen needs at least {minimum}.",
+    ),
+    "plan.warn.method_too_long.other": (
+        "De bijeenkomst duurt {count} minuten; de gekozen methode vraagt er minstens {minimum}.",
+        "The meeting lasts {count} minutes; the method chosen needs at least {minimum}.",
     ),
     "plan.warn.confirm_label": ("Toch opslaan?", "Save anyway?"),
     "plan.warn.confirm": ("Ja, sla het zo op", "Yes, save it like this"),

@@ -49,13 +49,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "De datumprikker van groep {number} is ingetrokken.",
         "The date poll of group {number} has been withdrawn.",
     ),
+    # The count is the group's members; {answered} of them have answered.
     "poll.answered.one": (
-        "{count} van de {members} leden heeft gereageerd.",
-        "{count} of {members} members has answered.",
+        "Gereageerd: {answered} van {count} lid.",
+        "Answered: {answered} of {count} member.",
     ),
     "poll.answered.other": (
-        "{count} van de {members} leden hebben gereageerd.",
-        "{count} of {members} members have answered.",
+        "Gereageerd: {answered} van de {count} leden.",
+        "Answered: {answered} of {count} members.",
     ),
     "poll.waiting": ("Nog niet gereageerd: {names}", "Not answered yet: {names}"),
     # The modal
@@ -71,20 +72,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and reminders.",
     ),
     "poll.modal.slots": ("Momenten", "Moments"),
-    "poll.modal.slots_hint": (
-        "Eén moment per regel: datum en begintijd, bijvoorbeeld 30-11-2026 14:00. {min} tot {max} "
-        "momenten.",
-        "One moment per line: date and start time, for example 30-11-2026 14:00. {min} to {max} "
-        "moments.",
+    "poll.modal.slots_hint.one": (
+        "Eén moment per regel: datum en begintijd, bijvoorbeeld 30-11-2026 14:00. {min} tot "
+        "{count} moment.",
+        "One moment per line: date and start time, for example 30-11-2026 14:00. {min} to "
+        "{count} moment.",
+    ),
+    "poll.modal.slots_hint.other": (
+        "Eén moment per regel: datum en begintijd, bijvoorbeeld 30-11-2026 14:00. {min} tot "
+        "{count} momenten.",
+        "One moment per line: date and start time, for example 30-11-2026 14:00. {min} to "
+        "{count} moments.",
     ),
     "poll.modal.duration": ("Duur van de bijeenkomst", "Length of the meeting"),
     "poll.modal.place": ("Locatie of link", "Location or link"),
     "poll.modal.deadline": ("Reageren kan tot en met", "Answers accepted until"),
-    "poll.modal.deadline_hint": (
-        "Een datum (dd-mm-jjjj). Leeg: {days} dagen, maar uiterlijk tot een dag vóór het eerste "
+    "poll.modal.deadline_hint.one": (
+        "Een datum (dd-mm-jjjj). Leeg: {count} dag, maar uiterlijk tot een dag vóór het eerste "
         "moment. Een dag voor de sluiting krijgt wie nog niet reageerde een herinnering.",
-        "A date (dd-mm-yyyy). Empty: {days} days, but at the latest until a day before the first "
+        "A date (dd-mm-yyyy). Empty: {count} day, but at the latest until a day before the first "
         "moment. A day before it closes, whoever has not answered gets a reminder.",
+    ),
+    "poll.modal.deadline_hint.other": (
+        "Een datum (dd-mm-jjjj). Leeg: {count} dagen, maar uiterlijk tot een dag vóór het eerste "
+        "moment. Een dag voor de sluiting krijgt wie nog niet reageerde een herinnering.",
+        "A date (dd-mm-yyyy). Empty: {count} days, but at the latest until a day before the "
+        "first moment. A day before it closes, whoever has not answered gets a reminder.",
     ),
     "poll.sent.one": (
         "De datumprikker is verstuurd naar {count} lid. Reageren kan tot {deadline}.",
@@ -131,15 +144,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hetzelfde moment staat er twee keer in.",
         "The same moment is listed twice.",
     ),
-    "poll.error.too_few": (
-        "Stel minstens {min} momenten voor: met één moment valt er niets te kiezen. Plan de "
+    "poll.error.too_few.one": (
+        "Stel minstens {count} moment voor: met één moment valt er niets te kiezen. Plan de "
         "bijeenkomst dan met `/intervisie plan`.",
-        "Propose at least {min} moments: with one there is nothing to choose. Plan the meeting "
+        "Propose at least {count} moment: with one there is nothing to choose. Plan the meeting "
         "with `/intervisie plan` instead.",
     ),
-    "poll.error.too_many": (
-        "Stel hoogstens {max} momenten voor.",
-        "Propose at most {max} moments.",
+    "poll.error.too_few.other": (
+        "Stel minstens {count} momenten voor: met één moment valt er niets te kiezen. Plan de "
+        "bijeenkomst dan met `/intervisie plan`.",
+        "Propose at least {count} moments: with one there is nothing to choose. Plan the meeting "
+        "with `/intervisie plan` instead.",
+    ),
+    "poll.error.too_many.one": (
+        "Stel hoogstens {count} moment voor.",
+        "Propose at most {count} moment.",
+    ),
+    "poll.error.too_many.other": (
+        "Stel hoogstens {count} momenten voor.",
+        "Propose at most {count} moments.",
     ),
     "poll.error.too_soon": (
         "Het eerste moment is te dichtbij om nog samen te kiezen (dat vraagt minstens een dag). "

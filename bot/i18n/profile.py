@@ -62,9 +62,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "profile.number_label": ("{register} – {label}", "{register} – {label}"),
     "profile.number_hint": ("Bijvoorbeeld {example}.", "For example {example}."),
-    "profile.too_many": (
-        "Kies hoogstens {limit} beroepen.",
-        "Choose at most {limit} professions.",
+    "profile.too_many.one": (
+        "Kies hoogstens {count} beroep.",
+        "Choose at most {count} profession.",
+    ),
+    "profile.too_many.other": (
+        "Kies hoogstens {count} beroepen.",
+        "Choose at most {count} professions.",
     ),
     # "Mijn profiel" on the App Home.
     "profile.home.title": ("*Mijn profiel*", "*My profile*"),
@@ -87,9 +91,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "profile.edit": ("Profiel bewerken", "Edit profile"),
     "profile.home.hours_title": ("*Uren per register*", "*Hours per register*"),
-    "profile.home.hours_line": (
-        "{register}: *{hours} van {target} uur* ({start} – {end}){norm}",
-        "{register}: *{hours} of {target} hours* ({start} – {end}){norm}",
+    # The count is the target: "*12 van 40 uur*", "*1.5 of 40 hours*".
+    "profile.home.hours_line.one": (
+        "{register}: *{hours} van {count} uur* ({start} – {end}){norm}",
+        "{register}: *{hours} of {count} hour* ({start} – {end}){norm}",
+    ),
+    "profile.home.hours_line.other": (
+        "{register}: *{hours} van {count} uur* ({start} – {end}){norm}",
+        "{register}: *{hours} of {count} hours* ({start} – {end}){norm}",
     ),
     "profile.home.hours_default": (
         " · regel van de vereniging",
@@ -105,7 +114,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Multidisciplinair · {professions}",
         "Multidisciplinary · {professions}",
     ),
-    "directory.profession_count": ("{name} ({count})", "{name} ({count})"),
+    # Counts of participants per profession, never names: "Verloskundige (2 deelnemers)".
+    "directory.profession_count.one": (
+        "{name} ({count} deelnemer)",
+        "{name} ({count} participant)",
+    ),
+    "directory.profession_count.other": (
+        "{name} ({count} deelnemers)",
+        "{name} ({count} participants)",
+    ),
     "directory.profession_unknown": ("beroep nog niet ingevuld", "profession not filled in yet"),
     "directory.no_professions": ("nog geen beroepen bekend", "no professions known yet"),
 }

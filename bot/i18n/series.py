@@ -49,17 +49,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "series.modal.place": ("Locatie of link", "Location or link"),
     "series.planned.one": (
-        "{count} bijeenkomst gepland:\n{dates}\nDe leden krijgen de reeks in één agenda-bestand.",
-        "{count} meeting planned:\n{dates}\nThe members get the series in one calendar file.",
+        "{count} bijeenkomst gepland:\n{dates_text}\nDe leden krijgen de reeks in één "
+        "agenda-bestand.",
+        "{count} meeting planned:\n{dates_text}\nThe members get the series in one calendar file.",
     ),
     "series.planned.other": (
-        "{count} bijeenkomsten gepland:\n{dates}\nDe leden krijgen de reeks in één agenda-bestand.",
-        "{count} meetings planned:\n{dates}\nThe members get the series in one calendar file.",
+        "{count} bijeenkomsten gepland:\n{dates_text}\nDe leden krijgen de reeks in één "
+        "agenda-bestand.",
+        "{count} meetings planned:\n{dates_text}\nThe members get the series in one calendar file.",
     ),
     # Refusals
-    "series.error.count": (
-        "Kies {min} tot {max} bijeenkomsten.",
-        "Choose {min} to {max} meetings.",
+    "series.error.count.one": (
+        "Kies {min} tot {count} bijeenkomst.",
+        "Choose {min} to {count} meeting.",
+    ),
+    "series.error.count.other": (
+        "Kies {min} tot {count} bijeenkomsten.",
+        "Choose {min} to {count} meetings.",
     ),
     "series.error.not_last": (
         "{date} is niet de laatste van die weekdag in de maand; de laatste is {suggestion}. Begin "
@@ -117,9 +123,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "series.rest.title": ("Rest wijzigen", "Change the rest"),
     "series.rest.submit": ("Opslaan", "Save"),
     "series.rest.intro": (
-        "Nieuwe begintijd, duur en locatie voor de bijeenkomsten die nog komen ({dates}). Elke "
-        "bijeenkomst houdt haar datum.",
-        "A new start time, length and place for the meetings still to come ({dates}). Each "
+        "Nieuwe begintijd, duur en locatie voor de bijeenkomsten die nog komen ({dates_text}). "
+        "Elke bijeenkomst houdt haar datum.",
+        "A new start time, length and place for the meetings still to come ({dates_text}). Each "
         "meeting keeps its date.",
     ),
     "series.rest.changed.one": (
@@ -140,40 +146,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # DMs (the comment with the .ics)
     "series.dm.planned.one": (
-        "Groep {number} {name} heeft {count} bijeenkomst gepland:\n{dates}\nHet bestand zet haar "
-        "in je agenda.",
-        "Group {number} {name} has planned {count} meeting:\n{dates}\nThe file puts it in your "
-        "calendar.",
+        "Groep {number} {name} heeft {count} bijeenkomst gepland:\n{dates_text}\nHet bestand zet "
+        "haar in je agenda.",
+        "Group {number} {name} has planned {count} meeting:\n{dates_text}\nThe file puts it in "
+        "your calendar.",
     ),
     "series.dm.planned.other": (
-        "Groep {number} {name} heeft een reeks van {count} bijeenkomsten gepland:\n{dates}\nHet "
-        "bestand zet ze alle in je agenda.",
-        "Group {number} {name} has planned a series of {count} meetings:\n{dates}\nThe file puts "
-        "them all in your calendar.",
+        "Groep {number} {name} heeft een reeks van {count} bijeenkomsten "
+        "gepland:\n{dates_text}\nHet bestand zet ze alle in je agenda.",
+        "Group {number} {name} has planned a series of {count} meetings:\n{dates_text}\nThe file "
+        "puts them all in your calendar.",
     ),
     "series.dm.changed.one": (
         "De bijeenkomsten van groep {number} {name} die nog komen, zijn gewijzigd. Gepland: "
-        "{count} bijeenkomst:\n{dates}\nHet bestand werkt je agenda bij.",
+        "{count} bijeenkomst:\n{dates_text}\nHet bestand werkt je agenda bij.",
         "The coming meetings of group {number} {name} have changed. Planned: {count} meeting:\n"
-        "{dates}\nThe file updates your calendar.",
+        "{dates_text}\nThe file updates your calendar.",
     ),
     "series.dm.changed.other": (
         "De bijeenkomsten van groep {number} {name} die nog komen, zijn gewijzigd. Gepland: "
-        "{count} bijeenkomsten:\n{dates}\nHet bestand werkt je agenda bij.",
+        "{count} bijeenkomsten:\n{dates_text}\nHet bestand werkt je agenda bij.",
         "The coming meetings of group {number} {name} have changed. Planned: {count} meetings:\n"
-        "{dates}\nThe file updates your calendar.",
+        "{dates_text}\nThe file updates your calendar.",
     ),
     "series.dm.cancelled.one": (
         "De rest van de reeks van groep {number} {name} is geannuleerd. Nog gepland uit deze "
-        "reeks: {count} bijeenkomst.\n{dates}\nHet bestand haalt de rest uit je agenda.",
+        "reeks: {count} bijeenkomst.\n{dates_text}\nHet bestand haalt de rest uit je agenda.",
         "The rest of the series of group {number} {name} is cancelled. Still planned from this "
-        "series: {count} meeting.\n{dates}\nThe file removes the rest from your calendar.",
+        "series: {count} meeting.\n{dates_text}\nThe file removes the rest from your calendar.",
     ),
     "series.dm.cancelled.other": (
         "De rest van de reeks van groep {number} {name} is geannuleerd. Nog gepland uit deze "
-        "reeks: {count} bijeenkomsten.\n{dates}\nHet bestand haalt de rest uit je agenda.",
+        "reeks: {count} bijeenkomsten.\n{dates_text}\nHet bestand haalt de rest uit je agenda.",
         "The rest of the series of group {number} {name} is cancelled. Still planned from this "
-        "series: {count} meetings.\n{dates}\nThe file removes the rest from your calendar.",
+        "series: {count} meetings.\n{dates_text}\nThe file removes the rest from your calendar.",
     ),
     "series.ics_title": (
         "Intervisie {number} – reeks vanaf {date}",

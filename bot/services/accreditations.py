@@ -100,7 +100,7 @@ def record_accreditation(
             )
     activity_id = clean_text(draft.activity_id)
     if len(activity_id) > ACTIVITY_ID_MAX:
-        problems[ACTIVITY_FIELD] = InvalidInput("accreditation.too_long", limit=ACTIVITY_ID_MAX)
+        problems[ACTIVITY_FIELD] = InvalidInput("accreditation.too_long", count=ACTIVITY_ID_MAX)
     elif not activity_id and draft.status is AccreditationStatus.GRANTED:
         problems[ACTIVITY_FIELD] = InvalidInput("accreditation.activity_required")
     points: Decimal | None = None

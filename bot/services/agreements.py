@@ -142,7 +142,7 @@ def clean_input(data: AgreementsInput, *, max_members: int) -> dict[str, object]
     for name, limit in _TEXTS.items():
         text = clean_text(str(values[name]))
         if len(text) > limit:
-            raise InvalidInput("input.too_long", field=name, limit=limit)
+            raise InvalidInput("input.too_long", field=name, count=limit)
         values[name] = text
     if not values["goal"]:
         raise InvalidInput("agreements.error.goal_required", field="goal")

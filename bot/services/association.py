@@ -71,15 +71,15 @@ class AssociationSettings:
 
 
 def terms(lang: Lang, association: AssociationSettings) -> dict[str, str]:
-    """How texts name membership of this association: {member} ("LVV-lid" / "lid van de
-    vereniging"), {member_option} (an option's label), {without} ("zonder LVV-lidmaatschap"),
-    {label} (the member number's name)."""
+    """How texts name membership of this association: "member" ("LVV-lid" / "lid van de
+    vereniging"), "member_option" (an option's label), "without" ("zonder LVV-lidmaatschap", a
+    text's {without_text}), "label" (the member number's name)."""
     short = association.short
     variant = "named" if short else "generic"
     return {
-        "member": t_plain(lang, f"association.member.{variant}", short=short),
-        "member_option": t_plain(lang, f"association.member_option.{variant}", short=short),
-        "without": t_plain(lang, f"association.without.{variant}", short=short),
+        "member": t_plain(lang, f"association.member.{variant}", short_name=short),
+        "member_option": t_plain(lang, f"association.member_option.{variant}", short_name=short),
+        "without": t_plain(lang, f"association.without.{variant}", short_name=short),
         "label": association.member_number_label
         or t_plain(lang, "association.member_number.default"),
     }

@@ -79,7 +79,7 @@ def _whole(text: str | None, *, field: str, low: int, high: int) -> int:
 def _text(text: str | None, *, field: str, limit: int) -> str:
     value = clean_text(text)
     if len(value) > limit:
-        raise InvalidInput("association.too_long", field=field, limit=limit)
+        raise InvalidInput("association.too_long", field=field, count=limit)
     return value
 
 
@@ -88,7 +88,7 @@ def _link(text: str | None, *, field: str) -> str:
     if not value:
         return ""
     if len(value) > URL_MAX:
-        raise InvalidInput("association.too_long", field=field, limit=URL_MAX)
+        raise InvalidInput("association.too_long", field=field, count=URL_MAX)
     if not re.fullmatch(r"https?://[^\s<>|]+\.[^\s<>|]+", value):
         raise InvalidInput("association.bad_link", field=field)
     return value
@@ -233,7 +233,7 @@ def _plain_block(problems: _Problems, text: str | None, *, field: str) -> str:
     value = "\n".join(lines).strip()
     if len(value) > INSTRUCTIONS_MAX:
         problems.found[field] = InvalidInput(
-            "association.too_long", field=field, limit=INSTRUCTIONS_MAX
+            "association.too_long", field=field, count=INSTRUCTIONS_MAX
         )
     return value
 
@@ -285,7 +285,7 @@ def update_rules(
         problems.found["retention_years"] = InvalidInput(
             "association.retention_below_period",
             field="retention_years",
-            years=changes["period_years"],
+            count=changes["period_years"],
         )
     problems.raise_any()
     return _save(
@@ -306,7 +306,9 @@ def set_secretariat(
     owners and admins. Only people of this workspace; at most SECRETARIAT_MAX."""
     require_secretariat(actor)
     if len(people) > SECRETARIAT_MAX:
-        raise InvalidInput("association.secretariat_too_many", field="members", max=SECRETARIAT_MAX)
+        raise InvalidInput(
+            "association.secretariat_too_many", field="members", count=SECRETARIAT_MAX
+        )
     if any(p.team_id != actor.team_id or p.anonymised_at is not None for p in people):
         raise InvalidInput("association.secretariat_unknown", field="members")
     before = {p.id for p in secretariat_members(session, team_id=actor.team_id)}

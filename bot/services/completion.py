@@ -159,7 +159,7 @@ def _closable(
         raise Conflict("guided.error.unregistered", count=len(waiting))
     if len(held) < trajectory.agreed_meetings:
         raise Conflict(
-            "guided.error.not_all_held", held=len(held), agreed=trajectory.agreed_meetings
+            "guided.error.not_all_held", count=trajectory.agreed_meetings, held=len(held)
         )
     return held, trajectory.agreed_meetings
 
@@ -343,7 +343,7 @@ def stop_trajectory(
     if not clean:
         raise InvalidInput("guided.error.reason_required", field="reason")
     if len(clean) > REASON_MAX:
-        raise InvalidInput("input.too_long", field="reason", limit=REASON_MAX)
+        raise InvalidInput("input.too_long", field="reason", count=REASON_MAX)
     trajectory.status = TrajectoryStatus.STOPPED
     trajectory.stop_reason = clean
     trajectory.closed_at = now

@@ -130,9 +130,9 @@ def check_slots(slots: list[datetime]) -> list[datetime]:
     if len(set(slots)) != len(slots):
         raise InvalidInput("poll.error.duplicate", field="slots")
     if len(slots) < rules.POLL_MIN_SLOTS:
-        raise InvalidInput("poll.error.too_few", field="slots", min=rules.POLL_MIN_SLOTS)
+        raise InvalidInput("poll.error.too_few", field="slots", count=rules.POLL_MIN_SLOTS)
     if len(slots) > rules.POLL_MAX_SLOTS:
-        raise InvalidInput("poll.error.too_many", field="slots", max=rules.POLL_MAX_SLOTS)
+        raise InvalidInput("poll.error.too_many", field="slots", count=rules.POLL_MAX_SLOTS)
     return sorted(slots)
 
 

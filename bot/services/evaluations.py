@@ -199,7 +199,7 @@ def answer_evaluation(
         raise InvalidInput("error.bad_form")
     remark = clean_text(data.remark)
     if len(remark) > rules.EVALUATION_REMARK_MAX:
-        raise InvalidInput("input.too_long", field="remark", limit=rules.EVALUATION_REMARK_MAX)
+        raise InvalidInput("input.too_long", field="remark", count=rules.EVALUATION_REMARK_MAX)
     session.add(
         EvaluationResponse(
             id=uuid.uuid4().hex,

@@ -70,9 +70,9 @@ def validate_edit(edit: GroupEdit) -> GroupEdit:
             problems["name"] = exc
     description, region = clean_text(edit.description), clean_text(edit.region)
     if len(description) > DESCRIPTION_MAX:
-        problems["description"] = InvalidInput("group.create.too_long", limit=DESCRIPTION_MAX)
+        problems["description"] = InvalidInput("group.create.too_long", count=DESCRIPTION_MAX)
     if len(region) > REGION_MAX:
-        problems["region"] = InvalidInput("group.create.too_long", limit=REGION_MAX)
+        problems["region"] = InvalidInput("group.create.too_long", count=REGION_MAX)
     if problems:
         raise InvalidFields(problems)
     return GroupEdit(

@@ -65,14 +65,14 @@ def _clean_draft(draft: GuidanceDraft) -> GuidanceDraft:
     organisation = parse_name(draft.organisation, max_length=ORGANISATION_MAX, field="organisation")
     contact = clean_text(draft.contact)
     if len(contact) > CONTACT_MAX:
-        raise InvalidInput("input.too_long", field="client_contact", limit=CONTACT_MAX)
+        raise InvalidInput("input.too_long", field="client_contact", count=CONTACT_MAX)
     wishes = clean_text(draft.wishes)
     if len(wishes) > WISHES_MAX:
-        raise InvalidInput("input.too_long", field="wishes", limit=WISHES_MAX)
+        raise InvalidInput("input.too_long", field="wishes", count=WISHES_MAX)
     expected = draft.expected_participants
     low, high = rules.GUIDED_GROUP_MIN_MEMBERS, rules.GUIDED_GROUP_MAX_MEMBERS
     if expected is not None and not low <= expected <= high:
-        raise InvalidInput("guided.error.participants", field="participants", low=low, high=high)
+        raise InvalidInput("guided.error.participants", field="participants", low=low, count=high)
     return GuidanceDraft(
         organisation=organisation, contact=contact, expected_participants=expected, wishes=wishes
     )
@@ -206,7 +206,7 @@ def decline_guidance(
     if not clean:
         raise InvalidInput("guided.error.reason_required", field="reason")
     if len(clean) > REASON_MAX:
-        raise InvalidInput("input.too_long", field="reason", limit=REASON_MAX)
+        raise InvalidInput("input.too_long", field="reason", count=REASON_MAX)
     trajectory.status = TrajectoryStatus.DECLINED
     trajectory.decline_reason = clean
     trajectory.decided_at = now

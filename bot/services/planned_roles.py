@@ -103,7 +103,7 @@ def plan_warnings(
         notices.append(
             Notice(
                 key="plan.warn.method_too_long",
-                params={"minimum": method.min_minutes, "minutes": duration_minutes},
+                params={"count": duration_minutes, "minimum": method.min_minutes},
             )
         )
     return notices

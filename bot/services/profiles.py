@@ -164,7 +164,7 @@ def _check(
         elif key not in professions:
             professions.append(key)
     if len(professions) > MAX_PROFESSIONS:
-        problems[PROFESSIONS_FIELD] = InvalidInput("profile.too_many", limit=MAX_PROFESSIONS)
+        problems[PROFESSIONS_FIELD] = InvalidInput("profile.too_many", count=MAX_PROFESSIONS)
     numbers: dict[str, str] = {}
     seen: set[str] = set()
     for register_key, raw in draft.registrations:

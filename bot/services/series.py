@@ -84,8 +84,8 @@ def plan_series(
         raise InvalidInput(
             "series.error.count",
             field="count",
+            count=arules.SERIES_MAX_MEETINGS,
             min=arules.SERIES_MIN_MEETINGS,
-            max=arules.SERIES_MAX_MEETINGS,
         )
     try:
         days = series_dates(data.first_day, data.rhythm, count=data.count)

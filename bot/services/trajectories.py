@@ -95,7 +95,7 @@ def _clean(draft: StartDraft) -> StartDraft:
         (contact, "client_contact", CLIENT_MAX),
     ):
         if len(value) > limit:
-            raise InvalidInput("input.too_long", field=field, limit=limit)
+            raise InvalidInput("input.too_long", field=field, count=limit)
     return StartDraft(
         name=parse_name(draft.name, max_length=NAME_MAX, field="name"),
         region=region,

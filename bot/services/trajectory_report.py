@@ -185,11 +185,11 @@ def _clean(draft: ReportDraft, *, today: date) -> dict[str, str]:
         if name in REQUIRED and not value:
             raise InvalidInput("report.error.required", field=name)
         if len(value) > limit:
-            raise InvalidInput("input.too_long", field=name, limit=limit)
+            raise InvalidInput("input.too_long", field=name, count=limit)
         texts[name] = value
     if not today < draft.deadline <= today + rules.REPORT_DEADLINE_MAX:
         raise InvalidInput(
-            "report.error.deadline", field="deadline", days=rules.REPORT_DEADLINE_MAX.days
+            "report.error.deadline", field="deadline", count=rules.REPORT_DEADLINE_MAX.days
         )
     return texts
 
@@ -300,7 +300,7 @@ def answer_report(
     if not agreed and not text:
         raise InvalidInput("report.error.remark_required", field="remark")
     if len(text) > REMARK_MAX:
-        raise InvalidInput("input.too_long", field="remark", limit=REMARK_MAX)
+        raise InvalidInput("input.too_long", field="remark", count=REMARK_MAX)
     session.add(
         ReportResponse(
             report_id=report.id,

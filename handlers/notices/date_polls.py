@@ -83,7 +83,7 @@ def render_series(ctx: RenderContext, intent: SeriesNotice) -> FileMessage:
         len(planned),
         number=group.number,
         name=group.name,
-        dates=lines,
+        dates_text=lines,
     )
     if access.is_member(ctx.session, group_id=group.id, person_id=ctx.recipient.id):
         comment += "\n" + t(ctx.lang, "absence.hint", number=group.number)

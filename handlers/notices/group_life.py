@@ -10,7 +10,7 @@ from bot.notify import Message, RenderContext, Renderers
 from bot.services.association import association_for
 from bot.services.group_edit import GroupEdited
 from bot.services.group_end import GroupEnded, GroupReopened
-from bot.services.group_members import DeputyChanged, MemberRemoved
+from bot.services.group_members import DeputyChanged, MemberRemoved, RemovalReason
 from bot.services.groups import GroupSummary, member_count
 from bot.services.pending import RequestEnded, RequestLapsed
 from bot.services.people import display_name
@@ -20,6 +20,7 @@ from handlers.ui.group_life_ui import (
     build_lapsed_request,
     build_verslag_ask,
     build_verslag_confirmed,
+    removal_reason_text,
 )
 from handlers.ui.groups_ui import status_text
 from storage.models import Enrollment, Group, Meeting, Person
@@ -83,7 +84,7 @@ def render_removed(ctx: RenderContext, intent: MemberRemoved) -> Message:
     enrollment = _enrollment(ctx, intent.enrollment_id)
     group = enrollment.group
     by = _person(ctx, intent.by_id)
-    reason = t_plain(ctx.lang, f"life.reason.{intent.reason}")
+    reason = removal_reason_text(ctx.lang, RemovalReason(intent.reason))
     if ctx.recipient.id == enrollment.person_id:
         text = t(
             ctx.lang,
@@ -99,7 +100,7 @@ def render_removed(ctx: RenderContext, intent: MemberRemoved) -> Message:
         ctx.lang,
         "life.dm.removed_contact",
         who=display_name(by) if by is not None else "?",
-        member=display_name(enrollment.person),
+        member_name=display_name(enrollment.person),
         number=group.number,
         reason=reason,
         members=tn(ctx.lang, "life.members", summary.members),

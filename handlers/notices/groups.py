@@ -180,6 +180,6 @@ def render_fee_due(ctx: RenderContext, intent: FeeDue) -> Message:
         "fee.due",
         year=intent.year,
         fee=association.fee_text(),
-        without=terms(ctx.lang, association)["without"],
+        without_text=terms(ctx.lang, association)["without"],
     )
     return message(text, blocks)

@@ -5,7 +5,7 @@ threshold, the outcome, a stop) and going on as a peer group."""
 from __future__ import annotations
 
 from bot.errors import NotFound
-from bot.i18n import format_hours, t, t_plain, tn
+from bot.i18n import hours_text, t, t_plain, tn, tn_plain
 from bot.notify import FileMessage, Message, RenderContext, Renderers
 from bot.services.certificates import certificate_pdf
 from bot.services.completion import (
@@ -77,20 +77,20 @@ def render_started(ctx: RenderContext, intent: TrajectoryStarted) -> Message:
     params = {
         "number": group.number,
         "name": group.name,
-        "supervisor": display_name(trajectory.supervisor),
+        "supervisor_name": display_name(trajectory.supervisor),
         "contact": display_name(group.contact_person),
-        "meetings": trajectory.agreed_meetings or 0,
         "max": group.max_members,
     }
+    meetings = trajectory.agreed_meetings or 0
     if ctx.recipient.id == trajectory.supervisor_id:
         key = (
             "guided.started.supervisor_alone"
             if group.contact_person_id == trajectory.supervisor_id
             else "guided.started.supervisor"
         )
-        text = t(ctx.lang, key, **params)
+        text = tn(ctx.lang, key, meetings, **params)
     else:
-        text = t(ctx.lang, "guided.started.contact", **params)
+        text = tn(ctx.lang, "guided.started.contact", meetings, **params)
         if trajectory.price_per_participant is not None:
             price = f"{trajectory.price_per_participant:.2f}"
             text += "\n" + t(
@@ -110,7 +110,7 @@ def render_reader(ctx: RenderContext, intent: ReaderShared) -> Message:
         "guided.reader.dm",
         number=group.number,
         name=group.name,
-        supervisor=display_name(trajectory.supervisor),
+        supervisor_name=display_name(trajectory.supervisor),
         url=trajectory.reader_url,
     )
     return text_message(text)
@@ -125,13 +125,13 @@ def render_completion(ctx: RenderContext, intent: CompletionCertificateIssued) -
     return FileMessage(
         filename=filename,
         title=t_plain(ctx.lang, "completion.file.title", number=certificate.number),
-        comment=t_plain(
+        comment=tn_plain(
             ctx.lang,
             "completion.file.comment",
+            row.meetings_total,
             name=certificate.trajectory_text or certificate.group_name,
             attended=row.meetings_attended,
-            total=row.meetings_total,
-            hours=format_hours(certificate.net_minutes, ctx.lang),
+            hours_text=hours_text(ctx.lang, certificate.net_minutes),
         ),
         content=content,
     )
@@ -145,12 +145,12 @@ def render_withheld(ctx: RenderContext, intent: CompletionWithheld) -> Message:
     text = tn(
         ctx.lang,
         "guided.withheld.dm",
-        intent.attended,
-        held=intent.held,
+        intent.held,
+        attended=intent.attended,
         required=intent.required,
         name=trajectory_name(trajectory, group),
         number=group.number,
-        supervisor=display_name(trajectory.supervisor),
+        supervisor_name=display_name(trajectory.supervisor),
     )
     return text_message(text)
 
@@ -188,7 +188,7 @@ def render_stopped(ctx: RenderContext, intent: TrajectoryStopped) -> Message:
         "guided.stopped.dm",
         number=group.number,
         name=group.name,
-        supervisor=display_name(trajectory.supervisor),
+        supervisor_name=display_name(trajectory.supervisor),
         reason=trajectory.stop_reason or "—",
     )
     return text_message(text)
@@ -204,12 +204,12 @@ def render_continued(ctx: RenderContext, intent: ContinuedAsPeerGroup) -> Messag
         return text_message(text)
     members = member_count(ctx.session, group_id=group.id)
     status = t_plain(ctx.lang, f"group.status.{status_of(group, members=members).value}")
-    text = t(
+    text = tn(
         ctx.lang,
         "guided.continued.member",
+        members,
         number=group.number,
         name=group.name,
-        members=members,
         status=status,
     )
     return text_message(text)
@@ -221,11 +221,11 @@ def guided_welcome(ctx: RenderContext, *, group: Group) -> str:
     trajectory = trajectory_of_group(ctx.session, group_id=group.id)
     if trajectory is None or trajectory.continued_at is not None:
         return ""
-    text = t(
+    text = tn(
         ctx.lang,
         "guided.welcome",
-        supervisor=display_name(trajectory.supervisor),
-        meetings=trajectory.agreed_meetings or 0,
+        trajectory.agreed_meetings or 0,
+        supervisor_name=display_name(trajectory.supervisor),
     )
     if trajectory.reader_url:
         text += "\n" + t(ctx.lang, "guided.welcome.reader", url=trajectory.reader_url)

@@ -5,7 +5,7 @@ participants that the report is final."""
 from __future__ import annotations
 
 from bot.errors import NotFound
-from bot.i18n import t, t_plain
+from bot.i18n import t, t_plain, tn
 from bot.notify import FileMessage, Message, RenderContext, Renderers
 from bot.services.people import display_name
 from bot.services.report_pdf import report_pdf
@@ -75,21 +75,21 @@ def render_answered(ctx: RenderContext, intent: ReportAnswered) -> Message:
     agreed = sum(1 for r in given.values() if r.answer is ReportAnswer.AGREED)
     total = len(participants(ctx.session, trajectory=report.trajectory))
     if response is not None and response.answer is ReportAnswer.REMARK:
-        text = t(
+        text = tn(
             ctx.lang,
             "report.answered.remark",
+            total,
             name=display_name(person),
-            remark=response.remark or "",
+            remark_text=response.remark or "",
             agreed=agreed,
-            total=total,
         )
     else:
-        text = t(
+        text = tn(
             ctx.lang,
             "report.answered.agreed",
+            total,
             name=display_name(person),
             agreed=agreed,
-            total=total,
         )
     if intent.round == report.round and all_agreed(ctx.session, report=report):
         text += "\n" + t(ctx.lang, "report.answered.all")
@@ -108,7 +108,7 @@ def render_final_pdf(ctx: RenderContext, intent: ReportFinalPdf) -> FileMessage:
         comment=t_plain(
             ctx.lang,
             "report.file.comment",
-            organisation=report.trajectory.client_name or "—",
+            organisation_name=report.trajectory.client_name or "—",
         ),
         content=content,
     )
@@ -120,7 +120,7 @@ def render_finalised(ctx: RenderContext, intent: ReportFinalised) -> Message:
     text = t(
         ctx.lang,
         "report.finalised.dm",
-        supervisor=display_name(report.trajectory.supervisor),
-        organisation=report.trajectory.client_name or "—",
+        supervisor_name=display_name(report.trajectory.supervisor),
+        organisation_name=report.trajectory.client_name or "—",
     )
     return text_message(text)

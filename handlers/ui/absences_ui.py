@@ -17,11 +17,18 @@ from handlers.ui.blocks import actions, button, context, message, option, plain,
 from storage.models import AbsenceReason
 
 MODAL_TITLE_MAX = 24
+# Each category's text. Named one by one: "other" as a key would read as a plural form.
+REASON_KEYS: Mapping[AbsenceReason, str] = {
+    AbsenceReason.WORK: "absence.reason.work",
+    AbsenceReason.PRIVATE: "absence.reason.private",
+    AbsenceReason.HOLIDAY: "absence.reason.holiday",
+    AbsenceReason.OTHER: "absence.reason.other_reason",
+}
 
 
 def reason_text(lang: Lang, reason: AbsenceReason | None) -> str:
-    """The category as people read it ("ziek"), or "" when none was given."""
-    return t_plain(lang, f"absence.reason.{reason.value}") if reason is not None else ""
+    """The category as people read it ("privé"), or "" when none was given."""
+    return t_plain(lang, REASON_KEYS[reason]) if reason is not None else ""
 
 
 def absence_note(lang: Lang, reason: AbsenceReason | None) -> str:

@@ -16,7 +16,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.i18n import Lang, t, t_plain, tn
+from bot.i18n import Lang, t, t_plain, tn, tn_plain
 from bot.notify import Message
 from bot.registers import Register
 from bot.services.accreditations import ACTIVITY_ID_MAX
@@ -42,15 +42,15 @@ def status_text(lang: Lang, status: AccreditationStatus) -> str:
 
 
 def profession_summary(lang: Lang, counts: Sequence[ProfessionCount]) -> str:
-    """'Verloskundige (2), Huisarts (1), beroep nog niet ingevuld (1)': counts, never names."""
+    """'Verloskundige (2 deelnemers), Huisarts (1 deelnemer)': counts, never names."""
     parts = [
-        t_plain(
+        tn_plain(
             lang,
             "directory.profession_count",
+            c.count,
             name=c.profession.name(lang)
             if c.profession
             else t_plain(lang, "directory.profession_unknown"),
-            count=c.count,
         )
         for c in counts
     ]

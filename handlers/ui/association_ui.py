@@ -17,7 +17,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.i18n import Lang, t, t_plain, tn
+from bot.i18n import Lang, hours_text, t, t_plain, tn, tn_plain
 from bot.services.association import AssociationSettings
 from handlers.ui.blocks import actions, button, context, divider, header, option, plain, section
 from storage.models import Person
@@ -145,16 +145,32 @@ def build_home_section(
         )
     else:
         blocks.append(section(t(lang, "association.home.unnamed")))
-    rules = t(
-        lang,
-        "association.home.rules",
-        peer_min=association.peer_min_members,
-        peer_max=association.peer_max_members,
-        guided_min=association.guided_min_members,
-        guided_max=association.guided_max_members,
-        hours=association.required_hours,
-        years=association.period_years,
-        retention=association.retention_years,
+    rules = " · ".join(
+        [
+            tn(
+                lang,
+                "association.home.rules.peer",
+                association.peer_max_members,
+                low=association.peer_min_members,
+            ),
+            tn(
+                lang,
+                "association.home.rules.guided",
+                association.guided_max_members,
+                low=association.guided_min_members,
+            ),
+            t(
+                lang,
+                "association.home.rules.recertification",
+                hours_text=hours_text(lang, association.required_hours * 60),
+                years_text=tn_plain(lang, "years.amount", association.period_years),
+            ),
+            t(
+                lang,
+                "association.home.rules.retention",
+                years_text=tn_plain(lang, "years.amount", association.retention_years),
+            ),
+        ]
     )
     who = [t_plain(lang, "association.home.admins")] if association.admins_are_secretariat else []
     who.extend(f"<@{p.slack_user_id}>" for p in members)

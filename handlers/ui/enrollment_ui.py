@@ -35,11 +35,11 @@ def build_membership_modal(
     types = [
         option(words["member_option"], MembershipType.MEMBER.value),
         option(
-            t_plain(lang, "membership.participant", without=words["without"]),
+            t_plain(lang, "membership.participant", without_text=words["without"]),
             MembershipType.PARTICIPANT.value,
         ),
     ]
-    fee = t(lang, "membership.fee", fee=fee_text(association), without=words["without"])
+    fee = t(lang, "membership.fee", fee=fee_text(association), without_text=words["without"])
     if association.membership_url:
         fee += "\n" + t(lang, "association.membership_link", url=association.membership_url)
     blocks: list[Block] = [
@@ -256,7 +256,7 @@ def fee_blocks(
 ) -> list[Block]:
     """The fee (`key`: the welcome's or the new year's sentence) and the payment instructions."""
     words = terms(lang, association)
-    params: dict[str, Any] = {"fee": fee_text(association), "without": words["without"]}
+    params: dict[str, Any] = {"fee": fee_text(association), "without_text": words["without"]}
     if year is not None:
         params["year"] = year
     instructions = association.payment_instructions or t_plain(lang, "fee.no_instructions")

@@ -16,7 +16,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import agreement_rules as rules
-from bot.i18n import Lang, escape_mrkdwn, format_date, t, t_plain, tn
+from bot.i18n import Lang, escape_mrkdwn, format_date, t, t_plain, tn, tn_plain
 from bot.notify import Message
 from bot.services.evaluations import BROUGHT, EvaluationSummary
 from handlers.ui import metadata
@@ -46,7 +46,7 @@ def build_pulse(*, lang: Lang, text: str, meeting_id: int, answered: bool) -> Me
         text,
         [
             section(text),
-            context(t(lang, "evaluation.privacy", min=rules.EVALUATION_MIN_ANSWERS)),
+            context(tn(lang, "evaluation.privacy", rules.EVALUATION_MIN_ANSWERS)),
             actions(evaluation_button(lang, meeting_id), block_id=f"evaluation_{meeting_id}"),
         ],
     )
@@ -82,7 +82,7 @@ def build_evaluation_modal(*, lang: Lang, meeting_id: int, intro: str) -> dict[s
             block_id=BlockId.EVALUATION_REMARK,
             label=plain(t_plain(lang, "evaluation.modal.remark"), 2000),
             hint=plain(
-                t_plain(lang, "evaluation.modal.remark_hint", min=rules.EVALUATION_MIN_ANSWERS),
+                tn_plain(lang, "evaluation.modal.remark_hint", rules.EVALUATION_MIN_ANSWERS),
                 2000,
             ),
             optional=True,
@@ -110,7 +110,7 @@ def _average(lang: Lang, value: float) -> str:
 def summary_text(lang: Lang, summary: EvaluationSummary, tz: tzinfo) -> str:
     """One meeting's aggregate in a few lines (never per person)."""
     brought = ", ".join(
-        t_plain(lang, f"evaluation.brought_count.{name}", count=summary.brought[name])
+        t_plain(lang, f"evaluation.brought_count.{name}", ticked=summary.brought[name])
         for name in BROUGHT
     )
     return "\n".join(
@@ -120,7 +120,7 @@ def summary_text(lang: Lang, summary: EvaluationSummary, tz: tzinfo) -> str:
                 "evaluation.summary.head",
                 summary.answers,
                 date=format_date(summary.meeting.starts_at, tz=tz),
-                average=_average(lang, summary.average),
+                average_text=_average(lang, summary.average),
             ),
             t(
                 lang,
@@ -140,7 +140,7 @@ def build_trend_blocks(
     """The trend of the group's latest evaluated meetings (oldest first), each an aggregate."""
     blocks: list[Block] = [section(t(lang, "evaluation.trend.title"))]
     if not summaries:
-        blocks.append(context(t(lang, "evaluation.trend.empty", min=rules.EVALUATION_MIN_ANSWERS)))
+        blocks.append(context(tn(lang, "evaluation.trend.empty", rules.EVALUATION_MIN_ANSWERS)))
         return blocks
     lines = [
         tn(
@@ -148,7 +148,7 @@ def build_trend_blocks(
             "evaluation.trend.line",
             s.answers,
             date=format_date(s.meeting.starts_at, tz=tz),
-            average=_average(lang, s.average),
+            average_text=_average(lang, s.average),
             yes=s.goal[GoalServed.YES],
         )
         for s in summaries
@@ -169,5 +169,5 @@ def build_trend_blocks(
                     + clip(remarks, 2500)
                 )
             )
-    blocks.append(context(t(lang, "evaluation.trend.footer", min=rules.EVALUATION_MIN_ANSWERS)))
+    blocks.append(context(tn(lang, "evaluation.trend.footer", rules.EVALUATION_MIN_ANSWERS)))
     return blocks

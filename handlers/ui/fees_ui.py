@@ -47,7 +47,7 @@ def build_unpaid_modal(
             )
         )
     if len(people) > limit:
-        blocks.append(context(t(lang, "fee.unpaid.more", count=len(people) - limit)))
+        blocks.append(context(tn(lang, "fee.unpaid.more", len(people) - limit)))
     return View(
         type="modal",
         callback_id=CallbackId.UNPAID,

@@ -131,10 +131,25 @@ def build_edit_modal(*, lang: Lang, group: Group) -> dict[str, Any]:
     )
 
 
+# Each removal reason's text. Named one by one: "other" as a key would read as a plural form.
+REMOVAL_REASON_KEYS: dict[RemovalReason, str] = {
+    RemovalReason.LEFT_JOB: "life.reason.left_job",
+    RemovalReason.OWN_REQUEST: "life.reason.own_request",
+    RemovalReason.ABSENT: "life.reason.absent",
+    RemovalReason.AGREEMENTS: "life.reason.agreements",
+    RemovalReason.OTHER: "life.reason.other_reason",
+}
+
+
+def removal_reason_text(lang: Lang, reason: RemovalReason) -> str:
+    """The removal reason as people read it ("Op eigen verzoek")."""
+    return t_plain(lang, REMOVAL_REASON_KEYS[reason])
+
+
 def build_remove_modal(*, lang: Lang, group: Group, members: list[Person]) -> dict[str, Any]:
     """Whom to remove (members other than the contact person), why (a category), and a tick."""
     people = [option(clip(display_name(p), 75), str(p.id)) for p in members]
-    reasons = [option(t_plain(lang, f"life.reason.{r.value}"), r.value) for r in RemovalReason]
+    reasons = [option(removal_reason_text(lang, r), r.value) for r in RemovalReason]
     blocks: list[Block] = [
         section(t(lang, "life.remove.intro", number=group.number, name=group.name)),
         InputBlock(

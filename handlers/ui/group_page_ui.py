@@ -165,14 +165,16 @@ def verslag_blocks(
     lines = []
     for item in items:
         confirmed = [p for p in item.present if p.id in item.confirmed]
-        count = tn(lang, "life.page.verslag_count", len(item.present), confirmed=len(confirmed))
+        confirmed_text = tn(
+            lang, "life.page.verslag_count", len(item.present), confirmed=len(confirmed)
+        )
         names = ", ".join(clip(display_name(p), 60) for p in confirmed)
         lines.append(
             t(
                 lang,
                 "life.page.verslag_line",
                 date=format_date(item.meeting.starts_at, tz=tz),
-                count=count,
+                confirmed_text=confirmed_text,
             )
             + (f" — {names}" if names else "")
         )

@@ -75,7 +75,7 @@ def membership_text(
             lang,
             "membership.label.participant",
             fee=fee_text(association),
-            without=terms(lang, association)["without"],
+            without_text=terms(lang, association)["without"],
         )
         if unpaid_year is not None:
             text += t_plain(lang, "fee.marker", year=unpaid_year)

@@ -34,8 +34,8 @@ def facts_text(lang: Lang, facts: ReportFacts, *, tz: tzinfo) -> str:
         tn(
             lang,
             "report.facts.meetings",
-            facts.held,
-            agreed=facts.agreed,
+            facts.agreed,
+            held=facts.held,
             participants=facts.participants,
             average=facts.average_percent,
         )
@@ -60,7 +60,7 @@ def build_report_modal(
         else (t_plain(lang, "report.prefill.method", methods=methods) if methods else "")
     )
     blocks: list[Block] = [
-        section(t(lang, "report.modal.intro", organisation=trajectory.client_name or "—")),
+        section(t(lang, "report.modal.intro", organisation_name=trajectory.client_name or "—")),
         context(facts_text(lang, facts, tz=tz)),
         context(t(lang, "report.modal.no_case_content")),
         text_input(
@@ -151,8 +151,8 @@ def build_report_dm(
     intro = t(
         lang,
         "report.dm.intro",
-        supervisor=supervisor,
-        organisation=trajectory.client_name or "—",
+        supervisor_name=supervisor,
+        organisation_name=trajectory.client_name or "—",
         deadline=format_date(report.deadline),
     )
     blocks: list[Block] = [
@@ -181,7 +181,7 @@ def build_report_dm(
     elif answer.answer is ReportAnswer.AGREED:
         blocks.append(context(t(lang, "report.dm.you_agreed")))
     else:
-        blocks.append(context(t(lang, "report.dm.you_remarked", remark=answer.remark or "")))
+        blocks.append(context(t(lang, "report.dm.you_remarked", remark_text=answer.remark or "")))
     return message(intro, blocks)
 
 

@@ -11,7 +11,7 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from bot import rules
-from bot.i18n import Lang, t, t_plain
+from bot.i18n import Lang, t, t_plain, tn_plain
 from bot.services.supervisors import SupervisorRegistration
 from handlers.ui.blocks import context, option, plain, section
 from handlers.ui.guided_ids import ActionId, BlockId, CallbackId
@@ -62,7 +62,7 @@ def build_start_modal(
             ActionId.MEETINGS,
             t_plain(lang, "guided.field.meetings"),
             options=number_options(low, high),
-            hint=t_plain(lang, "guided.field.meetings_hint", low=low, high=high),
+            hint=tn_plain(lang, "guided.field.meetings_hint", high, low=low),
         ),
         select_input(
             BlockId.MAX_MEMBERS,

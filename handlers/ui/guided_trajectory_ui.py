@@ -26,7 +26,10 @@ def _title(lang: Lang, item: MyTrajectory) -> str:
     status = t_plain(lang, f"guided.status.{trajectory.status.value}")
     if group is None:
         return t(
-            lang, "guided.card.title_intake", organisation=trajectory.client_name, status=status
+            lang,
+            "guided.card.title_intake",
+            organisation_name=trajectory.client_name,
+            status=status,
         )
     return t(
         lang,
@@ -43,7 +46,7 @@ def _lines(lang: Lang, tz: tzinfo, item: MyTrajectory) -> list[str]:
     if item.part is not Part.SUPERVISOR:
         lines.append(t(lang, "guided.card.supervisor", name=display_name(trajectory.supervisor)))
     if trajectory.client_name and item.group is not None:
-        lines.append(t(lang, "guided.card.client", organisation=trajectory.client_name))
+        lines.append(t(lang, "guided.card.client", organisation_name=trajectory.client_name))
     if trajectory.status is TrajectoryStatus.REQUESTED:
         lines.append(t(lang, "guided.card.waiting"))
     if trajectory.status is TrajectoryStatus.INTAKE and trajectory.intake_at is not None:
@@ -56,7 +59,7 @@ def _lines(lang: Lang, tz: tzinfo, item: MyTrajectory) -> list[str]:
             )
         )
     if trajectory.agreed_meetings is not None:
-        lines.append(tn(lang, "guided.card.held", item.held, agreed=trajectory.agreed_meetings))
+        lines.append(tn(lang, "guided.card.held", trajectory.agreed_meetings, held=item.held))
     if item.next_meeting is not None and item.next_number is not None:
         lines.append(
             t(
@@ -76,11 +79,11 @@ def _lines(lang: Lang, tz: tzinfo, item: MyTrajectory) -> list[str]:
             lines.append(t(lang, "guided.card.report_final"))
         else:
             lines.append(
-                t(
+                tn(
                     lang,
                     "guided.card.report_open",
+                    state.participants,
                     answered=state.answered,
-                    participants=state.participants,
                     deadline=state.report.deadline.strftime("%d-%m-%Y"),
                 )
             )
@@ -158,12 +161,12 @@ def build_close_modal(*, lang: Lang, form: CloseForm) -> dict[str, Any]:
     reflection points (shown before anything is issued)."""
     blocks: list[Block] = [
         section(
-            t(
+            tn(
                 lang,
                 "guided.close.intro",
+                form.held,
                 number=form.group_number,
                 name=form.group_name,
-                held=form.held,
                 percent=form.percent,
                 required=form.required,
             )

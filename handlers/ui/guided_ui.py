@@ -15,7 +15,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import rules
-from bot.i18n import Lang, format_long_date, format_time, t, t_plain
+from bot.i18n import Lang, format_long_date, format_time, t, t_plain, tn
 from bot.notify import Message
 from bot.services.people import display_name
 from bot.services.supervisors import SupervisorRegistration
@@ -102,11 +102,13 @@ def build_request_modal(*, lang: Lang) -> dict[str, Any]:
 
 def _request_text(lang: Lang, trajectory: Trajectory) -> str:
     requester = display_name(trajectory.requester) if trajectory.requester else "?"
-    lines = [t(lang, "guided.request.dm", requester=requester, organisation=trajectory.client_name)]
+    lines = [
+        t(lang, "guided.request.dm", requester=requester, organisation_name=trajectory.client_name)
+    ]
     if trajectory.client_contact:
         lines.append(t(lang, "guided.request.contact", contact=trajectory.client_contact))
     if trajectory.expected_participants:
-        lines.append(t(lang, "guided.request.expected", count=trajectory.expected_participants))
+        lines.append(tn(lang, "guided.request.expected", trajectory.expected_participants))
     if trajectory.wishes:
         lines.append(t(lang, "guided.request.wishes", wishes=clip(trajectory.wishes, 500)))
     return "\n".join(lines)
@@ -166,8 +168,8 @@ def build_answer_dm(*, lang: Lang, trajectory: Trajectory, tz: tzinfo) -> Messag
         text = t(
             lang,
             "guided.answer.declined",
-            supervisor=supervisor,
-            organisation=trajectory.client_name,
+            supervisor_name=supervisor,
+            organisation_name=trajectory.client_name,
             reason=trajectory.decline_reason or "—",
         )
         return message(text, [section(text)])
@@ -175,8 +177,8 @@ def build_answer_dm(*, lang: Lang, trajectory: Trajectory, tz: tzinfo) -> Messag
     text = t(
         lang,
         "guided.answer.accepted",
-        supervisor=supervisor,
-        organisation=trajectory.client_name,
+        supervisor_name=supervisor,
+        organisation_name=trajectory.client_name,
         date=format_long_date(when, lang, tz=tz) if when else "—",
         time=format_time(when, tz=tz) if when else "",
     )
@@ -194,7 +196,7 @@ def build_accept_modal(
                 lang,
                 "guided.accept.intro",
                 requester=requester,
-                organisation=trajectory.client_name,
+                organisation_name=trajectory.client_name,
             )
         ),
         text_input(
@@ -226,7 +228,7 @@ def build_accept_modal(
 def build_decline_modal(*, lang: Lang, trajectory: Trajectory) -> dict[str, Any]:
     """Decline: the reason the requester will read."""
     blocks: list[Block] = [
-        section(t(lang, "guided.decline.intro", organisation=trajectory.client_name)),
+        section(t(lang, "guided.decline.intro", organisation_name=trajectory.client_name)),
         text_input(
             BlockId.REASON,
             ActionId.REASON,

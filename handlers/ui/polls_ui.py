@@ -96,11 +96,11 @@ def build_poll_modal(*, lang: Lang, group_id: int) -> dict[str, Any]:
             block_id=BlockId.POLL_SLOTS,
             label=plain(t_plain(lang, "poll.modal.slots"), 2000),
             hint=plain(
-                t_plain(
+                tn_plain(
                     lang,
                     "poll.modal.slots_hint",
+                    rules.POLL_MAX_SLOTS,
                     min=rules.POLL_MIN_SLOTS,
-                    max=rules.POLL_MAX_SLOTS,
                 ),
                 2000,
             ),
@@ -128,7 +128,7 @@ def build_poll_modal(*, lang: Lang, group_id: int) -> dict[str, Any]:
             block_id=BlockId.POLL_DEADLINE,
             label=plain(t_plain(lang, "poll.modal.deadline"), 2000),
             hint=plain(
-                t_plain(lang, "poll.modal.deadline_hint", days=rules.POLL_DEFAULT_ANSWER_DAYS),
+                tn_plain(lang, "poll.modal.deadline_hint", rules.POLL_DEFAULT_ANSWER_DAYS),
                 2000,
             ),
             optional=True,
@@ -236,7 +236,7 @@ def build_poll_message(
             blocks.append(actions(_pick_button(slot, lang), block_id=f"poll_pick_{slot.slot_id}"))
     if can_pick:
         blocks.append(actions(_cancel_button(poll.id, lang), block_id=f"poll_cancel_{poll.id}"))
-    footer = tn(lang, "poll.answered", view.answered, members=view.members)
+    footer = tn(lang, "poll.answered", view.members, answered=view.answered)
     if is_manager and view.waiting and poll.status is not PollStatus.DECIDED:
         names = ", ".join(display_name(p) for p in view.waiting)
         footer += "\n" + t(lang, "poll.waiting", names=clip(names, 1500))

@@ -15,7 +15,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.i18n import Lang, format_date, format_hours, t, t_plain
+from bot.i18n import Lang, format_date, format_hours, t, t_plain, tn
 from bot.registers import MAX_RAW_LENGTH, Register
 from bot.services.profiles import MAX_PROFESSIONS, ProfileView, number_field
 from bot.services.register_hours import RegisterMeter
@@ -156,12 +156,12 @@ def register_hours_blocks(*, lang: Lang, meters: Sequence[RegisterMeter]) -> lis
     for meter in meters:
         lines.append(
             "• "
-            + t(
+            + tn(
                 lang,
                 "profile.home.hours_line",
+                meter.norm.target_hours,
                 register=meter.register.short_name,
                 hours=format_hours(meter.minutes, lang),
-                target=meter.norm.target_hours,
                 start=format_date(meter.start),
                 end=format_date(meter.end - day),
                 norm="" if meter.norm.published else t_plain(lang, "profile.home.hours_default"),

@@ -18,7 +18,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.i18n import Lang, format_date, t, t_plain
+from bot.i18n import Lang, format_date, t, t_plain, tn_plain
 from bot.notify import Message
 from bot.reflection import Prompt
 from bot.services.planned_roles import PLANNED_ROLES, Notice
@@ -72,10 +72,10 @@ def _hint(lang: Lang, candidate: Candidate) -> str:
         return t_plain(lang, "plan.candidate.never")
     if candidate.count == 0:
         return t_plain(lang, "plan.candidate.before", date=format_date(candidate.last or date.min))
-    return t_plain(
+    return tn_plain(
         lang,
         "plan.candidate.had",
-        count=candidate.count,
+        candidate.count,
         date=format_date(candidate.last or date.min),
     )
 

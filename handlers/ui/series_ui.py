@@ -152,7 +152,7 @@ def build_rest_modal(
 ) -> dict[str, Any]:
     """Change the rest of a series: a new start time, length and place for every meeting to come."""
     blocks: list[Block] = [
-        section(t(lang, "series.rest.intro", dates=clip(dates, 2500))),
+        section(t(lang, "series.rest.intro", dates_text=clip(dates, 2500))),
         _text(
             BlockId.SERIES_START,
             ActionId.SERIES_START,

@@ -80,24 +80,17 @@ def test_membership_and_fee_paid_by_the_secretariat(
 ) -> None:
     zoe = "Zoë Şahin-Łukasiewicz"
     slack.command(ADMIN, "admin lidmaatschap <@UZOE0003|zoe> deelnemer")
-    participant = t_plain(
-        "nl",
-        "membership.label.participant",
-        fee="75",
-        without=t_plain("nl", "association.without.generic"),
-    )
+    # No association name set yet: the membership is named in general terms.
+    without = t_plain("nl", "association.without.generic")
+    participant = t_plain("nl", "membership.label.participant", fee="75", without_text=without)
     wait_response(fake_slack, said("admin.membership.done", who=zoe, membership=participant))
     slack.command(ADMIN, "admin betaald <@UZOE0003|zoe> 2026")
     wait_response(fake_slack, said("admin.fee.done", who=zoe, year=2026))
     slack.command(ADMIN, "admin betaald <@UZOE0003|zoe> 2026")
     wait_response(fake_slack, said("admin.fee.already", year=2026))
     slack.command(ADMIN, "admin lidmaatschap <@UDAAN004> lid 4711")
-    member = t_plain(
-        "nl",
-        "membership.label.member",
-        number="4711",
-        member_option=t_plain("nl", "association.member_option.generic"),
-    )
+    option = t_plain("nl", "association.member_option.generic")
+    member = t_plain("nl", "membership.label.member", number="4711", member_option=option)
     wait_response(
         fake_slack, said("admin.membership.done", who="Daan van der Berg", membership=member)
     )

@@ -122,7 +122,7 @@ def test_three_moments_answered_by_five_members_become_a_meeting(
     for user in SIX[:-1]:
         wait_until(lambda u=user: final(u), timeout=15, what=f"the final tally for {user}")
         text = str(_poll_dm(app, user)["blocks"])
-        assert tn("nl", "poll.answered", 5, members=6) in text
+        assert tn("nl", "poll.answered", 6, answered=5) in text
     app.idle()
     english = str(_poll_dm(app, "UENG0012")["blocks"])
     assert t("en", "poll.tally", yes=4, maybe=1, no=0) in english
@@ -223,7 +223,7 @@ def test_bad_input_names_the_problem_and_writes_nothing(
     app = agree_app
     one = _propose(app, slots="05-10-2026 14:00")
     assert one["response_action"] == "errors"
-    assert one["errors"] == {BlockId.POLL_SLOTS: t("nl", "poll.error.too_few", min=2)}
+    assert one["errors"] == {BlockId.POLL_SLOTS: tn("nl", "poll.error.too_few", 2)}
 
     past = _propose(app, slots="05-10-2026 14:00\n31-08-2026 14:00")
     assert past["errors"] == {

@@ -107,7 +107,7 @@ def test_aggregates_appear_only_from_the_third_answer(
     )
     wait_response(app.fake, t("en", "evaluation.not_present"))
 
-    empty = t("nl", "evaluation.trend.empty", min=3)
+    empty = tn("nl", "evaluation.trend.empty", 3)
     assert empty in _page(app)
     _answer(app, "UBRAM002")
     assert empty in _page(app)
@@ -116,7 +116,7 @@ def test_aggregates_appear_only_from_the_third_answer(
     assert empty in page and "Meer tijd" not in page
     _answer(app, "UDAAN004")
     page = _page(app)
-    line = tn("nl", "evaluation.trend.line", 3, date="28-08-2026", average="4,0", yes=2)
+    line = tn("nl", "evaluation.trend.line", 3, date="28-08-2026", average_text="4,0", yes=2)
     assert line in page
     # The remarks, anonymous and in alphabetical (not answer) order, from the third answer on.
     assert "• Eerder beginnen\\n• Meer tijd voor de vraagronde" in page
@@ -148,7 +148,7 @@ def test_aggregates_appear_only_from_the_third_answer(
     wait_until(lambda: any("30-09-2026" in r for r in responses(app.fake)), what="the next meeting")
     app.clock.set(datetime(2026, 9, 30, 12, 0, tzinfo=UTC) - timedelta(days=2))
     assert dispatch_reminders(app.runtime.deps) == 6
-    head = tn("nl", "evaluation.summary.head", 3, date="28-08-2026", average="4,0")
+    head = tn("nl", "evaluation.summary.head", 3, date="28-08-2026", average_text="4,0")
     reminder = wait_dm(app.fake, "UEMMA005", head)
     assert t("nl", "evaluation.summary.goal", yes=2, partly=1, no=0) in str(reminder["blocks"])
     # Remarks stay on the group's page; a reminder carries aggregates only.

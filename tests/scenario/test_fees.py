@@ -192,7 +192,7 @@ def test_the_unpaid_list_shows_exactly_the_unpaid_non_members_of_the_year(
 def test_the_new_year_brings_the_payment_instructions_once(
     app: Runtime, slack: SlackSim, fake_slack: FakeSlack, clock: ManualClock, group: int
 ) -> None:
-    due = t("nl", "fee.due", year=2027, fee="75", without="zonder lidmaatschap")
+    due = t("nl", "fee.due", year=2027, fee="75", without_text="zonder lidmaatschap")
     # Not before the new year.
     assert send_fee_notices(app.deps) == 0
     clock.set(datetime(2027, 1, 2, 9, 0, tzinfo=UTC))

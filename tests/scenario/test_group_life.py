@@ -422,7 +422,7 @@ def test_verslag_confirmations_appear_on_the_page(world: World) -> None:
         "nl",
         "life.page.verslag_line",
         date="10-11-2026",
-        count=tn("nl", "life.page.verslag_count", 3, confirmed=1),
+        confirmed_text=tn("nl", "life.page.verslag_count", 3, confirmed=1),
     )
     assert f"{line} — Bram Jansen" in page
 

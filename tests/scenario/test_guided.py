@@ -22,7 +22,7 @@ from bot.clock import ManualClock
 from bot.devtools.blockkit import assert_valid_view
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import SlackSim, http_request
-from bot.i18n import t, t_plain, tn
+from bot.i18n import t, t_plain, tn, tn_plain
 from bot.jobs import dispatch_reminders
 from bot.server import Runtime
 from handlers.ui.attendance_ui import ActionId as AttendanceAction
@@ -322,19 +322,20 @@ def test_the_guided_story_from_intake_to_peer_group(app: GuidedApp) -> None:
     assert english and "Certificate of guided intervisie" in pdf_text(english[0].content)
     (zoe,) = [f for f in files_for(app.fake, "UZOE0003") if "begeleide" in f.filename]
     zoe_text = pdf_text(zoe.content)
-    assert "3 van 4 bijgewoond" in zoe_text and "6 uur" in zoe_text and "2 punten" in zoe_text
+    attended = tn_plain("nl", "completion.pdf.attended_value", 4, attended=3)
+    assert attended in zoe_text and "6 uur" in zoe_text and "2 punten" in zoe_text
     page = http_request(app.runtime.port, "GET", f"/verify/{code_of(zoe_text)}")
     assert page.status == 200 and "Certificaat begeleide intervisie" in page.text
     assert not [f for f in files_for(app.fake, "UDAAN004") if "begeleide" in f.filename]
     explanation = tn(
         "nl",
         "guided.withheld.dm",
-        2,
-        held=4,
+        4,
+        attended=2,
         required=3,
         name=ORGANISATION,
         number=number,
-        supervisor="Marieke Dijkstra",
+        supervisor_name="Marieke Dijkstra",
     )
     wait_dm(app.fake, "UDAAN004", explanation)
     with Session(app.engine) as session:
@@ -379,12 +380,12 @@ def test_the_guided_story_from_intake_to_peer_group(app: GuidedApp) -> None:
             draft, ensure_ascii=False
         )
         press(app.slack, app.fake, user, ActionId.REPORT_AGREE, message=draft)
-        heard = t(
+        heard = tn(
             "nl",
             "report.answered.agreed",
+            len(PARTICIPANTS),
             name=PEOPLE[user]["real_name"],
             agreed=agreed,
-            total=len(PARTICIPANTS),
         )
         wait_dm(app.fake, SUPERVISOR, heard)
     pdf = wait_until(
@@ -412,12 +413,12 @@ def test_the_guided_story_from_intake_to_peer_group(app: GuidedApp) -> None:
             name=f"Begeleide intervisie {ORGANISATION}",
         ),
     )
-    member_dm = t(
+    member_dm = tn(
         "nl",
         "guided.continued.member",
+        5,
         number=number,
         name=f"Begeleide intervisie {ORGANISATION}",
-        members=5,
         status=t_plain("nl", "group.status.active"),
     )
     wait_dm(app.fake, "UZOE0003", member_dm)
@@ -518,11 +519,11 @@ def test_bad_input_gets_a_clear_message_and_writes_nothing(app: GuidedApp) -> No
     for values, errors in (
         (
             {ActionId.MEETINGS: "9"},
-            {"meetings": t_plain("nl", "guided.error.meetings", low=3, high=8)},
+            {"meetings": tn_plain("nl", "guided.error.meetings", 8, low=3)},
         ),
         (
             {ActionId.MEETINGS: "4", ActionId.MAX_MEMBERS: "9"},
-            {"max_members": t_plain("nl", "guided.error.participants", low=4, high=8)},
+            {"max_members": tn_plain("nl", "guided.error.participants", 8, low=4)},
         ),
         (
             {ActionId.MEETINGS: "4", ActionId.PRICE: "drie euro"},
@@ -550,7 +551,7 @@ def test_stop_early_a_remark_and_finalising_after_the_deadline(app: GuidedApp) -
     app.fake.wait_for("views.publish", count=before + 1)
     home = json.dumps(app.fake.home_views[SUPERVISOR], ensure_ascii=False)
     assert t("nl", "guided.home.title") in home and ActionId.STOP in home
-    assert tn("nl", "guided.card.held", 0, agreed=4) in home
+    assert tn("nl", "guided.card.held", 4, held=0) in home
 
     # Stopped early, with a reason everyone reads; no completion certificates.
     reply = traject_reply(app, SUPERVISOR, number)
@@ -578,7 +579,7 @@ def test_stop_early_a_remark_and_finalising_after_the_deadline(app: GuidedApp) -
         ActionId.OUTCOME: "Het traject is gestopt voor de eerste bijeenkomst.",
     }
     late = app.slack.submit(SUPERVISOR, view, {**texts, ActionId.DEADLINE: "01-09-2026"})
-    assert late.json["errors"] == {"deadline": t_plain("nl", "report.error.deadline", days=60)}
+    assert late.json["errors"] == {"deadline": tn_plain("nl", "report.error.deadline", 60)}
     ok = app.slack.submit(SUPERVISOR, view, {**texts, ActionId.DEADLINE: "08-09-2026"})
     assert ok.status == 200 and not ok.body, ok.text
     remark_view = press_for_modal(
@@ -588,7 +589,9 @@ def test_stop_early_a_remark_and_finalising_after_the_deadline(app: GuidedApp) -
     assert blank.json["errors"] == {"remark": t_plain("nl", "report.error.remark_required")}
     app.slack.submit("UBRAM002", remark_view, {ActionId.REMARK: "Noem ook de planning."})
     wait_dm(app.fake, SUPERVISOR, "Noem ook de planning.")
-    wait_dm(app.fake, "UBRAM002", t("nl", "report.dm.you_remarked", remark="Noem ook de planning."))
+    wait_dm(
+        app.fake, "UBRAM002", t("nl", "report.dm.you_remarked", remark_text="Noem ook de planning.")
+    )
     # Answering the same draft again (a replayed click) is refused.
     draft = dm_with_button(app.fake, REQUESTER, ActionId.REPORT_AGREE)
     press(app.slack, app.fake, "UBRAM002", ActionId.REPORT_AGREE, message=draft)
@@ -605,4 +608,5 @@ def test_stop_early_a_remark_and_finalising_after_the_deadline(app: GuidedApp) -
         what="the report PDF",
     )[0]
     # Final after the deadline: one remark, nobody agreed, and the report says so.
-    assert "0 van de 2 deelnemers gingen akkoord" in " ".join(pdf_text(pdf.content).split())
+    final = tn_plain("nl", "report.pdf.agreed", 2, agreed=0, date="09-09-2026")
+    assert final in " ".join(pdf_text(pdf.content).split())

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session
 
 from bot.devtools.fake_slack import FakeSlack
-from bot.i18n import format_time, t, t_plain
+from bot.i18n import format_time, t, t_plain, tn
 from bot.jobs import dispatch_reminders
 from bot.method_text import preparation_prompt
 from bot.methods import find_method
@@ -290,7 +290,7 @@ def test_quick_form_takes_a_method_word_and_refuses_an_unknown_method(
 
     # A method that needs more time than the meeting has: planned, with a warning.
     app.slack.command(ANNE, "plan 1234 02-12-2026 19:00 1u tienstappen")
-    warning = t("nl", "plan.warn.method_too_long", minimum=90, minutes=60)
+    warning = tn("nl", "plan.warn.method_too_long", 60, minimum=90)
     _reply(fake_slack, warning)
     short = _meeting_on(db_engine, app.group.id, date(2026, 12, 2))
     assert short is not None and short.method == "ten-steps" and short.location == ""
@@ -339,7 +339,7 @@ def test_modal_refuses_an_unknown_method_and_an_outsider_and_warns_before_saving
     again = body["view"]
     warnings = section_texts(again)
     assert t("nl", "plan.warn.same_person") in warnings
-    assert t("nl", "plan.warn.method_too_long", minimum=90, minutes=60) in warnings
+    assert tn("nl", "plan.warn.method_too_long", 60, minimum=90) in warnings
     assert snapshot(db_engine) == before
     assert initial_value(again, PlanBlock.PRESENTER) == str(ids[BRAM])
     assert initial_value(again, BlockId.METHOD) == "ten-steps"

@@ -115,7 +115,7 @@ def test_the_certificate_shows_what_it_proves_on_one_a4_page() -> None:
         "Zoë Şahin-Łukasiewicz",
         "1002 — Begeleide intervisie Gemeente Zeist",
         "Marieke Dijkstra (LVSC-registratienummer 12345)",
-        "3 van 4 bijgewoond",
+        "Bijgewoond 3 van 4 bijeenkomsten",
         "6 uur",
         "2 punten",
         "15-09-2026 – 27-10-2026",
@@ -146,7 +146,7 @@ def test_english_and_without_points_or_register() -> None:
         net_minutes=60,
     )
     text = _text(render_completion(doc, **FONTS))
-    assert "Certificate of guided intervisie" in text and "3 of 4 attended" in text
+    assert "Certificate of guided intervisie" in text and "Attended 3 of 4 meetings" in text
     assert (
         "1 hour" in text
         and "Reflection points" not in text
@@ -173,7 +173,7 @@ def test_the_report_shows_aggregates_only() -> None:
         "Opdrachtgever Gemeente Zeist",
         "Petra de Wit",
         "Marieke Dijkstra (LVSC-registratienummer 12345)",
-        "4 gehouden van 4 afgesproken",
+        "Gehouden 4 van 4 afgesproken bijeenkomsten",
         "Gemiddelde aanwezigheid 85%",
         "Incidentmethode, Balintmethode",
         "5 van de 5 deelnemers",

@@ -40,7 +40,7 @@ def test_agreed_meetings_from_three_to_eight(count: int, allowed: bool) -> None:
     with pytest.raises(InvalidInput) as refused:
         check_agreed_meetings(count)
     assert (refused.value.key, refused.value.field) == ("guided.error.meetings", "meetings")
-    assert refused.value.params == {"low": 3, "high": 8}
+    assert refused.value.params == {"low": 3, "count": 8}
 
 
 @pytest.mark.parametrize(("count", "allowed"), [(3, False), (4, True), (8, True), (9, False)])

@@ -36,9 +36,9 @@ NOT_COUNTS = frozenset(
         "earliest", "end", "error", "example", "facilitators", "fee", "filename", "first_zone",
         "form", "given", "group", "kind", "label", "latest", "lead", "leads", "meeting",
         "membership", "name", "new", "next", "note", "number", "numbers", "old", "open", "page",
-        "pages", "place", "presenters", "query", "reason", "ref", "region", "requester", "role",
-        "roles", "second_zone", "start", "status", "sub", "time", "url", "user", "value", "what",
-        "when", "who", "year",
+        "pages", "place", "presenters", "query", "reason", "ref", "region", "register",
+        "requester", "role", "roles", "second_zone", "start", "status", "sub", "time", "url",
+        "user", "value", "what", "when", "who", "year",
     }
 )  # fmt: skip
 # Words that may follow a count without agreeing with it: prepositions ("2 van 10") and a unit
