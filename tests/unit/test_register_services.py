@@ -292,10 +292,16 @@ def test_the_document_labels_each_number_in_the_readers_language() -> None:
     same = Certificate(member_number="4711", registration_number="4711", register_key="lvv")
     dutch = document_numbers(same, lang="nl", registers=registers)
     assert dutch["registration_number"] is None and dutch["register_label"] == "Lidnummer LVV"
-    # Issued before registers existed: the number is the member number, with its own label.
+    # Issued before registers existed: the number is the member number; without the label the
+    # association gave it then, it is called what every association calls it.
     legacy = Certificate(registration_number="LVV-1")
     old = document_numbers(legacy, lang="nl", registers=registers)
-    assert (old["registration_label"], old["registration_number"]) == ("Lidnummer LVV", "LVV-1")
+    member_number = t_plain("nl", "registers.member_number")
+    assert (old["registration_label"], old["registration_number"]) == (member_number, "LVV-1")
+    labelled = Certificate(registration_number="LVV-1", member_label="Lidnummer LVV")
+    assert document_numbers(labelled, lang="nl", registers=registers)["registration_label"] == (
+        "Lidnummer LVV"
+    )
     assert old["register_number"] == "" and old["accreditation_register"] == ""
 
 
