@@ -30,6 +30,18 @@ def pytest_report_header() -> str:
     return f"database: {_database_label()}"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """On PostgreSQL, run what uses the test database. A test that never asks for it (texts,
+    rules, the demo on its own SQLite file, start-up with its own URLs) behaves the same on
+    every run, and the SQLite run has already run it."""
+    if _database_label() != "PostgreSQL":
+        return
+    skip = pytest.mark.skip(reason="does not use the test database; the SQLite run covers it")
+    for item in items:
+        if "database_url" not in getattr(item, "fixturenames", ()):
+            item.add_marker(skip)
+
+
 def _database_label() -> str:
     url = os.environ.get("TEST_DATABASE_URL", "")
     return "PostgreSQL" if url.startswith("postgres") else "SQLite"

@@ -354,6 +354,22 @@ def test_a_token_refused_in_another_process_is_looked_up_again(
         return [c for c in fake_slack.calls if c.response.get("error") == "token_revoked"]
 
     wait_until(refused, what="Slack refusing the old token")
+
+    def put_back_for_a_retry() -> bool:
+        """The refused delivery is released with its next attempt planned (not still leased),
+        so moving the clock past its backoff makes it due."""
+        with Session(db_engine) as session:
+            return bool(
+                session.scalars(
+                    select(Delivery.id).where(
+                        Delivery.last_error.is_not(None),
+                        Delivery.lease_until.is_(None),
+                        Delivery.status == DeliveryStatus.PENDING,
+                    )
+                ).first()
+            )
+
+    wait_until(put_back_for_a_retry, what="the refused delivery planned for a retry")
     clock.advance(timedelta(minutes=1))  # the retry's backoff
     sender.outbox.kick()
     wait_dm(fake_slack, T1_CONTACT, "Bram Jansen")
