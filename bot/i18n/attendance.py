@@ -229,7 +229,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "hours.default_period": (
         "Je hebt nog geen begindatum van je certificeringsperiode ingesteld; we tellen dit "
-        "kalenderjaar en de drie jaren ervoor. Stel je eigen begin in met "
+        "kalenderjaar en de drie jaar daarvoor. Stel je eigen begin in met "
         "`/intervisie uren start dd-mm-jjjj`.",
         "You have not set the start date of your certification period; we count this calendar "
         "year and the three before it. Set your own start with `/intervisie hours start "
@@ -273,6 +273,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " :warning: minder dan {count} uur in dat periodejaar",
         " :warning: less than {count} hours in that period year",
     ),
+    "hours.year.earlier": (" (vóór je aanmelding)", " (before you joined)"),
     "hours.year.over.one": (
         " :information_source: {excess_text} boven de {count} uur telt mogelijk niet mee",
         " :information_source: {excess_text} above {count} hour may not count",
@@ -375,7 +376,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pdf.overview.year.future": ("nog niet begonnen", "not started yet"),
     # A year that ended before the member joined: the hours, without a judgement.
-    "pdf.overview.year.earlier": ("{hours_text}", "{hours_text}"),
+    "pdf.overview.year.earlier": (
+        "{hours_text} — vóór de aanmelding bij intervisie",
+        "{hours_text} — before joining intervisie",
+    ),
     # -- verification page ----------------------------------------------------------------------------------
     "verify.title": ("Verificatie deelnamebewijs", "Certificate verification"),
     "verify.name": ("Naam", "Name"),

@@ -86,9 +86,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- the /verify page ------------------------------------------------------------------------------
     "verify.caption": ("Gegevens van het deelnamebewijs", "Details of the certificate"),
     "verify.intro": (
-        "Vergelijk deze gegevens met het deelnamebewijs dat je hebt gekregen. Om de privacy van "
+        "Vergelijk deze gegevens met het deelnamebewijs dat u is voorgelegd. Om de privacy van "
         "de deelnemer te beschermen staan alleen de voorletters en de achternaam hier.",
-        "Compare these details with the certificate you were given. To protect the participant's "
+        "Compare these details with the certificate shown to you. To protect the participant's "
         "privacy only the initials and the surname are shown here.",
     ),
     "verify.number": ("Bewijsnummer", "Certificate number"),
@@ -101,7 +101,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Recertification overview verification",
     ),
     "verify.overview.intro": (
-        "Vergelijk deze gegevens met het overzicht van intervisie-uren dat je hebt gekregen. Het "
+        "Vergelijk deze gegevens met het overzicht van intervisie-uren dat u is voorgelegd. Het "
         "overzicht is geldig zolang elk deelnamebewijs dat het meetelt geldig is. Om de privacy "
         "van de deelnemer te beschermen staan alleen de voorletters en de achternaam hier.",
         "Compare these details with the overview of intervisie hours you were given. The "

@@ -88,7 +88,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Als intervisiedeelnemer {without_text} betaal je *€ {fee},- excl. btw per jaar*.",
         "As an intervisie participant {without_text} you pay *€{fee} excl. VAT per year*.",
     ),
-    "membership.member_number": ("{label} (voor leden)", "{label} (members)"),
+    "membership.member_number_hint": ("Alleen voor leden.", "Members only."),
     "enroll.member_number_required": (
         "Vul je lidnummer in.",
         "Fill in your member number.",
@@ -161,6 +161,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The contact person is {contact}.",
     ),
     "decision.meetings": ("*Gepland*", "*Planned*"),
+    "decision.no_meetings.guided": (
+        "Er is nog geen bijeenkomst gepland. Zodra {supervisor_name} (begeleider) er een plant, "
+        "krijg je een bericht met een agendabestand.",
+        "No meeting has been planned yet. As soon as {supervisor_name} (supervisor) plans one, "
+        "you get a message with a calendar file.",
+    ),
     "decision.no_meetings": (
         "Er is nog geen bijeenkomst gepland. Zodra {contact} er een plant, krijg je een bericht "
         "met een agendabestand.",

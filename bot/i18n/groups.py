@@ -52,10 +52,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "group.create.submit": ("Aanmaken", "Create"),
     "group.create.cancel": ("Annuleren", "Cancel"),
     "group.create.intro": (
-        "Start een intervisiegroep. Je wordt zelf contactpersoon en eerste deelnemer; de groep "
-        "krijgt meteen een groepsnummer.",
-        "Start an intervisie group. You become its contact person and first participant; the "
-        "group gets its number at once.",
+        "Start een intervisiegroep. Je wordt zelf contactpersoon en eerste deelnemer (bij "
+        "begeleide intervisie: begeleider); de groep krijgt meteen een groepsnummer.",
+        "Start an intervisie group. You become its contact person and first participant (for "
+        "guided intervisie: its supervisor); the group gets its number at once.",
     ),
     "group.create.name": ("Naam van de groep", "Group name"),
     "group.create.description": ("Korte omschrijving", "Short description"),
@@ -68,8 +68,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "group.create.max_members": ("Maximaal aantal deelnemers", "Maximum number of participants"),
     "group.create.max_members_hint": (
-        "Intervisiegroep: 5 tot 10, begeleide intervisie: 4 tot 8 (inclusief jezelf).",
-        "Peer group: 5 to 10, guided intervisie: 4 to 8 (including yourself).",
+        "Intervisiegroep: 5 tot en met 10 (inclusief jezelf); begeleide intervisie: 4 tot en met "
+        "8 deelnemers, de begeleider telt niet mee.",
+        "Peer group: 5 to 10 (including yourself); guided intervisie: 4 to 8 participants, not "
+        "counting the supervisor.",
     ),
     "group.create.open": ("Open voor aanmeldingen", "Open for requests"),
     "group.create.name_required": ("Geef de groep een naam.", "Give the group a name."),
@@ -104,11 +106,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The group is now in the directory (`/intervisie groups`).",
     ),
     "group.created.minimum.one": (
-        "Vanaf {count} deelnemer is de groep compleet genoeg om te starten.",
+        "Vanaf {count} deelnemer kan de groep van start.",
         "From {count} participant the group is complete enough to start.",
     ),
     "group.created.minimum.other": (
-        "Vanaf {count} deelnemers is de groep compleet genoeg om te starten.",
+        "Vanaf {count} deelnemers kan de groep van start.",
         "From {count} participants the group is complete enough to start.",
     ),
     # The size of a group, where a sentence needs it as a phrase.

@@ -21,9 +21,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No case content: write nothing about people or situations from work.",
     ),
     "guided.create.hint": (
-        "_Begeleide intervisie_ start de begeleider: kies je Begeleide intervisie, dan leg je "
-        "in de volgende stap het traject vast en ben jij de begeleider. Zoek je zelf een "
-        "begeleider? Gebruik dan `/intervisie begeleiding`.",
+        "Een _begeleide intervisiegroep_ start de begeleider zelf: kies je Begeleide intervisie, "
+        "dan ben jij de begeleider en leg je in de volgende stap het traject vast. Zoek je zelf "
+        "een begeleider? Gebruik dan `/intervisie begeleiding`.",
         "_Guided intervisie_ is started by the supervisor: choose Guided intervisie and you "
         "record the trajectory in the next step, as its supervisor. Looking for a supervisor "
         "yourself? Use `/intervisie guidance`.",
@@ -92,7 +92,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Four to eight participants; the supervisor does not count.",
     ),
     "guided.field.quote_date": ("Offerte akkoord op", "Quote accepted on"),
-    "guided.field.price": ("Prijs per deelnemer (euro)", "Price per participant (euros)"),
+    "guided.field.price": ("Prijs per deelnemer in euro", "Price per participant in euros"),
     "guided.field.price_hint": (
         "Voor het verdelen van de kosten, bijvoorbeeld 350 of 350,00.",
         "For sharing the costs, for example 350 or 350.00.",
@@ -267,12 +267,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`/intervisie plan {number}`.",
     ),
     "guided.welcome.one": (
-        "Dit is begeleide intervisie met {supervisor_name} als begeleider: {count} bijeenkomst.",
-        "This is guided intervisie with {supervisor_name} as supervisor: {count} meeting.",
+        "Dit is een begeleid traject van {count} bijeenkomst met {supervisor_name} als begeleider.",
+        "This is a guided trajectory of {count} meeting with {supervisor_name} as supervisor.",
     ),
     "guided.welcome.other": (
-        "Dit is begeleide intervisie met {supervisor_name} als begeleider: {count} bijeenkomsten.",
-        "This is guided intervisie with {supervisor_name} as supervisor: {count} meetings.",
+        "Dit is een begeleid traject van {count} bijeenkomsten met {supervisor_name} als "
+        "begeleider.",
+        "This is a guided trajectory of {count} meetings with {supervisor_name} as supervisor.",
+    ),
+    "guided.welcome.threshold": (
+        "Wie minstens {percent}% van de gehouden bijeenkomsten bijwoont, krijgt na afloop het "
+        "certificaat begeleide intervisie.",
+        "Whoever attends at least {percent}% of the meetings held receives the certificate of "
+        "guided intervisie afterwards.",
     ),
     "guided.welcome.reader": (
         "Lees vooraf de <{url}|reader over intervisie>.",
@@ -294,7 +301,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "intervision>. Please read it before the next meeting.",
     ),
     "guided.register.supervisor": (
-        "{name} is begeleider: leidt de bijeenkomst en krijgt geen deelnamebewijs.",
+        "{name} is de begeleider: leidt de bijeenkomst en krijgt geen deelnamebewijs.",
         "{name} is the supervisor: leads the meeting and gets no certificate.",
     ),
     # -- 'Mijn trajecten' ----------------------------------------------------------------------

@@ -11,15 +11,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # The count is the meetings held.
     "guided.close.intro.one": (
         "Groep {number} ({name}): {count} bijeenkomst gehouden. Een certificaat krijgt wie "
-        "er minstens {percent}% heeft bijgewoond, dus minstens {required} van de {count}.",
+        "er minstens {percent}% heeft bijgewoond (naar boven afgerond: {required} van de {count}).",
         "Group {number} ({name}): {count} meeting held. A certificate goes to everyone who "
-        "attended at least {percent}% of it, that is at least {required} of the {count}.",
+        "attended at least {percent}% of it (rounded up: {required} of the {count}).",
     ),
     "guided.close.intro.other": (
         "Groep {number} ({name}): {count} bijeenkomsten gehouden. Een certificaat krijgt wie "
-        "er minstens {percent}% heeft bijgewoond, dus minstens {required} van de {count}.",
+        "er minstens {percent}% heeft bijgewoond (naar boven afgerond: {required} van de {count}).",
         "Group {number} ({name}): {count} meetings held. A certificate goes to everyone who "
-        "attended at least {percent}% of them, that is at least {required} of the {count}.",
+        "attended at least {percent}% of them (rounded up: {required} of the {count}).",
     ),
     "guided.close.line_ok": (
         "✓ {name}: {attended} van {held} ({percent}%) — certificaat",
@@ -62,8 +62,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # The count is the meetings held; {attended} of them the participant attended.
     "guided.withheld.dm.one": (
         "Het begeleide traject {name} (groep {number}) is afgerond. Je was bij {attended} van "
-        "de {count} bijeenkomst; het certificaat begeleide intervisie vraagt er minstens "
-        "{required}, dus je krijgt het niet. Je deelnamebewijzen van de bijeenkomsten die je "
+        "de {count} bijeenkomst; het certificaat begeleide intervisie vereist er minstens "
+        "{required}, daarom ontvang je het niet. Je deelnamebewijzen van de bijeenkomsten die je "
         "bijwoonde blijven gelden. Vragen? Neem contact op met {supervisor_name}.",
         "The guided trajectory {name} (group {number}) is complete. You attended {attended} of "
         "the {count} meeting; the certificate of guided intervisie needs at least {required}, so "
@@ -72,8 +72,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "guided.withheld.dm.other": (
         "Het begeleide traject {name} (groep {number}) is afgerond. Je was bij {attended} van "
-        "de {count} bijeenkomsten; het certificaat begeleide intervisie vraagt er minstens "
-        "{required}, dus je krijgt het niet. Je deelnamebewijzen van de bijeenkomsten die je "
+        "de {count} bijeenkomsten; het certificaat begeleide intervisie vereist er minstens "
+        "{required}, daarom ontvang je het niet. Je deelnamebewijzen van de bijeenkomsten die je "
         "bijwoonde blijven gelden. Vragen? Neem contact op met {supervisor_name}.",
         "The guided trajectory {name} (group {number}) is complete. You attended {attended} of "
         "the {count} meetings; the certificate of guided intervisie needs at least {required}, "

@@ -35,7 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Completed trajectory of guided intervisie led by a registered supervisor",
     ),
     "completion.pdf.declares": (
-        "Hiermee wordt verklaard dat",
+        "Hierbij wordt verklaard dat",
         "This is to certify that",
     ),
     "completion.pdf.client": ("Opdrachtgever", "Client"),
@@ -71,7 +71,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verify.completion.title": ("Verificatie certificaat", "Certificate verification"),
     "verify.completion.caption": ("Gegevens van het certificaat", "Details of the certificate"),
     "verify.completion.intro": (
-        "Vergelijk deze gegevens met het certificaat begeleide intervisie dat je hebt gekregen. "
+        "Vergelijk deze gegevens met het certificaat begeleide intervisie dat u is voorgelegd. "
         "Om de privacy van de houder te beschermen staan alleen de voorletters en de achternaam "
         "hier.",
         "Compare these details with the certificate of guided intervisie you were given. To "

@@ -84,10 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No registration in a professional register yet.",
     ),
     "profile.home.private": (
-        "Je nummers staan hier alleen voor jou. Je groep ziet van je profiel alleen het beroep, "
-        "als aantal.",
-        "Your numbers are shown here to you only. Your group sees only your profession, as a "
-        "count.",
+        "Je nummers staan hier alleen voor jou. Je groep ziet alleen hoeveel leden elk beroep "
+        "hebben, niet wie.",
+        "Your numbers are shown here to you only. Your group sees only how many members have "
+        "each profession, not who.",
     ),
     "profile.edit": ("Profiel bewerken", "Edit profile"),
     "profile.home.hours_title": ("*Uren per register*", "*Hours per register*"),

@@ -227,6 +227,9 @@ def guided_welcome(ctx: RenderContext, *, group: Group) -> str:
         trajectory.agreed_meetings or 0,
         supervisor_name=display_name(trajectory.supervisor),
     )
+    # What the certificate asks, said up front rather than only at the close.
+    percent = ctx.settings.guided_attendance_percent
+    text += " " + t(ctx.lang, "guided.welcome.threshold", percent=percent)
     if trajectory.reader_url:
         text += "\n" + t(ctx.lang, "guided.welcome.reader", url=trajectory.reader_url)
     return text

@@ -137,6 +137,8 @@ def _year_note(lang: Lang, *, year: YearTotal, min_hours: int, max_hours: int) -
     if year.signal is YearSignal.OVER:
         excess = hours_text(lang, year.excess_minutes)
         return tn(lang, "hours.year.over", max_hours, excess_text=excess)
+    if year.signal is YearSignal.EARLIER:
+        return t(lang, "hours.year.earlier")
     if year.signal is not YearSignal.UNDER:
         return ""
     if not year.ended:

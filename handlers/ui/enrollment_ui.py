@@ -59,8 +59,9 @@ def build_membership_modal(
         ),
         InputBlock(
             block_id=BlockId.MEMBER_NUMBER,
-            label=plain(t_plain(lang, "membership.member_number", label=words["label"]), 2000),
+            label=plain(words["label"], 2000),
             element=PlainTextInputElement(action_id=ActionId.MEMBER_NUMBER, max_length=40),
+            hint=plain(t_plain(lang, "membership.member_number_hint"), 2000),
             optional=True,
         ),
         context(fee),
@@ -219,7 +220,12 @@ def build_welcome_dm(
     if upcoming:
         meetings = t(lang, "decision.meetings") + "\n" + "\n".join(upcoming)
     else:
-        meetings = t(lang, "decision.no_meetings", contact=contact_name)
+        # In a guided group the supervisor plans the meetings, not the contact person.
+        planner = group.supervisor
+        if planner is not None:
+            meetings = t(lang, "decision.no_meetings.guided", supervisor_name=display_name(planner))
+        else:
+            meetings = t(lang, "decision.no_meetings", contact=contact_name)
     blocks: list[Block] = [
         section(text),
         section(meetings),

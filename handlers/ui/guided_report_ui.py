@@ -76,7 +76,8 @@ def build_report_modal(
             ActionId.WORKING_METHOD,
             t_plain(lang, "report.field.method"),
             initial=prefill_method,
-            hint=t_plain(lang, "report.field.method_hint"),
+            # Only say it was filled in beforehand when there was something to fill in.
+            hint=t_plain(lang, "report.field.method_hint") if prefill_method else "",
             multiline=True,
             max_length=1000,
         ),

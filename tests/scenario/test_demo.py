@@ -22,6 +22,7 @@ from bot.demo.people import KARIN, LOTTE, MARIEKE, MOHAMED, NINA
 from bot.devtools.render import mrkdwn_to_text, render_message, render_view
 from bot.i18n import format_date, format_long_date, hours_text, t, t_plain, tn
 from bot.main import main
+from tests.support.texts import shown
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -144,7 +145,7 @@ def test_the_demo_plays_the_story_and_leaves_the_artefacts(
         "[ Accepteren ] [ Afwijzen ]",
         "Je groepsnummer is",
         "bijeenkomst 2 van 3",
-        "Marieke Dijkstra is begeleider: leidt de bijeenkomst en krijgt geen deelnamebewijs.",
+        shown("guided.register.supervisor", name=MARIEKE.name),
         "Nina de Graaf: 1 van 3 (33%) — onder de drempel",
         "Je was bij 1 van de 3 bijeenkomsten",
         "Verificatie certificaat",
