@@ -19,6 +19,7 @@ from bot.errors import Conflict, InvalidInput
 from bot.notify import Intent, owe
 from bot.parsing import clean_text
 from bot.services import access
+from bot.services.association import certificate_issuer
 from bot.services.audit import record
 from bot.services.certificates import new_verification_code
 from bot.services.people import display_name
@@ -307,6 +308,10 @@ def _issue(
         trajectory_text=trajectory_name(trajectory, group),
         registered_by_name=display_name(supervisor),
         points=trajectory.reflection_points,
+    )
+    # The association that issues it, as on every deelnamebewijs.
+    certificate.issuer_name, certificate.member_label = certificate_issuer(
+        session, team_id=group.team_id, member_number=True
     )
     session.add(certificate)
     session.flush()

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.errors import NotFound
 from bot.exports.pdf_completion import CompletionDocument, completion_filename, render_completion
-from bot.i18n import Lang
+from bot.i18n import Lang, t_plain
 from bot.services.supervisors import register_label
 from bot.settings import Settings
 from storage.models import Certificate, CompletionCertificate, Trajectory
@@ -37,7 +37,9 @@ def completion_document(
         lang=lang,
         number=certificate.number,
         holder_name=certificate.holder_name,
-        registration_number=certificate.registration_number,
+        # The register's number when the trajectory was accredited for one, else the holder's
+        # member number with the association's own label (as on the deelnamebewijs).
+        registration_number=certificate.registration_number or certificate.member_number,
         group_number=certificate.group_number,
         group_name=certificate.group_name,
         trajectory_name=certificate.trajectory_text or certificate.group_name,
@@ -56,7 +58,12 @@ def completion_document(
         verification_code=certificate.verification_code,
         verification_url=f"{public_url.rstrip('/')}/verify/{certificate.verification_code}",
         issuer_name=certificate.issuer_name or "",
-        registration_label=certificate.number_label or "",
+        registration_label=(
+            certificate.number_label
+            if certificate.registration_number
+            else certificate.member_label or t_plain(lang, "registers.member_number")
+        )
+        or "",
     )
 
 

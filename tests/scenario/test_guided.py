@@ -310,6 +310,12 @@ def test_the_guided_story_from_intake_to_peer_group(app: GuidedApp) -> None:
         content = pdf_text(certificate.content)
         assert PEOPLE[user]["real_name"] in content
         assert "Marieke Dijkstra" in content and "12345" in content
+        # The holder's member number, labelled as on every deelnamebewijs (those who joined
+        # as members; the requester started the trajectory without one).
+        if user != REQUESTER:
+            lang = "en" if user == "UENG0012" else "nl"
+            member_label = t_plain(lang, "registers.member_number")
+            assert f"{member_label} LVV-{user[-3:]}" in " ".join(content.split()), content
         answer = http_request(
             app.runtime.port,
             "GET",
