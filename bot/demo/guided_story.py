@@ -129,7 +129,7 @@ def step_start(story: GuidedStory) -> None:
     """After the conversation and the quote, Marieke starts the trajectory."""
     world = story.world
     _jump(story, world.clock.now() + timedelta(days=5), "het gesprek was goed, de offerte akkoord.")
-    world.out.write("  (het verzoek van Karin in Marieke's berichten, inmiddels bijgewerkt)")
+    world.out.write("  (het verzoek van Karin in Mariekes berichten, inmiddels bijgewerkt)")
     view = world.press_for_form(
         MARIEKE,
         _dm(world, MARIEKE, GuidedAction.START),
@@ -309,7 +309,7 @@ def step_report(story: GuidedStory) -> None:
     """Marieke drafts the report for the municipality; all four agree; she gets the PDF."""
     world = story.world
     message = _dm(world, MARIEKE, GuidedAction.REPORT)
-    world.out.write("  (het bericht over de afronding in Marieke's berichten)")
+    world.out.write("  (het bericht over de afronding in Mariekes berichten)")
     view = world.press_for_form(
         MARIEKE,
         message,
@@ -360,7 +360,7 @@ def step_continue(story: GuidedStory) -> None:
     """Karin lets the group go on as a peer group, with the same number."""
     world = story.world
     message = _dm(world, KARIN, GuidedAction.CONTINUE)
-    world.out.write("  (het bericht over de afronding in Karin's berichten)")
+    world.out.write("  (het bericht over de afronding in Karins berichten)")
     world.click(
         KARIN,
         "Zelfstandig verder",

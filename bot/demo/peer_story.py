@@ -68,12 +68,13 @@ def step_join(story: Story) -> None:
         values: JSON
         if index == 1:
             values = {GroupAction.MEMBERSHIP_TYPE: "participant"}
-            without = t_plain("nl", "association.without.named", short_name="LVV")
+            without = t_plain("nl", "association.without.generic")
             shown = {"Lidmaatschap": t_plain("nl", "membership.participant", without_text=without)}
         else:
             number = f"LVV-{1000 + 37 * index}"
             values = {GroupAction.MEMBERSHIP_TYPE: "member", GroupAction.MEMBER_NUMBER: number}
-            shown = {"Lidmaatschap": "LVV-lid", "Lidnummer": number}
+            member = t_plain("nl", "association.member_option.generic")
+            shown = {"Lidmaatschap": member, "Lidnummer": number}
         world.submit(
             who,
             view,

@@ -207,7 +207,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and you get no certificate and no hours for meetings you lead.",
     ),
     "guided.started.contact.one": (
-        "Je begeleide intervisiegroep *{name}* is gestart, met {supervisor_name} als begeleider "
+        "Je groep *{name}* is gestart als begeleide intervisie, met {supervisor_name} als begeleider "
         "en {count} bijeenkomst. Je groepsnummer is *{number}*.\nGeef dit nummer door aan de "
         "deelnemers (maximaal {max}); alleen zijzelf kunnen zich aanmelden met "
         "`/intervisie aanmelden {number}`. Jij accordeert de aanmeldingen.",
@@ -217,7 +217,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`/intervisie join {number}`. You approve the requests.",
     ),
     "guided.started.contact.other": (
-        "Je begeleide intervisiegroep *{name}* is gestart, met {supervisor_name} als begeleider "
+        "Je groep *{name}* is gestart als begeleide intervisie, met {supervisor_name} als begeleider "
         "en {count} bijeenkomsten. Je groepsnummer is *{number}*.\nGeef dit nummer door aan de "
         "deelnemers (maximaal {max}); alleen zijzelf kunnen zich aanmelden met "
         "`/intervisie aanmelden {number}`. Jij accordeert de aanmeldingen.",
@@ -231,37 +231,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Agreed price per participant: € {price}",
     ),
     "guided.started.supervisor.one": (
-        "De begeleide groep *{name}* is gestart met groepsnummer *{number}*. {contact} is "
+        "Groep *{number}* ({name}) is gestart als begeleide intervisie. {contact} is "
         "contactpersoon en geeft het nummer door. Plan de {count} bijeenkomst met "
         "`/intervisie plan {number}`; jij registreert ook de aanwezigheid.",
-        "The guided group *{name}* has started with group number *{number}*. {contact} is "
+        "Group *{number}* ({name}) has started as guided intervisie. {contact} is "
         "contact person and passes the number on. Plan the {count} meeting with "
         "`/intervisie plan {number}`; you register attendance as well.",
     ),
     "guided.started.supervisor.other": (
-        "De begeleide groep *{name}* is gestart met groepsnummer *{number}*. {contact} is "
+        "Groep *{number}* ({name}) is gestart als begeleide intervisie. {contact} is "
         "contactpersoon en geeft het nummer door. Plan de {count} bijeenkomsten met "
         "`/intervisie plan {number}`; jij registreert ook de aanwezigheid.",
-        "The guided group *{name}* has started with group number *{number}*. {contact} is "
+        "Group *{number}* ({name}) has started as guided intervisie. {contact} is "
         "contact person and passes the number on. Plan the {count} meetings with "
         "`/intervisie plan {number}`; you register attendance as well.",
     ),
     "guided.started.supervisor_alone.one": (
-        "De begeleide groep *{name}* is gestart met groepsnummer *{number}*. Geef het nummer door "
+        "Groep *{number}* ({name}) is gestart als begeleide intervisie. Geef het nummer door "
         "aan de deelnemers (maximaal {max}); zij melden zich aan met "
         "`/intervisie aanmelden {number}` en jij accordeert. Plan de {count} bijeenkomst "
         "met `/intervisie plan {number}`.",
-        "The guided group *{name}* has started with group number *{number}*. Pass the number on "
+        "Group *{number}* ({name}) has started as guided intervisie. Pass the number on "
         "to the participants (at most {max}); they ask to join with "
         "`/intervisie join {number}` and you approve. Plan the {count} meeting with "
         "`/intervisie plan {number}`.",
     ),
     "guided.started.supervisor_alone.other": (
-        "De begeleide groep *{name}* is gestart met groepsnummer *{number}*. Geef het nummer door "
+        "Groep *{number}* ({name}) is gestart als begeleide intervisie. Geef het nummer door "
         "aan de deelnemers (maximaal {max}); zij melden zich aan met "
         "`/intervisie aanmelden {number}` en jij accordeert. Plan de {count} bijeenkomsten "
         "met `/intervisie plan {number}`.",
-        "The guided group *{name}* has started with group number *{number}*. Pass the number on "
+        "Group *{number}* ({name}) has started as guided intervisie. Pass the number on "
         "to the participants (at most {max}); they ask to join with "
         "`/intervisie join {number}` and you approve. Plan the {count} meetings with "
         "`/intervisie plan {number}`.",

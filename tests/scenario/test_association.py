@@ -174,7 +174,9 @@ def test_the_name_set_in_the_app_appears_in_the_dms_and_on_a_new_certificate(
     modal = wait_view(fake_slack, BRAM, GroupCallbackId.MEMBERSHIP)
     assert "Ben je LVV-lid?" in str(modal)
     assert "zonder LVV-lidmaatschap" in str(modal)
-    assert "Lidnummer LVV (voor leden)" in str(modal)
+    labels = [b["label"]["text"] for b in modal["blocks"] if b.get("type") == "input"]
+    assert "Lidnummer LVV" in labels
+    assert t_plain("nl", "membership.member_number_hint") in str(modal)
     assert LVV["membership_url"] in str(modal)
     slack.submit(
         BRAM,

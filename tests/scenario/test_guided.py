@@ -228,7 +228,7 @@ def register_all(app: GuidedApp, number: int) -> None:
 
 def test_the_guided_story_from_intake_to_peer_group(app: GuidedApp) -> None:
     number = set_up_trajectory(app)
-    supervisor_start = wait_dm(app.fake, SUPERVISOR, f"groepsnummer *{number}*")
+    supervisor_start = wait_dm(app.fake, SUPERVISOR, f"Groep *{number}*")
     assert "Anne de Vries" in supervisor_start["text"]
     # The supervisor cannot also be a participant.
     app.slack.command(SUPERVISOR, f"aanmelden {number}")
