@@ -10,13 +10,13 @@ from datetime import date, datetime, tzinfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import rules
 from bot.actor import Actor
 from bot.errors import InvalidInput
-from bot.services import access, recertification
+from bot.services import access
 from bot.services.audit import record
 from bot.services.people import display_name
 from bot.services.planned_roles import PLANNED_ROLES
+from bot.services.rotation import group_rotation_window
 from storage.models import Attendance, Group, Meeting, MeetingStatus, Person, PlannedRole, Role
 
 
@@ -65,9 +65,7 @@ def suggestions(
     Roles count when held at a registered meeting or planned for another meeting that is not yet
     registered, so two meetings planned in a row do not suggest the same person twice.
     """
-    start, end = recertification.rotation_window(
-        today=day, months=group.rotation_period_months or rules.DEFAULT_ROTATION_PERIOD_MONTHS
-    )
+    start, end = group_rotation_window(session, group=group, today=day, tz=tz)
     held = session.execute(
         select(Attendance.person_id, Attendance.role, Meeting.starts_at)
         .join(Meeting, Meeting.id == Attendance.meeting_id)

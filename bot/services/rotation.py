@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,7 +15,16 @@ from bot.actor import Actor
 from bot.errors import NotAllowed
 from bot.services import access, recertification
 from bot.services.people import display_name
-from storage.models import Attendance, Group, Meeting, MeetingStatus, Person, Role
+from bot.services.trajectory_progress import trajectory_meetings, trajectory_of_group
+from storage.models import (
+    Attendance,
+    Group,
+    Meeting,
+    MeetingStatus,
+    Person,
+    Role,
+    TrajectoryStatus,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -35,13 +44,35 @@ def _local_bounds(start: date, end: date, tz: tzinfo) -> tuple[datetime, datetim
     )
 
 
+def group_rotation_window(
+    session: Session, *, group: Group, today: date, tz: tzinfo
+) -> tuple[date, date]:
+    """The group's current rotation period [start, end). A running guided trajectory is its own
+    period ("een periode met een vooraf afgesproken aantal bijeenkomsten"): from its start to the
+    day after its last meeting so far, so a trajectory across New Year is not split in two.
+    Otherwise blocks of the group's rotation months, counted from January."""
+    trajectory = trajectory_of_group(session, group_id=group.id)
+    if (
+        trajectory is not None
+        and trajectory.status is TrajectoryStatus.RUNNING
+        and trajectory.started_at is not None
+    ):
+        start = trajectory.started_at.astimezone(tz).date()
+        days = [
+            m.starts_at.astimezone(tz).date()
+            for m in trajectory_meetings(session, trajectory=trajectory)
+        ]
+        return start, max([today, *days]) + timedelta(days=1)
+    return recertification.rotation_window(
+        today=today, months=group.rotation_period_months or rules.DEFAULT_ROTATION_PERIOD_MONTHS
+    )
+
+
 def rotation(
     session: Session, *, group: Group, members: list[Person], today: date, tz: tzinfo
 ) -> tuple[tuple[RotationStatus, ...], date, date]:
     """Per member: times inbrenger and facilitator in the group's current rotation period."""
-    start, end = recertification.rotation_window(
-        today=today, months=group.rotation_period_months or rules.DEFAULT_ROTATION_PERIOD_MONTHS
-    )
+    start, end = group_rotation_window(session, group=group, today=today, tz=tz)
     low, high = _local_bounds(start, end, tz)
     rows = session.execute(
         select(Attendance.person_id, Attendance.role)

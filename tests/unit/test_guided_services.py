@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from bot.services.access import meeting_audience, registrar
+from bot.services.rotation import group_rotation_window, rotation
 from bot.services.trajectory_progress import positions
 from bot.services.trajectory_report import participants, report_facts
 from storage.models import (
@@ -24,6 +26,7 @@ from storage.models import (
     GroupKind,
     Meeting,
     MeetingStatus,
+    Role,
     Trajectory,
     TrajectoryStatus,
     Workspace,
@@ -131,3 +134,89 @@ def test_numbering_methods_and_aggregates(clean_db: Engine) -> None:
         assert supervisor.id not in {p.id for p in participants(session, trajectory=trajectory)}
         assert [p.id for p in meeting_audience(session, group=group)][-1] == supervisor.id
         assert registrar(group).id == supervisor.id
+
+
+def test_a_running_trajectory_is_its_own_rotation_period_across_new_year(clean_db: Engine) -> None:
+    """Roles held in December still count in January while the trajectory runs; a peer group
+    (or the trajectory once it is over) keeps the calendar blocks."""
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    with Session(clean_db) as session, session.begin():
+        session.add(Workspace(team_id="T1", created_at=CREATED))
+        supervisor = person(session, "USUP0013")
+        anne, bram = person(session, "UANNE001"), person(session, "UBRAM002")
+        group = Group(
+            team_id="T1",
+            number=1002,
+            name="Begeleid over de jaarwisseling",
+            form=GroupForm.PHYSICAL,
+            kind=GroupKind.GUIDED,
+            max_members=8,
+            contact_person_id=anne.id,
+            supervisor_id=supervisor.id,
+            calendar_token=secrets.token_urlsafe(16),
+            created_at=CREATED,
+        )
+        session.add(group)
+        session.flush()
+        trajectory = Trajectory(
+            team_id="T1",
+            status=TrajectoryStatus.RUNNING,
+            supervisor_id=supervisor.id,
+            group_id=group.id,
+            client_name="Gemeente Zeist",
+            agreed_meetings=3,
+            requested_at=CREATED,
+            started_at=datetime(2026, 12, 1, 9, 0, tzinfo=UTC),
+        )
+        session.add(trajectory)
+        days = (datetime(2026, 12, 7, 13, tzinfo=UTC), datetime(2026, 12, 21, 13, tzinfo=UTC))
+        for starts_at, (presenter, facilitator) in zip(
+            days, ((anne, bram), (bram, anne)), strict=True
+        ):
+            meeting = Meeting(
+                group_id=group.id,
+                uid=f"{uuid.uuid4()}@test",
+                starts_at=starts_at,
+                duration_minutes=120,
+                status=MeetingStatus.PLANNED,
+                created_at=CREATED,
+                updated_at=CREATED,
+                attendance_registered_at=starts_at,
+            )
+            session.add(meeting)
+            session.flush()
+            for who, role in ((presenter, Role.PRESENTER), (facilitator, Role.FACILITATOR)):
+                session.add(
+                    Attendance(
+                        meeting_id=meeting.id,
+                        person_id=who.id,
+                        present=True,
+                        role=role,
+                        net_minutes=120,
+                        registered_at=starts_at,
+                    )
+                )
+        january = Meeting(
+            group_id=group.id,
+            uid=f"{uuid.uuid4()}@test",
+            starts_at=datetime(2027, 1, 11, 13, tzinfo=UTC),
+            duration_minutes=120,
+            status=MeetingStatus.PLANNED,
+            created_at=CREATED,
+            updated_at=CREATED,
+        )
+        session.add(january)
+        session.flush()
+
+        today = date(2027, 1, 5)
+        window = group_rotation_window(session, group=group, today=today, tz=amsterdam)
+        assert window == (date(2026, 12, 1), date(2027, 1, 12))
+        statuses, _, _ = rotation(
+            session, group=group, members=[anne, bram], today=today, tz=amsterdam
+        )
+        assert {(s.presenter, s.facilitator) for s in statuses} == {(1, 1)}
+
+        trajectory.status = TrajectoryStatus.COMPLETED
+        session.flush()
+        after = group_rotation_window(session, group=group, today=today, tz=amsterdam)
+        assert after == (date(2027, 1, 1), date(2028, 1, 1))
