@@ -6,7 +6,7 @@ test renders that case); the page never breaks, so a certificate is always exact
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Protocol
 
 from bot.exports.pdf_base import (
     ACCENT,
@@ -112,53 +112,62 @@ def _detail_rows(doc: CertificateDocument) -> list[tuple[str, str]]:
     return rows
 
 
-@dataclass(frozen=True, kw_only=True)
-class CertificatePage:
-    """The texts and rows of a one-page certificate; the layout is the same for every kind."""
+class Certified(Protocol):
+    """What every one-page certificate states about itself: issuer, holder, number and code."""
 
-    lang: Lang
-    issuer_name: str
-    title: str
-    subtitle: str
-    declares: str
-    holder_name: str
-    rows: list[tuple[str, str]]
-    # Who vouches for it, under the issuer heading: "Geregistreerd door …" or "Ondertekend door …".
-    attestation: str
-    number: str
-    verification_code: str
-    verification_url: str
-    footer: str
+    @property
+    def lang(self) -> Lang: ...
+    @property
+    def issuer_name(self) -> str: ...
+    @property
+    def holder_name(self) -> str: ...
+    @property
+    def number(self) -> str: ...
+    @property
+    def verification_code(self) -> str: ...
+    @property
+    def verification_url(self) -> str: ...
 
 
-def draw_certificate_page(pdf: DocumentPdf, page: CertificatePage) -> None:
-    """Add one certificate page: issuer, title, holder, rows, issuer block, code and QR code."""
-    lang = page.lang
+def draw_certificate_page(
+    pdf: DocumentPdf,
+    doc: Certified,
+    *,
+    title: str,
+    subtitle: str,
+    declares: str,
+    rows: list[tuple[str, str]],
+    attestation: str,
+    footer: str,
+) -> None:
+    """Add one certificate page: issuer, title, holder, rows, the issuer block with who vouches
+    for it (`attestation`), the number, code and QR code, and the footer."""
+    lang = doc.lang
     # One page by design: a page break inside would split the certificate (and its tags).
     auto_break = pdf.auto_page_break
     pdf.set_auto_page_break(False)
     pdf.add_page()
-    if page.issuer_name:
-        paragraph(pdf, page.issuer_name, size=BODY_SIZE, style="B", color=ACCENT)
+    if doc.issuer_name:
+        paragraph(pdf, doc.issuer_name, size=BODY_SIZE, style="B", color=ACCENT)
         pdf.ln(1.5)
-    heading(pdf, page.title, level=1, size=TITLE_SIZE)
+    heading(pdf, title, level=1, size=TITLE_SIZE)
     pdf.ln(1)
-    paragraph(pdf, page.subtitle, color=GREY)
+    paragraph(pdf, subtitle, color=GREY)
     rule(pdf, weight=0.6, gap_before=3, gap_after=5)
 
-    paragraph(pdf, page.declares)
+    paragraph(pdf, declares)
     pdf.ln(1.5)
-    name_block(pdf, page.holder_name, size=NAME_SIZE, low=NAME_MIN_SIZE)
+    name_block(pdf, doc.holder_name, size=NAME_SIZE, low=NAME_MIN_SIZE)
     pdf.ln(3)
-    for label, value in page.rows:
+    for label, value in rows:
         row(pdf, label, value)
 
     pdf.ln(4)
     heading(pdf, t_plain(lang, "document.issuer.heading"), level=2)
     pdf.ln(1)
-    if page.issuer_name:
-        paragraph(pdf, page.issuer_name, style="B")
-    paragraph(pdf, page.attestation)
+    if doc.issuer_name:
+        paragraph(pdf, doc.issuer_name, style="B")
+    paragraph(pdf, attestation)
 
     pdf.ln(4)
     heading(pdf, t_plain(lang, "document.verify.heading"), level=2)
@@ -166,13 +175,13 @@ def draw_certificate_page(pdf: DocumentPdf, page: CertificatePage) -> None:
     verification_block(
         pdf,
         rows=[
-            (t_plain(lang, "pdf.label.number"), page.number),
-            (t_plain(lang, "pdf.label.code"), page.verification_code),
+            (t_plain(lang, "pdf.label.number"), doc.number),
+            (t_plain(lang, "pdf.label.code"), doc.verification_code),
         ],
-        url=page.verification_url,
+        url=doc.verification_url,
     )
     rule(pdf, weight=0.2, gap_before=3, gap_after=2.5)
-    paragraph(pdf, page.footer, size=SMALL_SIZE, color=GREY, line_height=3.8)
+    paragraph(pdf, footer, size=SMALL_SIZE, color=GREY, line_height=3.8)
     pdf.set_auto_page_break(auto_break, margin=pdf.b_margin)
 
 
@@ -181,18 +190,11 @@ def draw_certificate(pdf: DocumentPdf, doc: CertificateDocument) -> None:
     lang = doc.lang
     draw_certificate_page(
         pdf,
-        CertificatePage(
-            lang=lang,
-            issuer_name=doc.issuer_name,
-            title=t_plain(lang, "pdf.certificate.title"),
-            subtitle=t_plain(lang, "pdf.certificate.subtitle"),
-            declares=t_plain(lang, "pdf.certificate.declares"),
-            holder_name=doc.holder_name,
-            rows=_detail_rows(doc),
-            attestation=registered_text(doc),
-            number=doc.number,
-            verification_code=doc.verification_code,
-            verification_url=doc.verification_url,
-            footer=t_plain(lang, "document.certificate.footer"),
-        ),
+        doc,
+        title=t_plain(lang, "pdf.certificate.title"),
+        subtitle=t_plain(lang, "pdf.certificate.subtitle"),
+        declares=t_plain(lang, "pdf.certificate.declares"),
+        rows=_detail_rows(doc),
+        attestation=registered_text(doc),
+        footer=t_plain(lang, "document.certificate.footer"),
     )

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from bot.exports.pdf_base import DocumentPdf
-from bot.exports.pdf_certificate import CertificatePage, draw_certificate_page
+from bot.exports.pdf_certificate import draw_certificate_page
 from bot.exports.pdf_documents import _slug, hours_text, points_text
 from bot.exports.pdf_fonts import PdfFonts, check_printable
 from bot.i18n import Lang, format_date, t_plain, tn_plain
@@ -133,25 +133,18 @@ def draw_completion(pdf: DocumentPdf, doc: CompletionDocument) -> None:
     lang = doc.lang
     draw_certificate_page(
         pdf,
-        CertificatePage(
-            lang=lang,
-            issuer_name=doc.issuer_name,
-            title=t_plain(lang, "completion.pdf.title"),
-            subtitle=t_plain(lang, "completion.pdf.subtitle"),
-            declares=t_plain(lang, "completion.pdf.declares"),
-            holder_name=doc.holder_name,
-            rows=_rows(doc),
-            attestation=t_plain(
-                lang,
-                "completion.pdf.signed",
-                name=doc.supervisor_name,
-                date=format_date(doc.issued_on),
-            ),
-            number=doc.number,
-            verification_code=doc.verification_code,
-            verification_url=doc.verification_url,
-            footer=t_plain(lang, "completion.pdf.footer"),
+        doc,
+        title=t_plain(lang, "completion.pdf.title"),
+        subtitle=t_plain(lang, "completion.pdf.subtitle"),
+        declares=t_plain(lang, "completion.pdf.declares"),
+        rows=_rows(doc),
+        attestation=t_plain(
+            lang,
+            "completion.pdf.signed",
+            name=doc.supervisor_name,
+            date=format_date(doc.issued_on),
         ),
+        footer=t_plain(lang, "completion.pdf.footer"),
     )
 
 
