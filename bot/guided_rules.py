@@ -10,8 +10,10 @@ from urllib.parse import urlparse
 
 from bot import rules
 from bot.errors import InvalidInput
+from bot.parsing import clean_text
 
 READER_URL_MAX = 500
+REASON_MAX = 500
 
 
 def check_agreed_meetings(count: int, *, field: str = "meetings") -> int:
@@ -93,3 +95,14 @@ def check_reader_url(text: str, *, field: str = "reader") -> str:
     ):
         raise InvalidInput("guided.error.reader", field=field)
     return url
+
+
+def check_reason(text: str, *, field: str = "reason") -> str:
+    """A required reason (declining a request, stopping a trajectory), cleaned, at most
+    REASON_MAX characters: the people who read it should know where to turn next."""
+    clean = clean_text(text)
+    if not clean:
+        raise InvalidInput("guided.error.reason_required", field=field)
+    if len(clean) > REASON_MAX:
+        raise InvalidInput("input.too_long", field=field, count=REASON_MAX)
+    return clean

@@ -8,11 +8,12 @@ from sqlalchemy import select
 
 from bot.demo.hours_story import step_dossier, step_home, step_overview, step_verify
 from bot.demo.naming import local_time, when_text
-from bot.demo.people import ANNE, BRAM, DAAN, EMMA, FEMKE, GERT, ZOE
+from bot.demo.people import ANNE, BRAM, DAAN, EMMA, FEMKE, GERT, ZOE, Colleague
 from bot.demo.story import Step, Story, counted
 from bot.demo.world import (
     JSON,
     DemoError,
+    World,
     button_in,
     dm_with,
 )
@@ -87,21 +88,25 @@ def step_join(story: Story) -> None:
 
 def step_approve(story: Story) -> None:
     """Anne approves four requests with the button in her DM."""
-    world = story.world
     for who in APPROVED:
-        message = world.dm_with(ANNE, who.name)
-        assert message is not None
-        button = button_in(message, GroupAction.APPROVE)
-        world.out.write(f"  (het verzoek van {who.first} in {ANNE.possessive} berichten)")
-        world.click(
-            ANNE,
-            button["text"]["text"],
-            action_id=GroupAction.APPROVE,
-            value=button.get("value"),
-            message=message,
-            expect=dm_with(world, who, "Welkom"),
-            what=f"the welcome DM to {who.first}",
-        )
+        _approve(story.world, who)
+
+
+def _approve(world: World, who: Colleague) -> None:
+    """Anne presses Approve on the request in her DM; the member gets the welcome."""
+    message = world.dm_with(ANNE, who.name)
+    assert message is not None
+    button = button_in(message, GroupAction.APPROVE)
+    world.out.write(f"  (het verzoek van {who.first} in {ANNE.possessive} berichten)")
+    world.click(
+        ANNE,
+        button["text"]["text"],
+        action_id=GroupAction.APPROVE,
+        value=button.get("value"),
+        message=message,
+        expect=dm_with(world, who, "Welkom"),
+        what=f"the welcome DM to {who.first}",
+    )
 
 
 def step_reject(story: Story) -> None:
@@ -190,20 +195,7 @@ def step_change(story: Story) -> None:
 
 def step_late_approval(story: Story) -> None:
     """Anne approves Femke after all: her welcome names the meeting already planned."""
-    world = story.world
-    message = world.dm_with(ANNE, FEMKE.name)
-    assert message is not None
-    button = button_in(message, GroupAction.APPROVE)
-    world.out.write(f"  (het verzoek van {FEMKE.first} in {ANNE.possessive} berichten)")
-    world.click(
-        ANNE,
-        button["text"]["text"],
-        action_id=GroupAction.APPROVE,
-        value=button.get("value"),
-        message=message,
-        expect=dm_with(world, FEMKE, "Welkom"),
-        what=f"the welcome DM to {FEMKE.first}",
-    )
+    _approve(story.world, FEMKE)
 
 
 def step_reminder(story: Story) -> None:

@@ -6,6 +6,8 @@ test renders that case); the page never breaks, so a certificate is always exact
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from bot.exports.pdf_base import (
     ACCENT,
     BODY_SIZE,
@@ -110,8 +112,36 @@ def _detail_rows(doc: CertificateDocument) -> list[tuple[str, str]]:
     return rows
 
 
-def draw_certificate(pdf: DocumentPdf, doc: CertificateDocument) -> None:
-    """Add the deelnamebewijs as one page of `pdf`."""
+class Certified(Protocol):
+    """What every one-page certificate states about itself: issuer, holder, number and code."""
+
+    @property
+    def lang(self) -> Lang: ...
+    @property
+    def issuer_name(self) -> str: ...
+    @property
+    def holder_name(self) -> str: ...
+    @property
+    def number(self) -> str: ...
+    @property
+    def verification_code(self) -> str: ...
+    @property
+    def verification_url(self) -> str: ...
+
+
+def draw_certificate_page(
+    pdf: DocumentPdf,
+    doc: Certified,
+    *,
+    title: str,
+    subtitle: str,
+    declares: str,
+    rows: list[tuple[str, str]],
+    attestation: str,
+    footer: str,
+) -> None:
+    """Add one certificate page: issuer, title, holder, rows, the issuer block with who vouches
+    for it (`attestation`), the number, code and QR code, and the footer."""
     lang = doc.lang
     # One page by design: a page break inside would split the certificate (and its tags).
     auto_break = pdf.auto_page_break
@@ -120,16 +150,16 @@ def draw_certificate(pdf: DocumentPdf, doc: CertificateDocument) -> None:
     if doc.issuer_name:
         paragraph(pdf, doc.issuer_name, size=BODY_SIZE, style="B", color=ACCENT)
         pdf.ln(1.5)
-    heading(pdf, t_plain(lang, "pdf.certificate.title"), level=1, size=TITLE_SIZE)
+    heading(pdf, title, level=1, size=TITLE_SIZE)
     pdf.ln(1)
-    paragraph(pdf, t_plain(lang, "pdf.certificate.subtitle"), color=GREY)
+    paragraph(pdf, subtitle, color=GREY)
     rule(pdf, weight=0.6, gap_before=3, gap_after=5)
 
-    paragraph(pdf, t_plain(lang, "pdf.certificate.declares"))
+    paragraph(pdf, declares)
     pdf.ln(1.5)
     name_block(pdf, doc.holder_name, size=NAME_SIZE, low=NAME_MIN_SIZE)
     pdf.ln(3)
-    for label, value in _detail_rows(doc):
+    for label, value in rows:
         row(pdf, label, value)
 
     pdf.ln(4)
@@ -137,7 +167,7 @@ def draw_certificate(pdf: DocumentPdf, doc: CertificateDocument) -> None:
     pdf.ln(1)
     if doc.issuer_name:
         paragraph(pdf, doc.issuer_name, style="B")
-    paragraph(pdf, registered_text(doc))
+    paragraph(pdf, attestation)
 
     pdf.ln(4)
     heading(pdf, t_plain(lang, "document.verify.heading"), level=2)
@@ -151,11 +181,20 @@ def draw_certificate(pdf: DocumentPdf, doc: CertificateDocument) -> None:
         url=doc.verification_url,
     )
     rule(pdf, weight=0.2, gap_before=3, gap_after=2.5)
-    paragraph(
-        pdf,
-        t_plain(lang, "document.certificate.footer"),
-        size=SMALL_SIZE,
-        color=GREY,
-        line_height=3.8,
-    )
+    paragraph(pdf, footer, size=SMALL_SIZE, color=GREY, line_height=3.8)
     pdf.set_auto_page_break(auto_break, margin=pdf.b_margin)
+
+
+def draw_certificate(pdf: DocumentPdf, doc: CertificateDocument) -> None:
+    """Add the deelnamebewijs as one page of `pdf`."""
+    lang = doc.lang
+    draw_certificate_page(
+        pdf,
+        doc,
+        title=t_plain(lang, "pdf.certificate.title"),
+        subtitle=t_plain(lang, "pdf.certificate.subtitle"),
+        declares=t_plain(lang, "pdf.certificate.declares"),
+        rows=_detail_rows(doc),
+        attestation=registered_text(doc),
+        footer=t_plain(lang, "document.certificate.footer"),
+    )

@@ -13,26 +13,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from bot.exports.pdf_base import (
-    ACCENT,
-    BODY_SIZE,
-    GREY,
-    SMALL_SIZE,
-    TITLE_SIZE,
-    DocumentPdf,
-    heading,
-    name_block,
-    paragraph,
-    row,
-    rule,
-    verification_block,
-)
+from bot.exports.pdf_base import DocumentPdf
+from bot.exports.pdf_certificate import draw_certificate_page
 from bot.exports.pdf_documents import _slug, hours_text, points_text
 from bot.exports.pdf_fonts import PdfFonts, check_printable
 from bot.i18n import Lang, format_date, t_plain, tn_plain
 
-NAME_SIZE = 18.0
-NAME_MIN_SIZE = 12.0
 PRODUCT = "Intervisie"
 
 
@@ -145,56 +131,21 @@ def _rows(doc: CompletionDocument) -> list[tuple[str, str]]:
 def draw_completion(pdf: DocumentPdf, doc: CompletionDocument) -> None:
     """Add the certificaat begeleide intervisie as one page of `pdf`."""
     lang = doc.lang
-    auto_break = pdf.auto_page_break
-    pdf.set_auto_page_break(False)
-    pdf.add_page()
-    if doc.issuer_name:
-        paragraph(pdf, doc.issuer_name, size=BODY_SIZE, style="B", color=ACCENT)
-        pdf.ln(1.5)
-    heading(pdf, t_plain(lang, "completion.pdf.title"), level=1, size=TITLE_SIZE)
-    pdf.ln(1)
-    paragraph(pdf, t_plain(lang, "completion.pdf.subtitle"), color=GREY)
-    rule(pdf, weight=0.6, gap_before=3, gap_after=5)
-    paragraph(pdf, t_plain(lang, "completion.pdf.declares"))
-    pdf.ln(1.5)
-    name_block(pdf, doc.holder_name, size=NAME_SIZE, low=NAME_MIN_SIZE)
-    pdf.ln(3)
-    for label, value in _rows(doc):
-        row(pdf, label, value)
-    pdf.ln(4)
-    heading(pdf, t_plain(lang, "document.issuer.heading"), level=2)
-    pdf.ln(1)
-    if doc.issuer_name:
-        paragraph(pdf, doc.issuer_name, style="B")
-    paragraph(
+    draw_certificate_page(
         pdf,
-        t_plain(
+        doc,
+        title=t_plain(lang, "completion.pdf.title"),
+        subtitle=t_plain(lang, "completion.pdf.subtitle"),
+        declares=t_plain(lang, "completion.pdf.declares"),
+        rows=_rows(doc),
+        attestation=t_plain(
             lang,
             "completion.pdf.signed",
             name=doc.supervisor_name,
             date=format_date(doc.issued_on),
         ),
+        footer=t_plain(lang, "completion.pdf.footer"),
     )
-    pdf.ln(4)
-    heading(pdf, t_plain(lang, "document.verify.heading"), level=2)
-    pdf.ln(1)
-    verification_block(
-        pdf,
-        rows=[
-            (t_plain(lang, "pdf.label.number"), doc.number),
-            (t_plain(lang, "pdf.label.code"), doc.verification_code),
-        ],
-        url=doc.verification_url,
-    )
-    rule(pdf, weight=0.2, gap_before=3, gap_after=2.5)
-    paragraph(
-        pdf,
-        t_plain(lang, "completion.pdf.footer"),
-        size=SMALL_SIZE,
-        color=GREY,
-        line_height=3.8,
-    )
-    pdf.set_auto_page_break(auto_break, margin=pdf.b_margin)
 
 
 def render_completion(

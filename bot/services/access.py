@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from bot.actor import Actor
 from bot.errors import NotAllowed, NotFound
-from storage.models import Enrollment, EnrollmentStatus, Group, Person
+from storage.models import Attendance, Enrollment, EnrollmentStatus, Group, Meeting, Person
 
 
 def group_by_number(session: Session, *, team_id: str, number: int) -> Group:
@@ -109,3 +109,21 @@ def registrar(group: Group) -> Person:
     """Who is asked to register attendance: the supervisor of a guided group, else the contact
     person."""
     return group.supervisor or group.contact_person
+
+
+def attended_meeting(session: Session, *, actor: Actor, meeting_id: int, refused: str) -> Meeting:
+    """A meeting of the actor's workspace that they were present at (reflection, verslag,
+    evaluation); NotFound for another's, NotAllowed with the key `refused` when not present."""
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None or meeting.group.team_id != actor.team_id:
+        raise NotFound("meeting.not_found")
+    present = session.scalars(
+        select(Attendance.id).where(
+            Attendance.meeting_id == meeting.id,
+            Attendance.person_id == actor.person_id,
+            Attendance.present.is_(True),
+        )
+    ).first()
+    if present is None:
+        raise NotAllowed(refused)
+    return meeting

@@ -17,7 +17,6 @@ from bot import guided_rules, rules
 from bot.actor import Actor
 from bot.errors import Conflict, InvalidInput
 from bot.notify import Intent, owe
-from bot.parsing import clean_text
 from bot.services import access
 from bot.services.association import certificate_issuer
 from bot.services.audit import record
@@ -38,8 +37,6 @@ from storage.models import (
     Trajectory,
     TrajectoryStatus,
 )
-
-REASON_MAX = 500
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -344,11 +341,7 @@ def stop_trajectory(
         raise Conflict("guided.error.already_closed")
     if trajectory.status is not TrajectoryStatus.RUNNING or trajectory.group is None:
         raise Conflict("guided.error.not_running")
-    clean = clean_text(reason)
-    if not clean:
-        raise InvalidInput("guided.error.reason_required", field="reason")
-    if len(clean) > REASON_MAX:
-        raise InvalidInput("input.too_long", field="reason", count=REASON_MAX)
+    clean = guided_rules.check_reason(reason)
     trajectory.status = TrajectoryStatus.STOPPED
     trajectory.stop_reason = clean
     trajectory.closed_at = now

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from bot import agreement_rules as rules
 from bot.actor import Actor
-from bot.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from bot.errors import Conflict, InvalidInput, NotAllowed
 from bot.notify import Intent, owe, owe_update
 from bot.parsing import clean_text
 from bot.services import access
@@ -137,29 +137,14 @@ def invite_present(session: Session, *, meeting_id: int, now: datetime) -> int:
     return count
 
 
-def _attended(session: Session, *, meeting_id: int, person_id: int) -> bool:
-    return (
-        session.scalars(
-            select(Attendance.id).where(
-                Attendance.meeting_id == meeting_id,
-                Attendance.person_id == person_id,
-                Attendance.present.is_(True),
-            )
-        ).first()
-        is not None
-    )
-
-
 def open_invite(
     session: Session, *, actor: Actor, meeting_id: int, now: datetime
 ) -> tuple[Meeting, EvaluationInvite]:
     """The actor's unanswered invite for the meeting; refused for a meeting they did not attend,
     one already answered, or one too long ago."""
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or meeting.group.team_id != actor.team_id:
-        raise NotFound("meeting.not_found")
-    if not _attended(session, meeting_id=meeting.id, person_id=actor.person_id):
-        raise NotAllowed("evaluation.not_present")
+    meeting = access.attended_meeting(
+        session, actor=actor, meeting_id=meeting_id, refused="evaluation.not_present"
+    )
     invite = session.scalars(
         select(EvaluationInvite)
         .where(

@@ -278,23 +278,19 @@ def directory(session: Session, *, team_id: str, query: str = "", page: int = 0)
         if words.isdigit():
             match.append(Group.number == int(words))
         conditions.append(or_(*match))
-    total = int(session.scalar(select(func.count(Group.id)).where(*conditions)) or 0)
-    page = max(0, page)
-    groups = list(
-        session.scalars(
-            select(Group)
-            .where(*conditions)
-            .order_by(Group.number)
-            .offset(page * DIRECTORY_PAGE_SIZE)
-            .limit(DIRECTORY_PAGE_SIZE)
-        )
-    )
-    return DirectoryPage(items=summaries(session, groups), page=page, total=total)
+    return _directory_page(session, conditions=conditions, page=page)
 
 
 def all_groups(session: Session, *, team_id: str, page: int = 0) -> DirectoryPage:
     """Every group of the workspace (open or not), by number: the secretariat's overview."""
     conditions = [Group.team_id == team_id, Group.archived_at.is_(None)]
+    return _directory_page(session, conditions=conditions, page=page)
+
+
+def _directory_page(
+    session: Session, *, conditions: list[ColumnElement[bool]], page: int
+) -> DirectoryPage:
+    """One page of the groups that meet `conditions`, by number, with how many there are."""
     total = int(session.scalar(select(func.count(Group.id)).where(*conditions)) or 0)
     page = max(0, page)
     groups = list(

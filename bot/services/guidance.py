@@ -10,20 +10,20 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import rules
+from bot import guided_rules, rules
 from bot.actor import Actor, Profile
-from bot.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from bot.errors import Conflict, InvalidInput
 from bot.notify import Intent, owe, owe_update
 from bot.parsing import clean_text, parse_name
 from bot.services.audit import record
 from bot.services.people import ensure_person
 from bot.services.supervisors import check_supervisor_profile, record_registration
+from bot.services.trajectories import supervised
 from storage.models import DeliveryKind, Person, Trajectory, TrajectoryStatus
 
 ORGANISATION_MAX = 200
 CONTACT_MAX = 200
 WISHES_MAX = 500
-REASON_MAX = 500
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -125,14 +125,7 @@ def open_request(
     session: Session, *, actor: Actor, trajectory_id: int, lock: bool = False
 ) -> Trajectory:
     """A request the actor is the supervisor of and has not answered yet (refused otherwise)."""
-    query = select(Trajectory).where(Trajectory.id == trajectory_id)
-    if lock:
-        query = query.with_for_update()
-    trajectory = session.scalars(query).one_or_none()
-    if trajectory is None or trajectory.team_id != actor.team_id:
-        raise NotFound("guided.error.not_found")
-    if trajectory.supervisor_id != actor.person_id:
-        raise NotAllowed("guided.error.not_supervisor")
+    trajectory = supervised(session, actor=actor, trajectory_id=trajectory_id, lock=lock)
     if trajectory.status is not TrajectoryStatus.REQUESTED:
         raise Conflict("guided.error.already_answered")
     return trajectory
@@ -202,11 +195,7 @@ def decline_guidance(
 ) -> Trajectory:
     """Decline with a reason (required: the requester should know where to turn next)."""
     trajectory = open_request(session, actor=actor, trajectory_id=trajectory_id, lock=True)
-    clean = clean_text(reason)
-    if not clean:
-        raise InvalidInput("guided.error.reason_required", field="reason")
-    if len(clean) > REASON_MAX:
-        raise InvalidInput("input.too_long", field="reason", count=REASON_MAX)
+    clean = guided_rules.check_reason(reason)
     trajectory.status = TrajectoryStatus.DECLINED
     trajectory.decline_reason = clean
     trajectory.decided_at = now

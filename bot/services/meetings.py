@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from bot import rules
@@ -328,20 +328,22 @@ def upcoming_for_person(
     )
 
 
+def _still_to_come(group_id: int, *, now: datetime) -> Select[Meeting]:
+    """The group's planned meetings that have not started yet."""
+    return select(Meeting).where(
+        Meeting.group_id == group_id,
+        Meeting.status == MeetingStatus.PLANNED,
+        Meeting.starts_at > now,
+    )
+
+
 def upcoming_for_group(
     session: Session, *, group_id: int, now: datetime, limit: int = 3
 ) -> list[Meeting]:
     """The group's planned meetings still to come, soonest first (for a new member's welcome)."""
     return list(
         session.scalars(
-            select(Meeting)
-            .where(
-                Meeting.group_id == group_id,
-                Meeting.status == MeetingStatus.PLANNED,
-                Meeting.starts_at > now,
-            )
-            .order_by(Meeting.starts_at, Meeting.id)
-            .limit(limit)
+            _still_to_come(group_id, now=now).order_by(Meeting.starts_at, Meeting.id).limit(limit)
         )
     )
 
@@ -364,13 +366,7 @@ def set_reminder_leads(
         raise InvalidInput("reminders.error.too_many", count=rules.MAX_REMINDER_LEADS)
     before = lead_minutes(group)
     group.reminder_lead_minutes = sorted(set(leads), reverse=True)
-    for meeting in session.scalars(
-        select(Meeting).where(
-            Meeting.group_id == group.id,
-            Meeting.status == MeetingStatus.PLANNED,
-            Meeting.starts_at > now,
-        )
-    ):
+    for meeting in session.scalars(_still_to_come(group.id, now=now)):
         sync_reminders(session, meeting=meeting, group=group, now=now)
     record(
         session,

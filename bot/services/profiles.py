@@ -22,6 +22,7 @@ from bot.registers import Register, normalise_number
 from bot.services import audit
 from bot.services.catalogues import Catalogues, builtin_catalogues, for_team
 from bot.services.enrollment import MEMBER_NUMBER_MAX
+from bot.services.supervisors import put_registration
 from storage.models import (
     Group,
     MembershipType,
@@ -230,20 +231,14 @@ def save_profile(session: Session, *, actor: Actor, draft: ProfileDraft, now: da
         if register_key not in numbers:
             session.delete(old)
     for register_key, number in numbers.items():
-        row = existing.get(register_key)
-        if row is None:
-            session.add(
-                Registration(
-                    person_id=person.id,
-                    register_key=register_key,
-                    number=number,
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
-        elif row.number != number:
-            row.number = number
-            row.updated_at = now
+        put_registration(
+            session,
+            person_id=person.id,
+            register_key=register_key,
+            number=number,
+            row=existing.get(register_key),
+            now=now,
+        )
     if member_number is not None and person.membership_type is MembershipType.MEMBER:
         person.member_number = member_number
     audit.record(

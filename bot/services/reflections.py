@@ -17,13 +17,12 @@ from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
-from bot.errors import Conflict, NotAllowed, NotFound
+from bot.errors import Conflict, NotFound
 from bot.notify import Intent, owe, owe_update
 from bot.services import access
 from bot.services.audit import record
 from bot.services.people import insert_ignore
 from storage.models import (
-    Attendance,
     DeliveryKind,
     Group,
     GroupKind,
@@ -103,18 +102,9 @@ def record_reflection(session: Session, *, actor: Actor, meeting_id: int, now: d
 
     Only the person and the moment are stored, never a text; a second press changes nothing.
     """
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or meeting.group.team_id != actor.team_id:
-        raise NotFound("meeting.not_found")
-    attended = session.scalars(
-        select(Attendance.id).where(
-            Attendance.meeting_id == meeting.id,
-            Attendance.person_id == actor.person_id,
-            Attendance.present.is_(True),
-        )
-    ).first()
-    if attended is None:
-        raise NotAllowed("reflection.not_attended")
+    meeting = access.attended_meeting(
+        session, actor=actor, meeting_id=meeting_id, refused="reflection.not_attended"
+    )
     insert_ignore(
         session, Reflection, {"person_id": actor.person_id, "meeting_id": meeting.id, "at": now}
     )

@@ -60,6 +60,35 @@ def register_label(register_key: str | None, lang: Lang) -> str:
         return ""
 
 
+def put_registration(
+    session: Session,
+    *,
+    person_id: int,
+    register_key: str,
+    number: str,
+    row: Registration | None,
+    now: datetime,
+) -> bool:
+    """Store the person's (checked) number in a register: a new row when `row` is None, else the
+    number corrected; False when it was already this number."""
+    if row is None:
+        session.add(
+            Registration(
+                person_id=person_id,
+                register_key=register_key,
+                number=number,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+    elif row.number != number:
+        row.number = number
+        row.updated_at = now
+    else:
+        return False
+    return True
+
+
 def record_registration(
     session: Session,
     *,
@@ -86,20 +115,9 @@ def record_registration(
             Registration.person_id == person.id, Registration.register_key == register_key
         )
     ).one_or_none()
-    if row is None:
-        session.add(
-            Registration(
-                person_id=person.id,
-                register_key=register_key,
-                number=number,
-                created_at=now,
-                updated_at=now,
-            )
-        )
-    elif row.number != number:
-        row.number = number
-        row.updated_at = now
-    else:
+    if not put_registration(
+        session, person_id=person.id, register_key=register_key, number=number, row=row, now=now
+    ):
         return SupervisorRegistration(register_key=register_key, number=number)
     record(
         session,

@@ -14,9 +14,8 @@ from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
-from bot.errors import NotAllowed, NotFound
 from bot.notify import Intent, owe
-from bot.services import audit
+from bot.services import access, audit
 from bot.services.redraw import redraw_if_owed
 from storage.models import (
     Attendance,
@@ -74,18 +73,9 @@ def ask_present(
 def confirm(session: Session, *, actor: Actor, meeting_id: int, now: datetime) -> datetime:
     """Record that the actor, present at the meeting, signed its verslag; returns when (the first
     confirmation stands when the button is pressed again)."""
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or meeting.group.team_id != actor.team_id:
-        raise NotFound("meeting.not_found")
-    present = session.scalars(
-        select(Attendance.id).where(
-            Attendance.meeting_id == meeting.id,
-            Attendance.person_id == actor.person_id,
-            Attendance.present.is_(True),
-        )
-    ).first()
-    if present is None:
-        raise NotAllowed("life.verslag.not_present")
+    meeting = access.attended_meeting(
+        session, actor=actor, meeting_id=meeting_id, refused="life.verslag.not_present"
+    )
     existing = session.scalars(
         select(VerslagConfirmation).where(
             VerslagConfirmation.meeting_id == meeting.id,

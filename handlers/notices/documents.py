@@ -3,7 +3,10 @@ recertification overview, a member's data export and the secretariat's CSV."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Literal, Protocol
+
+from sqlalchemy.orm import Session
 
 from bot.i18n import format_date, hours_text, t, t_plain
 from bot.notify import FileMessage, Message, RenderContext, Renderers
@@ -12,6 +15,7 @@ from bot.services.dossier import HoursDossier, dossier_pdf
 from bot.services.hours import HoursOverview, overview_pdf
 from bot.services.privacy import DataExport, export_json
 from bot.services.secretariat_export import SecretariatExport, hours_csv
+from bot.settings import Settings
 from handlers.ui.attendance_ui import role_in_text
 from handlers.ui.blocks import text_message
 from storage.models import Certificate
@@ -62,9 +66,23 @@ def render_revoked(ctx: RenderContext, intent: CertificateRevoked) -> Message:
     return text_message(text)
 
 
-def render_overview(ctx: RenderContext, intent: HoursOverview) -> FileMessage:
-    """The member's recertification overview as of the moment they asked."""
-    filename, content = overview_pdf(
+class _HoursPdf(Protocol):
+    """overview_pdf or dossier_pdf: the file name and the PDF as of an instant."""
+
+    def __call__(
+        self, session: Session, *, person_id: int, as_of: str, settings: Settings, now: datetime
+    ) -> tuple[str, bytes]: ...
+
+
+def _hours_file(
+    ctx: RenderContext,
+    intent: HoursOverview | HoursDossier,
+    *,
+    build: _HoursPdf,
+    kind: Literal["overview", "dossier"],
+) -> FileMessage:
+    """The PDF as of the moment the member asked, with the title and comment of its `kind`."""
+    filename, content = build(
         ctx.session,
         person_id=intent.person_id,
         as_of=intent.as_of,
@@ -73,28 +91,21 @@ def render_overview(ctx: RenderContext, intent: HoursOverview) -> FileMessage:
     )
     return FileMessage(
         filename=filename,
-        title=t_plain(ctx.lang, "overview.file.title"),
-        comment=t_plain(ctx.lang, "overview.file.comment"),
+        title=t_plain(ctx.lang, f"{kind}.file.title"),
+        comment=t_plain(ctx.lang, f"{kind}.file.comment"),
         content=content,
     )
+
+
+def render_overview(ctx: RenderContext, intent: HoursOverview) -> FileMessage:
+    """The member's recertification overview as of the moment they asked."""
+    return _hours_file(ctx, intent, build=overview_pdf, kind="overview")
 
 
 def render_dossier(ctx: RenderContext, intent: HoursDossier) -> FileMessage:
     """The member's dossier: the overview as of the moment they asked, then every deelnamebewijs
     it counts, in one PDF."""
-    filename, content = dossier_pdf(
-        ctx.session,
-        person_id=intent.person_id,
-        as_of=intent.as_of,
-        settings=ctx.settings,
-        now=ctx.now,
-    )
-    return FileMessage(
-        filename=filename,
-        title=t_plain(ctx.lang, "dossier.file.title"),
-        comment=t_plain(ctx.lang, "dossier.file.comment"),
-        content=content,
-    )
+    return _hours_file(ctx, intent, build=dossier_pdf, kind="dossier")
 
 
 def render_data_export(ctx: RenderContext, intent: DataExport) -> FileMessage:

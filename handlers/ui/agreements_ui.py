@@ -142,27 +142,21 @@ def build_card_message(
     return message(intro or t_plain(lang, "agreements.card.fallback"), blocks)
 
 
-def _text(
+def _input(
     field: str,
     *,
     lang: Lang,
-    initial: str,
-    limit: int,
-    multiline: bool = False,
-    optional: bool = True,
+    element: PlainTextInputElement | StaticSelectElement,
+    optional: bool,
 ) -> InputBlock:
+    """An agreement's input: its label, and its hint line when the field has one."""
     hint_key = f"agreements.modal.{field}_hint"
     return InputBlock(
         block_id=agreements_block(field),
         label=plain(t_plain(lang, f"agreements.modal.{field}"), 2000),
         hint=plain(t_plain(lang, hint_key), 2000) if hint_key in _HINTS else None,
         optional=optional,
-        element=PlainTextInputElement(
-            action_id=agreements_action(field),
-            initial_value=initial[:limit] or None,
-            multiline=multiline,
-            max_length=limit,
-        ),
+        element=element,
     )
 
 
@@ -172,20 +166,32 @@ _HINTS = frozenset(
 )
 
 
+def _text(
+    field: str,
+    *,
+    lang: Lang,
+    initial: str,
+    limit: int,
+    multiline: bool = False,
+    optional: bool = True,
+) -> InputBlock:
+    element = PlainTextInputElement(
+        action_id=agreements_action(field),
+        initial_value=initial[:limit] or None,
+        multiline=multiline,
+        max_length=limit,
+    )
+    return _input(field, lang=lang, element=element, optional=optional)
+
+
 def _select(
     field: str, *, lang: Lang, options: list[Option], initial: str | None, optional: bool = True
 ) -> InputBlock:
     chosen = next((o for o in options if o.value == initial), None)
-    hint_key = f"agreements.modal.{field}_hint"
-    return InputBlock(
-        block_id=agreements_block(field),
-        label=plain(t_plain(lang, f"agreements.modal.{field}"), 2000),
-        hint=plain(t_plain(lang, hint_key), 2000) if hint_key in _HINTS else None,
-        optional=optional,
-        element=StaticSelectElement(
-            action_id=agreements_action(field), options=options, initial_option=chosen
-        ),
+    element = StaticSelectElement(
+        action_id=agreements_action(field), options=options, initial_option=chosen
     )
+    return _input(field, lang=lang, element=element, optional=optional)
 
 
 def _none(lang: Lang) -> Option:

@@ -1,7 +1,10 @@
-"""Inputs the guided-intervision modals share: text and select inputs, number choices, and the
-supervisor's register and number (LVSC first, prefilled when recorded before)."""
+"""Inputs the guided-intervision modals share: text and select inputs, number choices, the
+supervisor's register and number (LVSC first, prefilled when recorded before), and the modal
+frame that carries a trajectory's id."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from slack_sdk.models.blocks import (
     Block,
@@ -10,12 +13,14 @@ from slack_sdk.models.blocks import (
     PlainTextInputElement,
     StaticSelectElement,
 )
+from slack_sdk.models.views import View
 
 from bot import rules
 from bot.i18n import Lang, t_plain
 from bot.services.supervisors import SupervisorRegistration, register_choices
 from handlers.ui.blocks import option, plain
 from handlers.ui.guided_ids import ActionId, BlockId
+from handlers.ui.metadata import TRAJECTORY, TrajectoryRef
 
 TITLE_MAX = 24
 LABEL_MAX = 2000
@@ -94,3 +99,18 @@ def register_inputs(lang: Lang, known: SupervisorRegistration | None) -> list[Bl
             max_length=40,
         ),
     ]
+
+
+def trajectory_modal(
+    *, lang: Lang, callback_id: str, title: str, submit: str, blocks: list[Block], ref: int | None
+) -> dict[str, Any]:
+    """A guided modal with "Annuleren" that carries the trajectory's id (None before there is one)."""
+    return View(
+        type="modal",
+        callback_id=callback_id,
+        title=plain(title, TITLE_MAX),
+        submit=plain(submit, TITLE_MAX),
+        close=plain(t_plain(lang, "guided.cancel"), TITLE_MAX),
+        private_metadata=TRAJECTORY.encode(TrajectoryRef(ref)),
+        blocks=blocks,
+    ).to_dict()

@@ -15,8 +15,8 @@ from bot.notify import Message
 from bot.services.trajectory_report import ReportFacts
 from handlers.ui.blocks import actions, button, context, divider, header, message, plain, section
 from handlers.ui.guided_ids import ActionId, BlockId, CallbackId
-from handlers.ui.guided_inputs import TITLE_MAX, text_input
-from handlers.ui.metadata import REPORT_ROUND, TRAJECTORY, ReportRoundRef, TrajectoryRef
+from handlers.ui.guided_inputs import TITLE_MAX, text_input, trajectory_modal
+from handlers.ui.metadata import REPORT_ROUND, ReportRoundRef
 from storage.models import ReportAnswer, ReportResponse, Trajectory, TrajectoryReport
 
 
@@ -109,15 +109,14 @@ def build_report_modal(
             max_length=10,
         ),
     ]
-    return View(
-        type="modal",
+    return trajectory_modal(
+        lang=lang,
         callback_id=CallbackId.REPORT,
-        title=plain(t_plain(lang, "report.modal.title"), TITLE_MAX),
-        submit=plain(t_plain(lang, "report.modal.submit"), TITLE_MAX),
-        close=plain(t_plain(lang, "guided.cancel"), TITLE_MAX),
-        private_metadata=TRAJECTORY.encode(TrajectoryRef(trajectory.id)),
+        title=t_plain(lang, "report.modal.title"),
+        submit=t_plain(lang, "report.modal.submit"),
         blocks=blocks,
-    ).to_dict()
+        ref=trajectory.id,
+    )
 
 
 def _report_blocks(

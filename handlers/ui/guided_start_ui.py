@@ -8,21 +8,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.models.blocks import Block
-from slack_sdk.models.views import View
 
 from bot import rules
 from bot.i18n import Lang, t, t_plain, tn_plain
 from bot.services.supervisors import SupervisorRegistration
-from handlers.ui.blocks import context, option, plain, section
+from handlers.ui.blocks import context, option, section
 from handlers.ui.guided_ids import ActionId, BlockId, CallbackId
 from handlers.ui.guided_inputs import (
-    TITLE_MAX,
     number_options,
     register_inputs,
     select_input,
     text_input,
+    trajectory_modal,
 )
-from handlers.ui.metadata import TRAJECTORY, TrajectoryRef
 from storage.models import GroupForm
 
 
@@ -131,12 +129,11 @@ def build_start_modal(
         *register_inputs(lang, known),
         context(t(lang, "guided.start.supervisor_note")),
     ]
-    return View(
-        type="modal",
+    return trajectory_modal(
+        lang=lang,
         callback_id=CallbackId.START,
-        title=plain(t_plain(lang, "guided.start.title"), TITLE_MAX),
-        submit=plain(t_plain(lang, "guided.start.submit"), TITLE_MAX),
-        close=plain(t_plain(lang, "guided.cancel"), TITLE_MAX),
-        private_metadata=TRAJECTORY.encode(TrajectoryRef(trajectory_id)),
+        title=t_plain(lang, "guided.start.title"),
+        submit=t_plain(lang, "guided.start.submit"),
         blocks=blocks,
-    ).to_dict()
+        ref=trajectory_id,
+    )

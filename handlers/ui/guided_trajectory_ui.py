@@ -7,7 +7,6 @@ from datetime import tzinfo
 from typing import Any
 
 from slack_sdk.models.blocks import Block, CheckboxesElement, InputBlock
-from slack_sdk.models.views import View
 
 from bot.guided_rules import attendance_percent
 from bot.i18n import Lang, format_long_date, format_time, t, t_plain, tn
@@ -16,8 +15,7 @@ from bot.services.my_trajectories import MyTrajectory, Part
 from bot.services.people import display_name
 from handlers.ui.blocks import actions, button, clip, context, divider, option, plain, section
 from handlers.ui.guided_ids import ActionId, BlockId, CallbackId
-from handlers.ui.guided_inputs import TITLE_MAX, text_input
-from handlers.ui.metadata import TRAJECTORY, TrajectoryRef
+from handlers.ui.guided_inputs import text_input, trajectory_modal
 from storage.models import ReportStatus, TrajectoryStatus
 
 
@@ -142,20 +140,6 @@ def trajectory_blocks(*, lang: Lang, tz: tzinfo, items: list[MyTrajectory]) -> l
     return blocks
 
 
-def _modal(
-    *, lang: Lang, callback_id: str, title: str, submit: str, blocks: list[Block], ref: int
-) -> dict[str, Any]:
-    return View(
-        type="modal",
-        callback_id=callback_id,
-        title=plain(title, TITLE_MAX),
-        submit=plain(submit, TITLE_MAX),
-        close=plain(t_plain(lang, "guided.cancel"), TITLE_MAX),
-        private_metadata=TRAJECTORY.encode(TrajectoryRef(ref)),
-        blocks=blocks,
-    ).to_dict()
-
-
 def build_close_modal(*, lang: Lang, form: CloseForm) -> dict[str, Any]:
     """Afronden: the threshold, everyone's attendance, who may still get a certificate, and the
     reflection points (shown before anything is issued)."""
@@ -211,7 +195,7 @@ def build_close_modal(*, lang: Lang, form: CloseForm) -> dict[str, Any]:
         )
     )
     blocks.append(context(t(lang, "guided.close.after")))
-    return _modal(
+    return trajectory_modal(
         lang=lang,
         callback_id=CallbackId.CLOSE,
         title=t_plain(lang, "guided.close.title"),
@@ -233,7 +217,7 @@ def build_stop_modal(*, lang: Lang, trajectory_id: int, number: int) -> dict[str
             max_length=500,
         ),
     ]
-    return _modal(
+    return trajectory_modal(
         lang=lang,
         callback_id=CallbackId.STOP,
         title=t_plain(lang, "guided.stop.title"),
@@ -257,7 +241,7 @@ def build_reader_modal(*, lang: Lang, trajectory_id: int, current: str) -> dict[
             max_length=500,
         ),
     ]
-    return _modal(
+    return trajectory_modal(
         lang=lang,
         callback_id=CallbackId.READER,
         title=t_plain(lang, "guided.reader.title"),

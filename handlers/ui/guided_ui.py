@@ -28,24 +28,9 @@ from handlers.ui.guided_inputs import (
     register_inputs,
     select_input,
     text_input,
+    trajectory_modal,
 )
-from handlers.ui.metadata import TRAJECTORY, TrajectoryRef
 from storage.models import Trajectory, TrajectoryStatus
-
-
-def _modal(
-    *, lang: Lang, callback_id: str, title: str, submit: str, blocks: list[Block], ref: int | None
-) -> dict[str, Any]:
-    return View(
-        type="modal",
-        callback_id=callback_id,
-        title=plain(title, TITLE_MAX),
-        submit=plain(submit, TITLE_MAX),
-        close=plain(t_plain(lang, "guided.cancel"), TITLE_MAX),
-        private_metadata=TRAJECTORY.encode(TrajectoryRef(ref)),
-        blocks=blocks,
-    ).to_dict()
-
 
 # ------------------------------------------------------------------------------------ intake
 
@@ -90,7 +75,7 @@ def build_request_modal(*, lang: Lang) -> dict[str, Any]:
             max_length=500,
         ),
     ]
-    return _modal(
+    return trajectory_modal(
         lang=lang,
         callback_id=CallbackId.REQUEST,
         title=t_plain(lang, "guided.request.title"),
@@ -215,7 +200,7 @@ def build_accept_modal(
         ),
         *register_inputs(lang, known),
     ]
-    return _modal(
+    return trajectory_modal(
         lang=lang,
         callback_id=CallbackId.ACCEPT,
         title=t_plain(lang, "guided.accept.title"),
@@ -237,7 +222,7 @@ def build_decline_modal(*, lang: Lang, trajectory: Trajectory) -> dict[str, Any]
             max_length=500,
         ),
     ]
-    return _modal(
+    return trajectory_modal(
         lang=lang,
         callback_id=CallbackId.DECLINE,
         title=t_plain(lang, "guided.decline.title"),

@@ -12,16 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
 
-from bot.clock import ManualClock
 from bot.devtools.fake_slack import FakeSlack
-from bot.server import Runtime
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallbackId
 from handlers.ui.attendance_ui import member_action_id
 from handlers.ui.groups_ids import ActionId as GroupActionId
 from handlers.ui.groups_ids import CallbackId as GroupCallbackId
-from tests.support.app import RuntimeFactory
 from tests.support.groups import wait_view
 from tests.support.privacy import (
     CONTACT,
@@ -31,7 +27,7 @@ from tests.support.privacy import (
     row_counts,
     wait_response_after,
 )
-from tests.support.saved_world import front_door_world, start_app
+from tests.support.saved_world import front_door_fixtures
 from tests.support.wait import wait_until
 
 CORPUS: dict[str, Any] = json.loads(
@@ -40,27 +36,8 @@ CORPUS: dict[str, Any] = json.loads(
 RAW_MARKUP = ("<!channel>", "<@U123>", "<https://evil.example|klik>", "<!here>")
 
 
-@pytest.fixture
-def app(
-    make_runtime: RuntimeFactory,
-    fake_slack: FakeSlack,
-    db_engine: Engine,
-    request: pytest.FixtureRequest,
-) -> Runtime:
-    """The app on a fixed clock (with the saved world put back first, when the test has one)."""
-    return start_app(
-        __name__,
-        request=request,
-        start=lambda: make_runtime(clock=ManualClock(NOW)),
-        fake=fake_slack,
-        engine=db_engine,
-    )
-
-
-@pytest.fixture
-def world(app: Runtime, fake_slack: FakeSlack, db_engine: Engine) -> Iterator[World]:
-    """Two groups with members, meetings and certificates, via the front door."""
-    yield front_door_world(__name__, runtime=app, fake=fake_slack, engine=db_engine)
+# The app on a manual clock at NOW, and the shared world built through the front door.
+clock, app, world = front_door_fixtures(NOW)
 
 
 def _mrkdwn_texts(value: Any, *, top: bool = True) -> Iterator[str]:

@@ -8,18 +8,15 @@ writes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.clock import ManualClock
 from bot.devtools.fake_slack import FakeSlack
 from bot.i18n import CATALOGUE, t, t_plain, tn
 from bot.jobs import dispatch_reminders
-from bot.server import Runtime
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallbackId
 from handlers.ui.attendance_ui import member_action_id
 from handlers.ui.group_life_ids import ActionId, BlockId, CallbackId
@@ -33,7 +30,6 @@ from storage.models import (
     MeetingStatus,
     VerslagConfirmation,
 )
-from tests.support.app import RuntimeFactory
 from tests.support.group_life import (
     ask,
     button,
@@ -63,7 +59,7 @@ from tests.support.privacy import (
     completed_files,
     snapshot,
 )
-from tests.support.saved_world import front_door_world, start_app
+from tests.support.saved_world import front_door_fixtures
 from tests.support.wait import wait_until
 
 PENDING = "UEMMA005"
@@ -75,34 +71,8 @@ FIRST_REMINDER = datetime(2026, 12, 28, 8, 0, tzinfo=UTC)
 REMINDER_PREFIX = CATALOGUE["reminder.dm.before"][0].split("{")[0]
 
 
-@pytest.fixture
-def clock() -> ManualClock:
-    """The app's clock: the afternoon of 20-11-2026."""
-    return ManualClock(NOW)
-
-
-@pytest.fixture
-def app(
-    make_runtime: RuntimeFactory,
-    clock: ManualClock,
-    fake_slack: FakeSlack,
-    db_engine: Engine,
-    request: pytest.FixtureRequest,
-) -> Runtime:
-    """The app on the manual clock (with the saved world put back first, when the test has one)."""
-    return start_app(
-        __name__,
-        request=request,
-        start=lambda: make_runtime(clock=clock),
-        fake=fake_slack,
-        engine=db_engine,
-    )
-
-
-@pytest.fixture
-def world(app: Runtime, fake_slack: FakeSlack, db_engine: Engine) -> Iterator[World]:
-    """Group "Noord" of Anne with Bram and Zoë, Emma's pending request, meetings, certificates."""
-    yield front_door_world(__name__, runtime=app, fake=fake_slack, engine=db_engine)
+# The app on a manual clock at NOW, and the shared world built through the front door.
+clock, app, world = front_door_fixtures(NOW)
 
 
 def _unchanged_by(world: World, action: object) -> None:

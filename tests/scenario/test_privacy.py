@@ -9,11 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.clock import ManualClock
@@ -21,7 +19,6 @@ from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import http_request
 from bot.exports.csv_export import ExportRow, build_csv
 from bot.jobs import periodic_jobs, purge_expired
-from bot.server import Runtime
 from bot.services.privacy import ANONYMOUS_NAME
 from handlers.ui.privacy_ui import ActionId
 from storage.models import (
@@ -35,7 +32,6 @@ from storage.models import (
     Person,
     Workspace,
 )
-from tests.support.app import RuntimeFactory
 from tests.support.notes import install, owe_note
 from tests.support.privacy import (
     CONTACT,
@@ -45,39 +41,12 @@ from tests.support.privacy import (
     completed_files,
     wait_response_after,
 )
-from tests.support.saved_world import front_door_world, start_app
+from tests.support.saved_world import front_door_fixtures
 from tests.support.texts import said, texts_in
 from tests.support.wait import wait_until
 
-
-@pytest.fixture
-def clock() -> ManualClock:
-    """The app's clock."""
-    return ManualClock(NOW)
-
-
-@pytest.fixture
-def app(
-    make_runtime: RuntimeFactory,
-    clock: ManualClock,
-    fake_slack: FakeSlack,
-    db_engine: Engine,
-    request: pytest.FixtureRequest,
-) -> Runtime:
-    """The app on the manual clock (with the saved world put back first, when the test has one)."""
-    return start_app(
-        __name__,
-        request=request,
-        start=lambda: make_runtime(clock=clock),
-        fake=fake_slack,
-        engine=db_engine,
-    )
-
-
-@pytest.fixture
-def world(app: Runtime, fake_slack: FakeSlack, db_engine: Engine) -> Iterator[World]:
-    """Groups, members, meetings and certificates, built through the front door."""
-    yield front_door_world(__name__, runtime=app, fake=fake_slack, engine=db_engine)
+# The app on a manual clock at NOW, and the shared world built through the front door.
+clock, app, world = front_door_fixtures(NOW)
 
 
 def _ask(world: World, user: str, text: str) -> dict[str, object]:

@@ -10,17 +10,20 @@ time, so nothing it keeps in memory carries over.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
+from datetime import datetime
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, Integer, select, text
 
+from bot.clock import ManualClock
 from bot.devtools.fake_slack import FakeSlack, FakeState
 from bot.devtools.slack_sim import SlackSim
 from bot.server import Runtime
 from storage.models import Base
+from tests.support.app import RuntimeFactory
 from tests.support.people import SIGNING_SECRET, TEAM
 from tests.support.privacy import World, build_world
 
@@ -131,3 +134,43 @@ def front_door_world(key: str, *, runtime: Runtime, fake: FakeSlack, engine: Eng
         engine=engine,
         build=lambda: build_world(sim, fake, runtime, engine),
     )
+
+
+def front_door_fixtures(now: datetime) -> tuple[Any, Any, Any]:
+    """A suite's `clock`, `app` and `world` fixtures (assign them to those names in the test
+    module): the app on a manual clock at `now`, and tests.support.privacy's world, built once per
+    test module and put back before the app starts in each later test that asks for it."""
+
+    @pytest.fixture
+    def clock() -> ManualClock:
+        """The app's clock."""
+        return ManualClock(now)
+
+    @pytest.fixture
+    def app(
+        make_runtime: RuntimeFactory,
+        clock: ManualClock,
+        fake_slack: FakeSlack,
+        db_engine: Engine,
+        request: pytest.FixtureRequest,
+    ) -> Runtime:
+        """The app on the manual clock (with the saved world put back first, when the test has
+        one)."""
+        return start_app(
+            request.module.__name__,
+            request=request,
+            start=lambda: make_runtime(clock=clock),
+            fake=fake_slack,
+            engine=db_engine,
+        )
+
+    @pytest.fixture
+    def world(
+        app: Runtime, fake_slack: FakeSlack, db_engine: Engine, request: pytest.FixtureRequest
+    ) -> Iterator[World]:
+        """Two groups with members, meetings and certificates, built through the front door."""
+        yield front_door_world(
+            request.module.__name__, runtime=app, fake=fake_slack, engine=db_engine
+        )
+
+    return clock, app, world
