@@ -136,6 +136,7 @@ def draw_certificate_page(
     title: str,
     subtitle: str,
     declares: str,
+    what: str,
     rows: list[tuple[str, str]],
     attestation: str,
     footer: str,
@@ -158,7 +159,10 @@ def draw_certificate_page(
     paragraph(pdf, declares)
     pdf.ln(1.5)
     name_block(pdf, doc.holder_name, size=NAME_SIZE, low=NAME_MIN_SIZE)
-    pdf.ln(3)
+    pdf.ln(1)
+    # The sentence goes on after the name: "… dat <naam> heeft deelgenomen aan …:".
+    paragraph(pdf, what)
+    pdf.ln(2)
     for label, value in rows:
         row(pdf, label, value)
 
@@ -194,6 +198,7 @@ def draw_certificate(pdf: DocumentPdf, doc: CertificateDocument) -> None:
         title=t_plain(lang, "pdf.certificate.title"),
         subtitle=t_plain(lang, "pdf.certificate.subtitle"),
         declares=t_plain(lang, "pdf.certificate.declares"),
+        what=t_plain(lang, "pdf.certificate.took_part"),
         rows=_detail_rows(doc),
         attestation=registered_text(doc),
         footer=t_plain(lang, "document.certificate.footer"),

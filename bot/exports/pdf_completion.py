@@ -137,6 +137,7 @@ def draw_completion(pdf: DocumentPdf, doc: CompletionDocument) -> None:
         title=t_plain(lang, "completion.pdf.title"),
         subtitle=t_plain(lang, "completion.pdf.subtitle"),
         declares=t_plain(lang, "completion.pdf.declares"),
+        what=t_plain(lang, "completion.pdf.completed"),
         rows=_rows(doc),
         attestation=t_plain(
             lang,

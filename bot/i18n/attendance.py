@@ -334,6 +334,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hierbij wordt verklaard dat",
         "This is to certify that",
     ),
+    "pdf.certificate.took_part": (
+        "heeft deelgenomen aan de intervisiebijeenkomst:",
+        "took part in the intervisie meeting:",
+    ),
     "pdf.certificate.footer": (
         "Dit bewijs is uitgegeven door de contactpersoon van de intervisiegroep. Controleer de "
         "echtheid met de verificatiecode op het adres hierboven. Er wordt geen inhoud van de "

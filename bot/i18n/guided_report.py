@@ -38,6 +38,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hierbij wordt verklaard dat",
         "This is to certify that",
     ),
+    "completion.pdf.completed": (
+        "het begeleide intervisietraject heeft afgerond:",
+        "has completed the guided intervisie trajectory:",
+    ),
     "completion.pdf.client": ("Opdrachtgever", "Client"),
     "completion.pdf.supervisor": ("Begeleider", "Supervisor"),
     "completion.pdf.supervisor_line": ("{name} ({label} {number})", "{name} ({label} {number})"),
