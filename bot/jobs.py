@@ -23,6 +23,7 @@ from bot.services.idempotency import forget_old_keys
 from bot.services.privacy import purge_before
 from bot.services.workspace_purge import purge_workspace, workspaces_due_for_deletion
 from bot.services.workspaces import forget_expired_install_links, known_workspaces
+from storage.db import exclusive
 
 log = logging.getLogger(__name__)
 
@@ -182,10 +183,22 @@ def install_jobs(
     """Add the periodic jobs with explicit ids (replace_existing, so a re-install is harmless)."""
     for job in periodic_jobs(poll_seconds):
         scheduler.add_job(
-            job.func,
+            run_exclusively,
             "interval",
             seconds=job.seconds,
-            args=[deps],
+            args=[deps, job],
             id=f"{name}:{job.id}",
             replace_existing=True,
         )
+
+
+def run_exclusively(deps: Deps, job: PeriodicJob) -> object:
+    """Run the job unless another process is running it right now (every app process has a
+    scheduler; on PostgreSQL an advisory lock per job lets one at a time through, the others
+    skip this round). The jobs claim their rows as well, so a second run would find nothing to
+    do; the lock keeps N processes from all scanning and from racing in the purges."""
+    with exclusive(deps.engine, f"job:{job.id}") as mine:
+        if not mine:
+            log.debug("job %s runs in another process; skipped", job.id)
+            return None
+        return job.func(deps)

@@ -201,16 +201,7 @@ class Runtime:
 
     def start(self) -> None:
         """Start the outbox, the scheduler, the HTTP server and (if configured) Socket Mode."""
-        for sender in self.senders:
-            sender.start()
-        if self.scheduler is not None:
-            install_jobs(
-                self.scheduler,
-                deps=self.deps,
-                name=self.name,
-                poll_seconds=self.settings.scheduler_poll_seconds,
-            )
-            self.scheduler.start()
+        self.start_background()
         self._server = create_server(
             self.wsgi_app(),
             host=self.settings.host,
@@ -234,6 +225,27 @@ class Runtime:
             self._socket_handler = SocketModeHandler(self.app, self.settings.slack_app_token)
             self._socket_handler.connect()
             log.info("connected to Slack in Socket Mode")
+
+    def start_background(self) -> None:
+        """Start what runs beside the HTTP server: the outbox senders and the scheduler (a
+        pre-fork worker's HTTP server is gunicorn's, bot/prefork.py)."""
+        for sender in self.senders:
+            sender.start()
+        if self.scheduler is not None:
+            install_jobs(
+                self.scheduler,
+                deps=self.deps,
+                name=self.name,
+                poll_seconds=self.settings.scheduler_poll_seconds,
+            )
+            self.scheduler.start()
+
+    def proxied_wsgi_app(self) -> Any:
+        """The WSGI application behind waitress's proxy-header handling, for another server
+        (gunicorn): X-Forwarded-For is trusted exactly as waitress itself trusts it here."""
+        from waitress.proxy_headers import proxy_headers_middleware
+
+        return proxy_headers_middleware(self.wsgi_app(), **self._proxy_adjustments())
 
     def _proxy_adjustments(self) -> dict[str, Any]:
         """waitress's proxy settings: behind N trusted proxies, REMOTE_ADDR becomes the address

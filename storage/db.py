@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -111,3 +112,26 @@ def ping(engine: Engine) -> bool:
     except Exception:
         return False
     return True
+
+
+@contextmanager
+def exclusive(engine: Engine, name: str) -> Iterator[bool]:
+    """Whether this process may do `name` now: True unless another process holds it.
+
+    PostgreSQL: a session advisory lock, tried without waiting on a connection of its own and
+    held for the block; it goes when the block ends, or with the connection when the process
+    dies. SQLite serves one process: always True.
+    """
+    if engine.dialect.name != "postgresql":
+        yield True
+        return
+    key = zlib.crc32(f"intervisie:{name}".encode()) - 2**31  # a signed 32-bit advisory key
+    with engine.connect() as conn:
+        got = bool(conn.scalar(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}))
+        conn.commit()
+        try:
+            yield got
+        finally:
+            if got:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+                conn.commit()
