@@ -16,7 +16,7 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from datetime import timedelta
 from typing import Any
 
@@ -31,6 +31,7 @@ from bot.errors import NotFound
 from bot.i18n import lang_for
 from bot.notify import FileMessage, Message, RenderContext, Renderers
 from bot.outbox_rows import Claim
+from bot.priority import background_priority
 from bot.settings import Settings
 from bot.slack_api import ClientFor
 from bot.slack_delivery import GiveUp, RetryLater, SlackSender, classify
@@ -94,6 +95,7 @@ class Outbox:
         # Sent and not yet recorded (run_once records them together), and since when.
         self._sent: list[outbox_rows.Sent] = []
         self._sent_since = time.monotonic()
+        self._wake_elsewhere: Callable[[], None] | None = None
         self._watch_commits()
 
     def _watch_commits(self) -> None:
@@ -106,6 +108,8 @@ class Outbox:
         def after_commit(session: Session) -> None:
             if session.info.pop("outbox_dirty", False):
                 self.kick()
+                if self._wake_elsewhere is not None:
+                    self._wake_elsewhere()
 
         event.listen(self._factory, "after_flush", after_flush)
         event.listen(self._factory, "after_commit", after_commit)
@@ -115,6 +119,11 @@ class Outbox:
     def kick(self) -> None:
         """Run a round now rather than at the next poll."""
         self._wake.set()
+
+    def wake_elsewhere(self, wake: Callable[[], None]) -> None:
+        """Also call `wake` when a commit in this process owes something: the outbox that sends
+        it runs in another process (a pre-fork worker's listener process, bot/prefork.py)."""
+        self._wake_elsewhere = wake
 
     def start(self) -> None:
         """Start the worker thread and the lease heartbeat."""
@@ -155,6 +164,7 @@ class Outbox:
             return len(session.scalars(outbox_rows.due_query(now).limit(1000)).all())
 
     def _loop(self) -> None:
+        background_priority()  # sending is background work: acks first (bot/priority.py)
         while not self._stopping.is_set():
             try:
                 worked = self.run_once()
@@ -168,6 +178,7 @@ class Outbox:
     def _renew_leases(self) -> None:
         """Keep the leases of held rows fresh; after a crash they run out within one lease."""
         interval = self._lease.total_seconds() / LEASE_RENEWALS_PER_LEASE
+        background_priority()
         while not self._stopping.wait(interval):
             with self._held_lock:
                 held = sorted(self._held)

@@ -26,7 +26,7 @@ from bot.jobs import install_jobs, make_scheduler
 from bot.ratelimit import RateLimiter
 from bot.settings import Settings
 from bot.slack_api import WorkspaceClients, make_web_client
-from bot.slack_http import oauth_routes, quiet_bolt_refusals, slack_events_route
+from bot.slack_http import Forward, oauth_routes, quiet_bolt_refusals, slack_events_route
 from bot.web import (
     ClientLimiter,
     Environ,
@@ -35,6 +35,7 @@ from bot.web import (
     Router,
     route,
 )
+from handlers.context import acks_first
 from storage.db import make_engine, make_session_factory, ping
 from storage.migrate import current_revision, head_revision, upgrade_to_head
 
@@ -181,8 +182,9 @@ class Runtime:
         """The port the HTTP server listens on (useful when PORT=0 picked a free one)."""
         return int(self._server.effective_port) if self._server is not None else 0
 
-    def wsgi_app(self) -> Router:
-        """The whole HTTP surface as a WSGI application."""
+    def wsgi_app(self, *, forward: Forward | None = None) -> Router:
+        """The whole HTTP surface as a WSGI application; with `forward`, requests whose listener
+        acks first are acknowledged here and their listeners run where `forward` hands them."""
         routes = [
             healthz_route(self.deps),
             *page_routes(self.deps),
@@ -195,6 +197,8 @@ class Runtime:
                     self.app,
                     max_bytes=self.settings.max_request_bytes,
                     signing_secret=self.settings.slack_signing_secret,
+                    forward=forward,
+                    acks_first=acks_first(self.app),
                 )
             )
         return Router(routes, limiter=self.limiter)
@@ -240,12 +244,13 @@ class Runtime:
             )
             self.scheduler.start()
 
-    def proxied_wsgi_app(self) -> Any:
+    def proxied_wsgi_app(self, *, forward: Forward | None = None) -> Any:
         """The WSGI application behind waitress's proxy-header handling, for another server
         (gunicorn): X-Forwarded-For is trusted exactly as waitress itself trusts it here."""
         from waitress.proxy_headers import proxy_headers_middleware
 
-        return proxy_headers_middleware(self.wsgi_app(), **self._proxy_adjustments())
+        app = self.wsgi_app(forward=forward)
+        return proxy_headers_middleware(app, **self._proxy_adjustments())
 
     def _proxy_adjustments(self) -> dict[str, Any]:
         """waitress's proxy settings: behind N trusted proxies, REMOTE_ADDR becomes the address
