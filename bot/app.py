@@ -15,7 +15,6 @@ from slack_sdk import WebClient
 from bot.deps import Deps
 from bot.errors import DomainError
 from bot.i18n import lang_for, t
-from bot.priority import background_priority
 from bot.slack_api import make_web_client
 from handlers import install_renderers, register_all
 from handlers.context import DEPS_KEY, early_ack_middleware
@@ -33,7 +32,6 @@ def create_app(deps: Deps, *, client: WebClient | None = None) -> App:
     executor = ThreadPoolExecutor(
         max_workers=settings.listener_threads,
         thread_name_prefix="bolt-listener",
-        initializer=background_priority,
     )
     client = client or make_web_client(settings)
     distribution: dict[str, Any] = {}

@@ -31,7 +31,6 @@ from bot.errors import NotFound
 from bot.i18n import lang_for
 from bot.notify import FileMessage, Message, RenderContext, Renderers
 from bot.outbox_rows import Claim
-from bot.priority import background_priority
 from bot.settings import Settings
 from bot.slack_api import ClientFor
 from bot.slack_delivery import GiveUp, RetryLater, SlackSender, classify
@@ -164,7 +163,6 @@ class Outbox:
             return len(session.scalars(outbox_rows.due_query(now).limit(1000)).all())
 
     def _loop(self) -> None:
-        background_priority()  # sending is background work: acks first (bot/priority.py)
         while not self._stopping.is_set():
             try:
                 worked = self.run_once()
@@ -178,7 +176,6 @@ class Outbox:
     def _renew_leases(self) -> None:
         """Keep the leases of held rows fresh; after a crash they run out within one lease."""
         interval = self._lease.total_seconds() / LEASE_RENEWALS_PER_LEASE
-        background_priority()
         while not self._stopping.wait(interval):
             with self._held_lock:
                 held = sorted(self._held)

@@ -17,7 +17,6 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot import agreement_rules, rules
 from bot.deps import Deps
-from bot.priority import background_priority
 from bot.services import evaluations, fees, poll_deadlines, reminder_batch, reminders
 from bot.services.association import association_for
 from bot.services.idempotency import forget_old_keys
@@ -209,7 +208,6 @@ def run_exclusively(deps: Deps, job: PeriodicJob) -> object:
     scheduler; on PostgreSQL an advisory lock per job lets one at a time through, the others
     skip this round). The jobs claim their rows as well, so a second run would find nothing to
     do; the lock keeps N processes from all scanning and from racing in the purges."""
-    background_priority()  # the scheduler's threads are background work (bot/priority.py)
     with exclusive(deps.engine, f"job:{job.id}") as mine:
         if not mine:
             log.debug("job %s runs in another process; skipped", job.id)

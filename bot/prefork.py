@@ -7,7 +7,7 @@ process with a listener process of its own beside it:
   to its listener process through a pipe; modal submits, whose answer is their outcome, it runs
   itself, as it does the app's pages;
 - the listener process runs those listeners, the outbox and the scheduler, at a lower CPU
-  priority (bot/priority.py), so that under load an ack never waits behind the work that comes
+  priority (niceness 10), so that under load an ack never waits behind the work that comes
   after it (within one process the interpreter lock would make it wait: bench/README.md).
 
 Both make their own engine, connection pool and Bolt app after the fork; nothing is shared but
@@ -33,7 +33,6 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
-from bot.priority import BACKGROUND_NICENESS
 from bot.ratelimit import RateLimit
 from bot.server import Runtime
 from bot.settings import Settings
@@ -41,6 +40,11 @@ from bot.slack_http import dispatch_forwarded
 
 log = logging.getLogger(__name__)
 
+# How much lower than its web worker a listener process is scheduled (Linux niceness): Slack's
+# answer first, the work after it with what is left. Only here, in a process of its own: in one
+# process the interpreter lock is shared anyway, and lowered threads would wait behind every
+# other process on the machine.
+BACKGROUND_NICENESS = 10
 # Seconds a worker gets to finish its requests, listeners and the delivery in hand on SIGTERM.
 GRACEFUL_SECONDS = 30
 BACKLOG = 2048
