@@ -1,14 +1,18 @@
 """Ack latency: `/intervisie help`, `/intervisie groepen` and an Approve click, signed and sent over
-HTTP by 1, 10 and 50 concurrent clients, against a bare Bolt app on the same server stack (waitress,
-same thread counts) that answers the same requests with a constant: the framework floor.
+HTTP by 1, 10 and 50 concurrent clients, against the app started the way production starts it
+(`intervisie-bot serve`) and against a bare Bolt app that answers the same requests with a
+constant behind the same HTTP stack (bench/floor.py): the framework floor. On SQLite both run
+as one process (waitress); on PostgreSQL both run as N processes (gunicorn, gthread workers).
 
-    python -m bench.ack                       # SQLite temp file
-    python -m bench.ack --database-url postgresql+psycopg://…/intervisie_ackbench
+    python -m bench.ack                                   # SQLite only
+    python -m bench.ack --database-url postgresql+psycopg://…/intervisie_ackbench   # wiped!
+                                                          # SQLite, then PostgreSQL, one table each
 
-The two servers are measured in alternating rounds so the machine's noise hits both. After each of
-the app's rounds the bench waits until its listeners are done, so the floor is not measured while
-the app is still working; the app's own acks do compete with its own listeners (that is the point).
-Targets: median within 1.3× of the floor; p99 under 3 s at 50 concurrent clients.
+Rounds alternate app, floor, floor, app, … so the machine's noise hits both. After each app round
+the bench waits until the app has done what the requests asked (every answer posted to its
+response_url, every approval written and its DMs sent), so the floor is never measured while the
+app is still working; within a round the app's acks do compete with its own listeners (that is
+the point). Target on PostgreSQL: median at most 1.0× the floor, p99 under 1 s.
 """
 
 from __future__ import annotations
@@ -17,35 +21,36 @@ import argparse
 import itertools
 import json
 import multiprocessing
+import os
 import secrets
+import signal
+import socket
+import subprocess
+import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlencode
 
-from slack_bolt import Ack, App
-from slack_sdk import WebClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
-from waitress.server import create_server
 
 from bench._common import machine, median, ms, out, percentile, ratio
+from bench.floor import SECRET
 from bench.scale import ensure_database
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.slack_sim import http_request, sign
-from bot.server import Runtime
-from bot.settings import Settings, find_font
-from bot.slack_http import slack_events_route
-from bot.web import Router
 from handlers.ui.groups_ids import ActionId
 from storage.db import make_engine
 from storage.migrate import upgrade_to_head
 from storage.models import (
+    Delivery,
+    DeliveryStatus,
     Enrollment,
     EnrollmentStatus,
     Group,
@@ -55,13 +60,14 @@ from storage.models import (
     Workspace,
 )
 
-SECRET = "bench-signing-secret"
 TEAM = "T1"
 ADMIN = "UADMIN01"
 USERS = [f"UBENCH{n:03d}" for n in range(60)]
 CREATED = datetime(2026, 1, 1, tzinfo=UTC)
 LEVELS = (1, 10, 50)
 PENDING_PER_GROUP = 9
+OPERATIONS = ("/intervisie help", "/intervisie groepen", "Approve click")
+REPO = Path(__file__).resolve().parent.parent
 
 
 @dataclass
@@ -80,8 +86,10 @@ Spec = tuple[str, str, str, str] | tuple[str, str, str]
 
 
 def serve_fake_slack(conn: Connection, users: list[str]) -> None:
-    """Child process: the fake Slack Web API. Mints response URLs on request; Slack is another
-    machine, so answering it must not take the app's CPU and interpreter lock."""
+    """Child process: the fake Slack Web API. Mints response URLs and counts calls on request;
+    Slack is another machine, so answering it must not take the app's CPU: it runs at a lower
+    priority here (the response_url posts of the app's listeners are Slack's work, not ours)."""
+    os.nice(10)
     fake = FakeSlack().start()
     for user in users:
         fake.add_user(user, real_name=f"Bench {user}")
@@ -90,6 +98,8 @@ def serve_fake_slack(conn: Connection, users: list[str]) -> None:
         message = conn.recv()
         if message[0] == "mint":
             conn.send([fake.new_response_url() for _ in range(int(message[1]))])
+        elif message[0] == "count":
+            conn.send(Counter(c.method for c in fake.calls))
         else:
             conn.send((len(fake.calls), list(fake.violations[:3])))
             fake.stop()
@@ -188,49 +198,16 @@ def load_generator(conn: Connection) -> None:
         conn.send(run_round(*job))
 
 
-# ------------------------------------------------------------------ the two servers, in this process
+# ------------------------------------------------------------------ data and servers
 
 
-def bare_app(api_url: str) -> App:
-    """The floor: Bolt answering /intervisie and the Approve button with a constant."""
-    app = App(
-        signing_secret=SECRET,
-        client=WebClient(token="xoxb-bench", base_url=api_url),
-        process_before_response=False,
-        raise_error_for_unhandled_request=False,
-    )
-
-    def command(ack: Ack) -> None:
-        ack("ok")
-
-    def approve(ack: Ack) -> None:
-        ack()
-
-    app.command("/intervisie")(command)
-    app.action(ActionId.APPROVE)(approve)
-    return app
-
-
-class BareServer:
-    """The bare Bolt app behind waitress, with the app's router and events route."""
-
-    def __init__(self, app: App, *, threads: int) -> None:
-        router = Router([slack_events_route(app, max_bytes=1024 * 1024, signing_secret=SECRET)])
-        self.server: Any = create_server(router, host="127.0.0.1", port=0, threads=threads)
-        self.thread = threading.Thread(target=self.server.run, name="bare-http", daemon=True)
-
-    @property
-    def port(self) -> int:
-        """The listening port."""
-        return int(self.server.effective_port)
-
-    def start(self) -> None:
-        """Serve in a daemon thread."""
-        self.thread.start()
-
-    def stop(self) -> None:
-        """Close the listening socket (the daemon thread ends with the process)."""
-        self.server.close()
+def reset(engine: Engine) -> None:
+    """An empty, migrated database."""
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    upgrade_to_head(engine)
 
 
 def seed(engine: Engine, pending: int) -> list[int]:
@@ -294,51 +271,123 @@ def seed(engine: Engine, pending: int) -> list[int]:
     return ids
 
 
-def listeners_idle(runtime: Runtime, *, timeout: float = 60.0) -> None:
-    """Wait until the app's listener pool has nothing queued or running."""
-    executor: Any = runtime.app.listener_runner.listener_executor
-    deadline = time.monotonic() + timeout
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_up(port: int, proc: subprocess.Popen[bytes], log: Path, what: str) -> None:
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
-        threads = len(executor._threads)
-        if executor._work_queue.empty() and executor._idle_semaphore._value >= threads:
+        try:
+            http_request(port, "GET", "/healthz")
             return
-        time.sleep(0.01)
+        except OSError:
+            pass
+        if proc.poll() is not None:
+            raise RuntimeError(f"{what} did not start:\n{log.read_text()[-3000:]}")
+        time.sleep(0.1)
+    raise RuntimeError(f"{what} did not come up in 90 s")
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Start both servers, measure, print."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--database-url", default="", help="default: a SQLite temp file")
-    parser.add_argument("--rounds", type=int, default=4, help="rounds per server and cell")
-    parser.add_argument(
-        "--requests", type=int, default=40, help="requests per round (spread over the clients)"
+def start_app(
+    *, url: str, api_url: str, workers: int, threads: int, listeners: int, log: Path
+) -> tuple[subprocess.Popen[bytes], int]:
+    """`intervisie-bot serve` as production runs it (gunicorn on PostgreSQL, N workers)."""
+    port = _free_port()
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "SLACK_BOT_TOKEN": "xoxb-bench",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": api_url,
+        "DATABASE_URL": url,
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "PUBLIC_URL": "http://intervisie.bench",
+        "INTERVISIE_ADMINS": ADMIN,
+        "INTERVISIE_WORKERS": str(workers),
+        "INTERVISIE_HTTP_THREADS": str(threads),
+        "INTERVISIE_LISTENER_THREADS": str(listeners),
+        "INTERVISIE_SLACK_RATE_LIMITS": "chat.postMessage=1000/1000",
+        "LOG_LEVEL": "WARNING",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "serve"],
+        cwd=REPO,
+        env=env,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
     )
-    parser.add_argument("--threads", type=int, default=16, help="HTTP threads of both servers")
-    parser.add_argument(
-        "--listener-threads",
-        type=int,
-        default=0,
-        help="the app's listener threads (default: the setting's default)",
-    )
-    args = parser.parse_args(argv)
+    _wait_up(port, proc, log, "the app")
+    return proc, port
 
-    tmp: tempfile.TemporaryDirectory[str] | None = None
-    url = args.database_url
-    if not url:
-        tmp = tempfile.TemporaryDirectory(prefix="intervisie-ack-")
-        url = f"sqlite:///{Path(tmp.name) / 'ack.db'}"
-    ensure_database(url)
+
+def start_floor(
+    *, api_url: str, workers: int, threads: int, log: Path
+) -> tuple[subprocess.Popen[bytes], int]:
+    """The bare Bolt app on the same server stack (bench/floor.py)."""
+    port = _free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "bench.floor",
+            f"--port={port}",
+            f"--api-url={api_url}",
+            f"--workers={workers}",
+            f"--threads={threads}",
+        ],
+        cwd=REPO,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return proc, port
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(f"the floor did not start:\n{log.read_text()[-3000:]}") from None
+            time.sleep(0.1)
+    raise RuntimeError("the floor did not come up in 60 s")
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM, then wait (SIGKILL after 30 s)."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+# ------------------------------------------------------------------ one database
+
+
+@dataclass
+class Section:
+    """The figures of one database (one table of the output)."""
+
+    title: str
+    results: dict[tuple[str, int], Cell]
+    calls: int
+    violations: list[str]
+
+
+def measure(
+    url: str, *, workers: int, rounds: int, requests: int, threads: int, listeners: int
+) -> Section:
+    """Seed, start app and floor, run the rounds, stop; the figures of this database."""
     engine = make_engine(url)
     dialect = engine.dialect.name
-    if dialect == "postgresql":
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-    upgrade_to_head(engine)
-    per_client = {c: max(1, args.requests // c) for c in LEVELS}
-    approvals = sum(per_client[c] * c for c in LEVELS) * args.rounds + 10
+    reset(engine)
+    per_client = {c: max(1, requests // c) for c in LEVELS}
+    approvals = sum(per_client[c] * c for c in LEVELS) * rounds + 10
     pending = iter(seed(engine, approvals))
-    engine.dispose()
 
     spawn = multiprocessing.get_context("spawn")
     fake_conn, fake_child = spawn.Pipe()
@@ -350,32 +399,26 @@ def main(argv: list[str] | None = None) -> None:
     load_process = spawn.Process(target=load_generator, args=(load_child,), daemon=True)
     load_process.start()
     api_url = str(fake_conn.recv())
-
-    settings = Settings(
-        slack_bot_token="xoxb-bench",
-        slack_signing_secret=SECRET,
-        slack_api_url=api_url,
-        database_url=url,
-        host="127.0.0.1",
-        port=0,
-        public_url="http://intervisie.bench",
-        admins=frozenset({ADMIN}),
-        pdf_font_path=find_font(""),
-        http_threads=args.threads,
-        **({"listener_threads": args.listener_threads} if args.listener_threads else {}),
-        delivery_poll_seconds=0.5,
+    logs = Path(tempfile.mkdtemp(prefix="intervisie-ack-logs-"))
+    app, app_port = start_app(
+        url=url,
+        api_url=api_url,
+        workers=workers,
+        threads=threads,
+        listeners=listeners,
+        log=logs / "app.log",
     )
-    runtime = Runtime(settings, start_scheduler=False)
-    runtime.start()
-    bare = BareServer(bare_app(api_url), threads=args.threads)
-    bare.start()
-    ports = {True: runtime.port, False: bare.port}
+    floor, floor_port = start_floor(
+        api_url=api_url, workers=workers, threads=threads, log=logs / "floor.log"
+    )
+    ports = {True: app_port, False: floor_port}
+    approved = 0
 
-    def specs(name: str, clients: int, each: int, *, app: bool) -> list[list[Spec]]:
+    def specs(name: str, clients: int, each: int, *, is_app: bool) -> list[list[Spec]]:
         count = clients * each
         if name == "Approve click":
             # Only the app's clicks decide a fresh pending request; the floor ignores the value.
-            values = [str(next(pending)) if app else "0" for _ in range(count)]
+            values = [str(next(pending)) if is_app else "0" for _ in range(count)]
             flat: list[Spec] = [("approve", ADMIN, v) for v in values]
         else:
             fake_conn.send(("mint", count))
@@ -389,54 +432,140 @@ def main(argv: list[str] | None = None) -> None:
         result: tuple[list[float], int] = load_conn.recv()
         return result
 
-    out(f"machine: {machine()}")
-    out(
-        f"database: {dialect}; {args.threads} HTTP threads, "
-        f"{settings.listener_threads} listener threads; Slack and the clients in other processes"
-    )
-    # Warm both servers: users.info cache, Bolt's auth.test, statement caches.
-    for is_app, port in ports.items():
-        round_trip(port, specs("/intervisie help", len(USERS), 1, app=is_app))
-        if is_app:
-            listeners_idle(runtime)
-    operations = ("/intervisie help", "/intervisie groepen", "Approve click")
+    def app_idle(answers: int) -> None:
+        """Until the app has answered `answers` response_urls, written every approval and sent
+        what the outbox owes (its listeners and outbox are done)."""
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            fake_conn.send(("count",))
+            seen: Counter[str] = fake_conn.recv()
+            with engine.connect() as conn:
+                decided = conn.scalar(
+                    select(func.count(Enrollment.id)).where(
+                        Enrollment.status == EnrollmentStatus.APPROVED,
+                        Enrollment.person_id
+                        != select(Person.id)
+                        .where(Person.slack_user_id == "UCONTACT1")
+                        .scalar_subquery(),
+                    )
+                )
+                owed = conn.scalar(
+                    select(func.count(Delivery.id)).where(
+                        Delivery.status.in_([DeliveryStatus.PENDING, DeliveryStatus.SENDING])
+                    )
+                )
+            if seen["response_url"] >= answers and decided == approved and not owed:
+                return
+            time.sleep(0.02)
+        raise RuntimeError("the app did not finish its work in 120 s")
+
+    answers = 0
     results: dict[tuple[str, int], Cell] = {}
     try:
+        # Warm both servers: users.info cache, Bolt's auth.test, statement caches, every worker.
+        for is_app, port in ports.items():
+            for _ in range(2):
+                round_trip(port, specs("/intervisie help", len(USERS), 1, is_app=is_app))
+                if is_app:
+                    answers += len(USERS)
+                    app_idle(answers)
         for level in LEVELS:
-            for name in operations:
+            for name in OPERATIONS:
                 cell = results.setdefault((name, level), Cell())
-                for r in range(args.rounds * 2):
+                for r in range(rounds * 2):
                     is_app = (r % 2 == 0) == (r // 2 % 2 == 0)  # app, floor, floor, app, …
-                    batches = specs(name, level, per_client[level], app=is_app)
+                    batches = specs(name, level, per_client[level], is_app=is_app)
                     latencies, errors = round_trip(ports[is_app], batches)
                     (cell.app if is_app else cell.floor).extend(latencies)
                     cell.errors += errors
                     if is_app:
-                        listeners_idle(runtime)
-        runtime.outbox.wait_idle(timeout=60)
+                        sent = sum(len(b) for b in batches)
+                        if name == "Approve click":
+                            approved += sent
+                        else:
+                            answers += sent
+                        app_idle(answers)
     finally:
-        runtime.stop(timeout=10)
-        bare.stop()
+        stop(app)
+        stop(floor)
         load_conn.send(None)
         fake_conn.send(("stop",))
         calls, violations = fake_conn.recv()
         fake_process.join(10)
         load_process.join(10)
-        if tmp is not None:
-            tmp.cleanup()
+        engine.dispose()
+    processes = "one process" if workers == 1 else f"{workers} processes"
+    title = (
+        f"{dialect}: app (`intervisie-bot serve`) and floor each {processes}, "
+        f"{threads} HTTP threads{' per process' if workers > 1 else ''}, "
+        f"{listeners} listener threads"
+    )
+    return Section(title=title, results=results, calls=calls, violations=violations)
 
+
+def report(section: Section) -> None:
+    """One table: median and p99 per operation and concurrency, app against floor."""
+    out(f"\n{section.title}")
     out(
-        f"\n{'operation':<22} {'clients':>7} {'n':>5} {'app median':>11} {'floor median':>13}"
+        f"{'operation':<22} {'clients':>7} {'n':>5} {'app median':>11} {'floor median':>13}"
         f" {'ratio':>7} {'app p99':>11} {'floor p99':>11} {'errors':>6}"
     )
-    for (name, level), cell in results.items():
+    for (name, level), cell in section.results.items():
         out(
             f"{name:<22} {level:>7} {len(cell.app):>5} {ms(median(cell.app)):>11}"
             f" {ms(median(cell.floor)):>13} {ratio(median(cell.app), median(cell.floor)):>7}"
             f" {ms(percentile(cell.app, 99)):>11} {ms(percentile(cell.floor, 99)):>11}"
             f" {cell.errors:>6}"
         )
-    out(f"fake Slack answered {calls} calls; invalid payloads: {violations or 'none'}")
+    out(
+        f"fake Slack answered {section.calls} calls; invalid payloads: {section.violations or 'none'}"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """SQLite (one process), then PostgreSQL (N processes) when a URL is given."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--database-url", default="", help="PostgreSQL (its schema is wiped)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="on PostgreSQL")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per server and cell")
+    parser.add_argument(
+        "--requests", type=int, default=40, help="requests per round (spread over the clients)"
+    )
+    parser.add_argument("--threads", type=int, default=16, help="HTTP threads of both servers")
+    parser.add_argument("--listener-threads", type=int, default=64, help="the app's")
+    parser.add_argument("--skip-sqlite", action="store_true", help="PostgreSQL only")
+    args = parser.parse_args(argv)
+    out(f"machine: {machine()}")
+    sections = []
+    if not args.skip_sqlite:
+        with tempfile.TemporaryDirectory(prefix="intervisie-ack-") as tmp:
+            sections.append(
+                measure(
+                    f"sqlite:///{Path(tmp) / 'ack.db'}",
+                    workers=1,
+                    rounds=args.rounds,
+                    requests=args.requests,
+                    threads=args.threads,
+                    listeners=args.listener_threads,
+                )
+            )
+            report(sections[-1])
+    if args.database_url:
+        url = args.database_url
+        if url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url[len("postgresql://") :]
+        ensure_database(url)
+        sections.append(
+            measure(
+                url,
+                workers=args.workers,
+                rounds=args.rounds,
+                requests=args.requests,
+                threads=args.threads,
+                listeners=args.listener_threads,
+            )
+        )
+        report(sections[-1])
 
 
 if __name__ == "__main__":

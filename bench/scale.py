@@ -22,18 +22,19 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, create_engine, func, select, text
+from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.engine import make_url
 
 from bench._common import SqlTimer, StatementCounter, machine, median, ms, out, percentile, ratio
+from bot.actor import Actor
 from bot.clock import ManualClock
 from bot.deps import Deps
 from bot.server import build_deps
+from bot.services import access
 from bot.services import calendar as meeting_service
 from bot.services import groups as group_service
 from bot.services import hours as certificate_service
 from bot.settings import Settings, find_font
-from handlers.context import Viewer
 from handlers.home import SECTIONS
 from handlers.ui.home_ui import build_home_view
 from storage.db import make_engine
@@ -49,6 +50,32 @@ HERO_CERTIFICATES = 200
 FULL_PEOPLE = 100_000
 FULL_GROUPS = 10_000
 FULL_ATTENDANCE = 1_000_000
+# The directory workspace: 100,000 groups named after made-up places, so that a search for one
+# place finds a few hundred groups, as a search for a town would.
+DIRECTORY_TEAM = "T2"
+FULL_DIRECTORY_GROUPS = 100_000
+PLACES = [
+    a + b
+    for a in ("Ber", "Dal", "Elst", "Gro", "Haar", "Kap", "Lin", "Mol", "Oos", "Ruw", "Sto", "Wes")
+    for b in (
+        "beek",
+        "dam",
+        "dorp",
+        "hem",
+        "hout",
+        "kerk",
+        "lo",
+        "meer",
+        "oord",
+        "rijp",
+        "veen",
+        "wijk",
+    )
+]
+# A place (about 1 in 144 groups) and one group's name within it.
+SEARCHED_PLACE = "Molveen"
+SEARCHED_NAME = "Molveen 417"
+PROVINCES = ("Drenthe", "Flevoland", "Friesland", "Gelderland", "Groningen", "Limburg")
 
 
 @dataclass(frozen=True)
@@ -58,6 +85,8 @@ class Sizes:
     people: int
     groups: int
     meetings_per_group: int
+    # Groups of a second workspace (DIRECTORY_TEAM) that only the directory is measured on.
+    directory_groups: int = 0
 
     @property
     def attendance(self) -> int:
@@ -71,7 +100,12 @@ def sizes_for(scale: float, *, sqlite: bool) -> Sizes:
     people = max(HERO_GROUPS * MEMBERS_PER_GROUP * 3, int(FULL_PEOPLE * factor))
     groups = max(HERO_GROUPS + 2, int(FULL_GROUPS * factor))
     per_group = max(2, round(FULL_ATTENDANCE * factor / (groups * MEMBERS_PER_GROUP)))
-    return Sizes(people=people, groups=groups, meetings_per_group=per_group)
+    return Sizes(
+        people=people,
+        groups=groups,
+        meetings_per_group=per_group,
+        directory_groups=max(len(PLACES), int(FULL_DIRECTORY_GROUPS * factor)),
+    )
 
 
 # ------------------------------------------------------------------------------------- generator
@@ -82,8 +116,38 @@ def _member(group_index: int, j: int, people: int) -> int:
     return 2 + (group_index * MEMBERS_PER_GROUP + j) % (people - 1)
 
 
-def rows_workspace() -> Iterable[tuple[Any, ...]]:
+def rows_workspace(sizes: Sizes) -> Iterable[tuple[Any, ...]]:
     yield (TEAM, "Bench", True, 1000 + FULL_GROUPS, CREATED, None)
+    yield (DIRECTORY_TEAM, "Directory", True, 1000 + sizes.directory_groups, CREATED, None)
+
+
+def directory_number(index: int) -> int:
+    """The public number of the index-th group of the directory workspace."""
+    return 1001 + index
+
+
+def rows_directory_groups(sizes: Sizes) -> Iterable[tuple[Any, ...]]:
+    """The directory workspace's groups (no members: only the directory reads them)."""
+    for di in range(sizes.directory_groups):
+        gid = sizes.groups + di + 1
+        place = PLACES[(di * 7) % len(PLACES)]
+        yield (
+            gid,
+            DIRECTORY_TEAM,
+            directory_number(di),
+            f"Intervisie {place} {di // len(PLACES) + 1}",
+            "",
+            PROVINCES[di % len(PROVINCES)],
+            "physical",
+            "peer",
+            10,
+            True,
+            2,
+            12,
+            "[2880, 120]",
+            f"directory-token-{gid}",
+            CREATED,
+        )
 
 
 def rows_person(n: int) -> Iterable[tuple[Any, ...]]:
@@ -407,9 +471,10 @@ def generate(engine: Engine, sizes: Sizes) -> float:
     upgrade_to_head(engine)
     attendance, certificates = rows_attendance_and_certificates(sizes)
     plan: list[tuple[str, Iterable[tuple[Any, ...]]]] = [
-        ("workspace", rows_workspace()),
+        ("workspace", rows_workspace(sizes)),
         ("person", rows_person(sizes.people)),
         ("intervision_group", rows_group(sizes)),
+        ("intervision_group", rows_directory_groups(sizes)),
         ("enrollment", rows_enrollment(sizes)),
         ("meeting", rows_meeting(sizes)),
         ("attendance", attendance),
@@ -450,9 +515,9 @@ def bench_settings(url: str) -> Settings:
     )
 
 
-def hero_viewer(deps: Deps) -> Viewer:
+def hero_viewer(deps: Deps) -> Actor:
     """The member with ten groups and two hundred certificates."""
-    return Viewer(
+    return Actor(
         team_id=TEAM,
         user_id="U00000001",
         person_id=1,
@@ -491,6 +556,20 @@ def scenarios(deps: Deps, sizes: Sizes) -> dict[str, Callable[[], Any]]:
         with deps.uow() as session:
             return group_service.directory(session, team_id=TEAM, query="regio 7")
 
+    searched_number = directory_number(sizes.directory_groups // 2)
+
+    def number_lookup() -> Any:
+        with deps.uow() as session:
+            return access.group_by_number(session, team_id=DIRECTORY_TEAM, number=searched_number)
+
+    def directory_large_search() -> Any:
+        with deps.uow() as session:
+            return group_service.directory(session, team_id=DIRECTORY_TEAM, query=SEARCHED_NAME)
+
+    def directory_place_search() -> Any:
+        with deps.uow() as session:
+            return group_service.directory(session, team_id=DIRECTORY_TEAM, query=SEARCHED_PLACE)
+
     def meter() -> Any:
         with deps.uow() as session:
             person = session.get_one(Person, 1)
@@ -516,6 +595,9 @@ def scenarios(deps: Deps, sizes: Sizes) -> dict[str, Callable[[], Any]]:
         "directory, first page": directory_first,
         "directory, last page": directory_last,
         "directory, search": directory_search,
+        f"group by number ({sizes.directory_groups:,} groups)": number_lookup,
+        f"directory search ({sizes.directory_groups:,} groups)": directory_large_search,
+        f"  same, a place ({sizes.directory_groups // len(PLACES):,} hits)": directory_place_search,
         "recertification meter": meter,
         "group calendar feed": group_feed,
         "member calendar feed (10 groups)": member_feed,
@@ -562,6 +644,42 @@ def measure(deps: Deps, sizes: Sizes, *, seconds: float) -> None:
             f"{ms(percentile(values, 95)):>10} {ratio(median(values), floor_median):>8}"
             f" {ms(median(sql[name])):>10} {ratio(median(sql[name]), floor_sql):>11}"
         )
+    lookup, search = (
+        name for name in ops if name.startswith(("group by number", "directory search"))
+    )
+    out(
+        f"\n{search} = {ratio(median(times[search]), median(times[lookup]))} "
+        f"{lookup} (median; target at most 2×)"
+    )
+    out(f"search plan: {search_plan(deps, ops[search])}")
+    broad = next(name for name in ops if name.startswith("  same, a place"))
+    out(
+        f"a place ({SEARCHED_PLACE!r}) = {ratio(median(times[broad]), median(times[lookup]))} "
+        f"the lookup: every hit is counted and the page sorted"
+    )
+
+
+def search_plan(deps: Deps, search: Callable[[], Any]) -> str:
+    """Which index the directory search's count uses (EXPLAIN on PostgreSQL, the query plan on
+    SQLite), from the statements it really sends."""
+    sent: list[tuple[str, Any]] = []
+
+    def capture(*args: Any) -> None:
+        sent.append((str(args[2]), args[3]))
+
+    event.listen(deps.engine, "before_cursor_execute", capture)
+    try:
+        search()
+    finally:
+        event.remove(deps.engine, "before_cursor_execute", capture)
+    statement, parameters = next((s, p) for s, p in sent if "count(" in s.lower())
+    prefix = "EXPLAIN " if deps.engine.dialect.name == "postgresql" else "EXPLAIN QUERY PLAN "
+    with deps.engine.connect() as conn:
+        rows = conn.exec_driver_sql(prefix + statement, parameters).all()
+    lines = [str(row[-1]).strip() for row in rows]
+    return " | ".join(
+        line for line in lines if "Scan" in line or "SCAN" in line or "SEARCH" in line
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

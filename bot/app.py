@@ -17,7 +17,7 @@ from bot.errors import DomainError
 from bot.i18n import lang_for, t
 from bot.slack_api import make_web_client
 from handlers import install_renderers, register_all
-from handlers.context import DEPS_KEY
+from handlers.context import DEPS_KEY, early_ack_middleware
 from handlers.install import oauth_flow
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,8 @@ def create_app(deps: Deps, *, client: WebClient | None = None) -> App:
     # Bolt acks in the request thread and runs listeners here; sized explicitly so slow listeners
     # (users.info, views.open) queue among themselves and never delay an ack.
     executor = ThreadPoolExecutor(
-        max_workers=settings.listener_threads, thread_name_prefix="bolt-listener"
+        max_workers=settings.listener_threads,
+        thread_name_prefix="bolt-listener",
     )
     client = client or make_web_client(settings)
     distribution: dict[str, Any] = {}
@@ -65,6 +66,7 @@ def create_app(deps: Deps, *, client: WebClient | None = None) -> App:
     # The request thread answers Slack the moment a listener acks (no 10 ms polling), and an ack
     # once given stays given when the listener fails afterwards (see PromptAck).
     app.use(prompt_ack_middleware)
+    app.use(early_ack_middleware(app))
     app.error(_error_handler(deps))
     register_all(app)
     install_renderers(deps.renderers)

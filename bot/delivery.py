@@ -16,11 +16,12 @@ import logging
 import random
 import threading
 import time
+from collections.abc import Callable, Hashable
 from datetime import timedelta
 from typing import Any
 
 from slack_sdk.errors import SlackApiError, SlackClientError
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from bot import outbox_rows
@@ -44,6 +45,12 @@ LEASE_RENEWALS_PER_LEASE = 4
 # An update waits this long for the message it redraws to be sent first.
 WAIT_FOR_ORIGINAL = timedelta(seconds=2)
 MAX_BACKOFF = timedelta(minutes=15)
+# Deliveries claimed at a time: rendered in one unit of work, sharing what they look up (a
+# meeting's reminder to its members), and held under one lease; more processes share a large
+# fan-out batch by batch.
+BATCH_SIZE = 50
+# Sent deliveries are recorded together, at the end of a batch or after this long.
+SENT_RECORD_SECONDS = 0.25
 
 
 class Outbox:
@@ -59,7 +66,7 @@ class Outbox:
         settings: Settings,
         max_attempts: int = 10,
         poll_seconds: float = 2.0,
-        batch_size: int = 20,
+        batch_size: int = BATCH_SIZE,
         backoff_base_seconds: float = 2.0,
         lease_seconds: float = LEASE.total_seconds(),
     ) -> None:
@@ -84,6 +91,10 @@ class Outbox:
         self._idle = threading.Condition()
         self._busy = False
         self._random = random.Random()
+        # Sent and not yet recorded (run_once records them together), and since when.
+        self._sent: list[outbox_rows.Sent] = []
+        self._sent_since = time.monotonic()
+        self._wake_elsewhere: Callable[[], None] | None = None
         self._watch_commits()
 
     def _watch_commits(self) -> None:
@@ -96,6 +107,8 @@ class Outbox:
         def after_commit(session: Session) -> None:
             if session.info.pop("outbox_dirty", False):
                 self.kick()
+                if self._wake_elsewhere is not None:
+                    self._wake_elsewhere()
 
         event.listen(self._factory, "after_flush", after_flush)
         event.listen(self._factory, "after_commit", after_commit)
@@ -105,6 +118,11 @@ class Outbox:
     def kick(self) -> None:
         """Run a round now rather than at the next poll."""
         self._wake.set()
+
+    def wake_elsewhere(self, wake: Callable[[], None]) -> None:
+        """Also call `wake` when a commit in this process owes something: the outbox that sends
+        it runs in another process (a pre-fork worker's listener process, bot/prefork.py)."""
+        self._wake_elsewhere = wake
 
     def start(self) -> None:
         """Start the worker thread and the lease heartbeat."""
@@ -174,16 +192,64 @@ class Outbox:
         self._busy = True
         try:
             claims = self._claim()
+            rendered = self._prerender(claims)
             for index, claim in enumerate(claims):
                 if self._stopping.is_set():
                     self._unclaim(claims[index:])
                     break
-                self._send(claim)
+                if claim.kind is DeliveryKind.UPDATE:
+                    # The message it redraws may be among the sent ones not yet recorded.
+                    self._record_sent()
+                self._send(claim, rendered.get(claim.id))
+                if time.monotonic() - self._sent_since >= SENT_RECORD_SECONDS:
+                    self._record_sent()
             return len(claims)
         finally:
+            self._record_sent()
             self._busy = False
             with self._idle:
                 self._idle.notify_all()
+
+    def _record_sent(self) -> None:
+        """Record what was sent since the last time, in one transaction (a crash before this
+        leaves those rows "sending": the next claimer finds them in the DM's history)."""
+        sent, self._sent = self._sent, []
+        self._sent_since = time.monotonic()
+        if not sent:
+            return
+        try:
+            outbox_rows.mark_sent_many(self._factory, sent=sent, now=self._clock.now())
+        finally:
+            with self._held_lock:
+                self._held.difference_update(mark.id for mark in sent)
+
+    def _prerender(self, claims: list[Claim]) -> dict[int, Message | Exception]:
+        """The DMs of a batch rendered in one unit of work (recipients in one query), not one
+        transaction each. A renderer that fails on the database stops this: the claims left
+        are rendered one by one as they are sent, so one bad row cannot spoil the others."""
+        wanted = [c for c in claims if c.kind is DeliveryKind.MESSAGE and not c.uncertain]
+        if not wanted:
+            return {}
+        done: dict[int, Message | Exception] = {}
+        memo: dict[Hashable, Any] = {}  # RenderContext.shared: once per batch, not per DM
+        with unit_of_work(self._factory) as session:
+            ids = {int(c.payload.get("person_id") or 0) for c in wanted}
+            people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
+            for claim in wanted:
+                person = people.get(int(claim.payload.get("person_id") or 0))
+                try:
+                    message = self._render_in(session, claim, person, memo=memo)
+                    done[claim.id] = (
+                        message
+                        if not isinstance(message, FileMessage)
+                        else GiveUp(f"{claim.payload.get('intent')} renders a file, not a message")
+                    )
+                except (GiveUp, NotFound) as exc:
+                    done[claim.id] = exc
+                except Exception:  # rendered again, alone, when it is sent
+                    log.debug("delivery %s: rendering in the batch failed", claim.id, exc_info=True)
+                    break
+        return done
 
     def _claim(self) -> list[Claim]:
         claims = outbox_rows.claim_due(
@@ -202,9 +268,9 @@ class Outbox:
 
     # -- sending one -------------------------------------------------------------------------------
 
-    def _send(self, claim: Claim) -> None:
+    def _send(self, claim: Claim, rendered: Message | Exception | None = None) -> None:
         try:
-            channel, ts = self._perform(claim)
+            channel, ts = self._perform(claim, rendered)
         except RetryLater as exc:
             self._reschedule(claim, exc.reason, exc.delay, maybe_sent=exc.ambiguous)
         except GiveUp as exc:
@@ -214,14 +280,24 @@ class Outbox:
             log.exception("delivery %s raised", claim.id)
             self._reschedule(claim, f"{type(exc).__name__}", self._backoff(claim.attempts))
         else:
-            outbox_rows.mark_sent(
-                self._factory, claim=claim, channel=channel, ts=ts, now=self._clock.now()
-            )
-        finally:
-            with self._held_lock:
-                self._held.discard(claim.id)
+            # Recorded with the others of the batch (run_once); held, and renewed, until then.
+            if not self._sent:
+                self._sent_since = time.monotonic()
+            self._sent.append(outbox_rows.Sent(id=claim.id, channel=channel, ts=ts))
+            return
+        with self._held_lock:
+            self._held.discard(claim.id)
 
-    def _perform(self, claim: Claim) -> tuple[str | None, str | None]:
+    def _perform(
+        self, claim: Claim, rendered: Message | Exception | None
+    ) -> tuple[str | None, str | None]:
+        def message() -> Message:
+            if isinstance(rendered, NotFound):
+                raise GiveUp(f"nothing to render: {rendered.key}") from rendered
+            if isinstance(rendered, Exception):
+                raise rendered
+            return rendered if rendered is not None else self._render_message(claim)
+
         try:
             if claim.kind is DeliveryKind.UPDATE:
                 channel, ts = self._update_target(claim)
@@ -230,7 +306,7 @@ class Outbox:
                 )
                 return channel, ts
             if claim.kind is DeliveryKind.MESSAGE:
-                return self._slack.post(claim, lambda: self._render_message(claim))
+                return self._slack.post(claim, message)
             return self._slack.upload(claim, lambda: self._render_file(claim))
         except SlackApiError as exc:
             if self._slack.token_refused(claim, exc):
@@ -245,22 +321,33 @@ class Outbox:
         """The owed intent as it reads now, in the recipient's language and time zone."""
         with unit_of_work(self._factory) as session:
             person = session.get(Person, int(claim.payload.get("person_id") or 0))
-            if person is None or person.anonymised_at is not None:
-                raise GiveUp("recipient no longer known")
             try:
-                intent, renderer = self._renderers.decode(claim.payload)
-                context = RenderContext(
-                    session=session,
-                    recipient=person,
-                    lang=lang_for(person.locale),
-                    tz=zone_of(person.tz, default=self._settings.timezone),
-                    settings=self._settings,
-                    now=self._clock.now(),
-                )
-                return renderer(context, intent)
+                return self._render_in(session, claim, person)
             except NotFound as exc:
                 # What the notification was about is gone (deleted, purged): it can never be sent.
                 raise GiveUp(f"nothing to render: {exc.key}") from exc
+
+    def _render_in(
+        self,
+        session: Session,
+        claim: Claim,
+        person: Person | None,
+        *,
+        memo: dict[Hashable, Any] | None = None,
+    ) -> Message | FileMessage:
+        if person is None or person.anonymised_at is not None:
+            raise GiveUp("recipient no longer known")
+        intent, renderer = self._renderers.decode(claim.payload)
+        context = RenderContext(
+            session=session,
+            recipient=person,
+            lang=lang_for(person.locale),
+            tz=zone_of(person.tz, default=self._settings.timezone),
+            settings=self._settings,
+            now=self._clock.now(),
+            memo=memo if memo is not None else {},
+        )
+        return renderer(context, intent)
 
     def _render_message(self, claim: Claim) -> Message:
         rendered = self._render(claim)
@@ -303,6 +390,7 @@ class Outbox:
             reason=reason,
             at=self._clock.now() + delay,
             maybe_sent=maybe_sent,
+            channel=self._slack.known_channel(claim),
         )
 
     def _fail(self, claim: Claim, reason: str) -> None:

@@ -17,14 +17,18 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot import agreement_rules, rules
 from bot.deps import Deps
-from bot.services import evaluations, fees, poll_deadlines, reminders
+from bot.services import evaluations, fees, poll_deadlines, reminder_batch, reminders
 from bot.services.association import association_for
 from bot.services.idempotency import forget_old_keys
 from bot.services.privacy import purge_before
 from bot.services.workspace_purge import purge_workspace, workspaces_due_for_deletion
 from bot.services.workspaces import forget_expired_install_links, known_workspaces
+from storage.db import exclusive
 
 log = logging.getLogger(__name__)
+
+# Due reminders claimed (and their DMs owed) per transaction.
+REMINDER_CLAIM_BATCH = 100
 
 
 def dispatch_reminders(deps: Deps) -> int:
@@ -33,10 +37,18 @@ def dispatch_reminders(deps: Deps) -> int:
     with deps.uow() as session:
         due = reminders.due_reminder_ids(session, now=now)
     owed = 0
-    for reminder_id in due:
-        # One transaction per reminder: a claim and its DMs commit together or not at all.
-        with deps.uow() as session:
-            owed += reminders.claim_and_owe(session, reminder_id=reminder_id, now=now)
+    for start in range(0, len(due), REMINDER_CLAIM_BATCH):
+        batch = due[start : start + REMINDER_CLAIM_BATCH]
+        # A batch's claims and their DMs commit together or not at all.
+        try:
+            with deps.uow() as session:
+                owed += reminder_batch.claim_and_owe_many(session, reminder_ids=batch, now=now)
+        except Exception:
+            # One bad row must not hold back the others: claim this batch one by one.
+            log.warning("reminders: a batch failed; claiming them one at a time", exc_info=True)
+            for reminder_id in batch:
+                with deps.uow() as session:
+                    owed += reminders.claim_and_owe(session, reminder_id=reminder_id, now=now)
     if owed:
         log.info("reminders: %d DM(s) owed", owed)
     return owed
@@ -182,10 +194,22 @@ def install_jobs(
     """Add the periodic jobs with explicit ids (replace_existing, so a re-install is harmless)."""
     for job in periodic_jobs(poll_seconds):
         scheduler.add_job(
-            job.func,
+            run_exclusively,
             "interval",
             seconds=job.seconds,
-            args=[deps],
+            args=[deps, job],
             id=f"{name}:{job.id}",
             replace_existing=True,
         )
+
+
+def run_exclusively(deps: Deps, job: PeriodicJob) -> object:
+    """Run the job unless another process is running it right now (every app process has a
+    scheduler; on PostgreSQL an advisory lock per job lets one at a time through, the others
+    skip this round). The jobs claim their rows as well, so a second run would find nothing to
+    do; the lock keeps N processes from all scanning and from racing in the purges."""
+    with exclusive(deps.engine, f"job:{job.id}") as mine:
+        if not mine:
+            log.debug("job %s runs in another process; skipped", job.id)
+            return None
+        return job.func(deps)

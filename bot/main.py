@@ -228,7 +228,10 @@ def _serve(settings: Settings) -> int:
             engine.dispose()
     except StartupError as exc:
         return _fail(str(exc))
+    if _prefork(settings):
+        return _serve_prefork(settings)
     logging.basicConfig(level=settings.log_level, format=LOG_FORMAT)
+    log.info("%s", _one_process_reason(settings))
     try:
         runtime = Runtime(settings)
     except MigrationsPending as exc:
@@ -256,6 +259,62 @@ def _serve(settings: Settings) -> int:
         )
     runtime.wait()
     return 0
+
+
+def _prefork(settings: Settings) -> bool:
+    """Several processes: HTTP mode on PostgreSQL with INTERVISIE_WORKERS above one."""
+    return (
+        not settings.socket_mode
+        and settings.database_url.startswith("postgresql")
+        and settings.workers > 1
+    )
+
+
+def _one_process_reason(settings: Settings) -> str:
+    """The start-up line that says why this app runs as one process."""
+    if settings.database_url.startswith("sqlite"):
+        return "one process: SQLite serves a single process (INTERVISIE_WORKERS needs PostgreSQL)"
+    if settings.socket_mode:
+        return "one process: Socket Mode keeps one connection to Slack (INTERVISIE_WORKERS is for HTTP mode)"
+    return "one process (INTERVISIE_WORKERS=1)"
+
+
+def _serve_prefork(settings: Settings) -> int:
+    """HTTP mode on PostgreSQL: migrate once here, bind the socket, then run gunicorn's workers
+    (bot/prefork.py), each with its own Runtime."""
+    from alembic.util import CommandError
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.prefork import listen, serve_prefork
+    from bot.startup import StartupError, open_database
+    from storage.migrate import upgrade_to_head
+
+    try:
+        engine = open_database(settings.database_url)
+    except StartupError as exc:
+        return _fail(str(exc))
+    try:
+        if settings.run_migrations:
+            upgrade_to_head(engine)
+    except (CommandError, SQLAlchemyError) as exc:
+        return _fail(
+            f"migrating the database in DATABASE_URL failed: {_first_line(exc)} "
+            "(LOG_LEVEL=DEBUG shows the details)"
+        )
+    finally:
+        # The workers make their own engines after the fork; nothing of this one is inherited.
+        engine.dispose()
+    try:
+        listener = listen(settings)
+    except OSError as exc:
+        return _fail(
+            f"cannot listen on HOST:PORT ({settings.host}:{settings.port}): "
+            f"{_first_line(exc)}; choose another PORT, or stop what uses it"
+        )
+    logging.basicConfig(level=settings.log_level, format=LOG_FORMAT)
+    # gunicorn ends the parent and each worker with SystemExit (the workers are forks of this
+    # call, so nothing here may clean up after it: that would run in every worker too).
+    return serve_prefork(settings, listener=listener)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field, fields
 from datetime import datetime, tzinfo
 from typing import Any, ClassVar, TypedDict, TypeVar
 
@@ -59,6 +59,9 @@ class FileMessage:
     content: bytes
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True, kw_only=True)
 class RenderContext:
     """What a renderer may use: the session, the recipient (their language and zone) and settings."""
@@ -69,6 +72,18 @@ class RenderContext:
     tz: tzinfo
     settings: Settings
     now: datetime
+    # Shared by the renders of one outbox batch (one unit of work, see shared()).
+    memo: dict[Hashable, Any] = field(default_factory=dict)
+
+    def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """compute() once for all the renders of a batch: a fan-out renders one meeting for
+        many recipients, and what is looked up about the meeting (not about the recipient)
+        needs looking up once. The key names what is computed and everything it depends on."""
+        if key in self.memo:
+            found: T = self.memo[key]
+            return found
+        value = self.memo[key] = compute()
+        return value
 
 
 IntentT = TypeVar("IntentT", bound=Intent)
@@ -152,6 +167,27 @@ def owe(
     )
 
 
+def owe_many(session: Session, *, owed: list[tuple[Intent, Person, str]], now: datetime) -> int:
+    """owe() for many (intent, recipient, occasion) at once: one query for the keys already
+    recorded instead of one per DM (a fan-out); returns how many were newly recorded."""
+    keyed: dict[str, tuple[Intent, Person]] = {}
+    for intent, person, occasion in owed:
+        if intent.TRANSPORT is DeliveryKind.UPDATE:
+            raise ValueError("an update is owed with owe_update()")
+        keyed.setdefault(dedupe_key(intent, to=person, occasion=occasion), (intent, person))
+    if not keyed:
+        return 0
+    known = set(
+        session.scalars(select(Delivery.dedupe_key).where(Delivery.dedupe_key.in_(list(keyed))))
+    )
+    new = [(key, intent, person) for key, (intent, person) in keyed.items() if key not in known]
+    session.add_all(
+        _delivery(intent=intent, to=person, key=key, extra={}, now=now, certificate_id=None)
+        for key, intent, person in new
+    )
+    return len(new)
+
+
 def owe_update(
     session: Session, *, intent: Intent, of: Intent, to: Person, now: datetime, occasion: str = ""
 ) -> Delivery:
@@ -186,7 +222,23 @@ def _record(
     existing = session.scalars(select(Delivery).where(Delivery.dedupe_key == key)).first()
     if existing is not None:
         return existing
-    delivery = Delivery(
+    delivery = _delivery(
+        intent=intent, to=to, key=key, extra=extra, now=now, certificate_id=certificate_id
+    )
+    session.add(delivery)
+    return delivery
+
+
+def _delivery(
+    *,
+    intent: Intent,
+    to: Person,
+    key: str,
+    extra: dict[str, Any],
+    now: datetime,
+    certificate_id: int | None,
+) -> Delivery:
+    return Delivery(
         team_id=to.team_id,
         kind=intent.TRANSPORT,
         recipient=to.slack_user_id,
@@ -198,8 +250,6 @@ def _record(
         created_at=now,
         certificate_id=certificate_id,
     )
-    session.add(delivery)
-    return delivery
 
 
 def wake_outbox(session: Session) -> None:

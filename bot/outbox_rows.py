@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.db import SessionFactory, unit_of_work
@@ -112,14 +112,6 @@ def _row(session: Session, delivery_id: int) -> Delivery | None:
     return session.get(Delivery, delivery_id)
 
 
-def remember_channel(factory: SessionFactory, *, delivery_id: int, channel: str) -> None:
-    """The DM channel the delivery goes to (so a retry needs no conversations.open)."""
-    with unit_of_work(factory) as session:
-        row = _row(session, delivery_id)
-        if row is not None:
-            row.result_channel = channel
-
-
 def remember_filename(factory: SessionFactory, *, delivery_id: int, filename: str) -> None:
     """The file's name, for the secretariat's overview of failed deliveries."""
     with unit_of_work(factory) as session:
@@ -146,31 +138,55 @@ def original_message(factory: SessionFactory, *, key: str) -> Delivery | None:
         return session.scalars(select(Delivery).where(Delivery.dedupe_key == key)).first()
 
 
-def mark_sent(
-    factory: SessionFactory, *, claim: Claim, channel: str | None, ts: str | None, now: datetime
-) -> None:
-    """Sent: where it landed (channel, ts) is kept for later updates and checks."""
+@dataclass(frozen=True)
+class Sent:
+    """A delivery Slack accepted: where it landed (channel, ts), kept for updates and checks."""
+
+    id: int
+    channel: str | None
+    ts: str | None
+
+
+def mark_sent_many(factory: SessionFactory, *, sent: list[Sent], now: datetime) -> None:
+    """Record deliveries as sent, in one transaction and one executemany UPDATE."""
+    if not sent:
+        return
+    statement = (
+        update(Delivery)
+        .where(Delivery.id == bindparam("sent_id"))
+        .values(
+            status=DeliveryStatus.SENT,
+            sent_at=now,
+            lease_until=None,
+            last_error=None,
+            result_channel=func.coalesce(bindparam("sent_channel"), Delivery.result_channel),
+            result_ts=bindparam("sent_ts"),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    rows = [{"sent_id": s.id, "sent_channel": s.channel, "sent_ts": s.ts} for s in sent]
     with unit_of_work(factory) as session:
-        row = _row(session, claim.id)
-        if row is None:
-            return
-        row.status = DeliveryStatus.SENT
-        row.sent_at = now
-        row.lease_until = None
-        row.last_error = None
-        row.result_channel = channel or row.result_channel
-        row.result_ts = ts
+        session.connection().execute(statement, rows)
 
 
 def reschedule(
-    factory: SessionFactory, *, claim: Claim, reason: str, at: datetime, maybe_sent: bool
+    factory: SessionFactory,
+    *,
+    claim: Claim,
+    reason: str,
+    at: datetime,
+    maybe_sent: bool,
+    channel: str | None = None,
 ) -> None:
-    """Try again at `at` (unless it was cancelled meanwhile)."""
+    """Try again at `at` (unless it was cancelled meanwhile); `channel`, the DM channel when it
+    is known, spares the next attempt a conversations.open."""
     with unit_of_work(factory) as session:
         row = _row(session, claim.id)
         # Cancelled meanwhile (workspace uninstalled, member deleted their data): stays so.
         if row is None or row.status is not DeliveryStatus.SENDING:
             return
+        if channel and not row.result_channel:
+            row.result_channel = channel
         row.status = DeliveryStatus.PENDING
         row.lease_until = None
         row.last_error = reason[:500]

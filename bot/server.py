@@ -26,7 +26,7 @@ from bot.jobs import install_jobs, make_scheduler
 from bot.ratelimit import RateLimiter
 from bot.settings import Settings
 from bot.slack_api import WorkspaceClients, make_web_client
-from bot.slack_http import oauth_routes, quiet_bolt_refusals, slack_events_route
+from bot.slack_http import Forward, oauth_routes, quiet_bolt_refusals, slack_events_route
 from bot.web import (
     ClientLimiter,
     Environ,
@@ -35,6 +35,7 @@ from bot.web import (
     Router,
     route,
 )
+from handlers.context import acks_first
 from storage.db import make_engine, make_session_factory, ping
 from storage.migrate import current_revision, head_revision, upgrade_to_head
 
@@ -181,8 +182,9 @@ class Runtime:
         """The port the HTTP server listens on (useful when PORT=0 picked a free one)."""
         return int(self._server.effective_port) if self._server is not None else 0
 
-    def wsgi_app(self) -> Router:
-        """The whole HTTP surface as a WSGI application."""
+    def wsgi_app(self, *, forward: Forward | None = None) -> Router:
+        """The whole HTTP surface as a WSGI application; with `forward`, requests whose listener
+        acks first are acknowledged here and their listeners run where `forward` hands them."""
         routes = [
             healthz_route(self.deps),
             *page_routes(self.deps),
@@ -195,22 +197,15 @@ class Runtime:
                     self.app,
                     max_bytes=self.settings.max_request_bytes,
                     signing_secret=self.settings.slack_signing_secret,
+                    forward=forward,
+                    acks_first=acks_first(self.app),
                 )
             )
         return Router(routes, limiter=self.limiter)
 
     def start(self) -> None:
         """Start the outbox, the scheduler, the HTTP server and (if configured) Socket Mode."""
-        for sender in self.senders:
-            sender.start()
-        if self.scheduler is not None:
-            install_jobs(
-                self.scheduler,
-                deps=self.deps,
-                name=self.name,
-                poll_seconds=self.settings.scheduler_poll_seconds,
-            )
-            self.scheduler.start()
+        self.start_background()
         self._server = create_server(
             self.wsgi_app(),
             host=self.settings.host,
@@ -234,6 +229,28 @@ class Runtime:
             self._socket_handler = SocketModeHandler(self.app, self.settings.slack_app_token)
             self._socket_handler.connect()
             log.info("connected to Slack in Socket Mode")
+
+    def start_background(self) -> None:
+        """Start what runs beside the HTTP server: the outbox senders and the scheduler (a
+        pre-fork worker's HTTP server is gunicorn's, bot/prefork.py)."""
+        for sender in self.senders:
+            sender.start()
+        if self.scheduler is not None:
+            install_jobs(
+                self.scheduler,
+                deps=self.deps,
+                name=self.name,
+                poll_seconds=self.settings.scheduler_poll_seconds,
+            )
+            self.scheduler.start()
+
+    def proxied_wsgi_app(self, *, forward: Forward | None = None) -> Any:
+        """The WSGI application behind waitress's proxy-header handling, for another server
+        (gunicorn): X-Forwarded-For is trusted exactly as waitress itself trusts it here."""
+        from waitress.proxy_headers import proxy_headers_middleware
+
+        app = self.wsgi_app(forward=forward)
+        return proxy_headers_middleware(app, **self._proxy_adjustments())
 
     def _proxy_adjustments(self) -> dict[str, Any]:
         """waitress's proxy settings: behind N trusted proxies, REMOTE_ADDR becomes the address

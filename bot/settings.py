@@ -90,6 +90,10 @@ class Settings:
     # threads gave 5× the floor at 10 clients, 64 under 2×). Idle threads cost little.
     listener_threads: int = 64
     http_threads: int = 16
+    # HTTP mode on PostgreSQL: this many worker processes behind one socket (bot/prefork.py), each
+    # with its own HTTP threads, listener pool, outbox and scheduler. Built directly (tests), one
+    # process; from the environment, INTERVISIE_WORKERS or the number of cores.
+    workers: int = 1
     max_request_bytes: int = 1024 * 1024
     pdf_font_path: str = ""
     pdf_font_bold_path: str = ""
@@ -144,6 +148,14 @@ class Settings:
     def timezone(self) -> ZoneInfo:
         """The default time zone for display and typed input (Europe/Amsterdam)."""
         return ZoneInfo(self.default_timezone)
+
+
+def available_cores() -> int:
+    """The CPU cores this process may run on (its affinity, else the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
@@ -219,6 +231,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         default_timezone=tz_name,
         listener_threads=_int(env, "INTERVISIE_LISTENER_THREADS", 64, low=2, high=512),
         http_threads=_int(env, "INTERVISIE_HTTP_THREADS", 16, low=2, high=512),
+        workers=_int(env, "INTERVISIE_WORKERS", available_cores(), low=1, high=64),
         pdf_font_path=find_font(font),
         pdf_font_bold_path=find_bold_font(font_bold, regular_configured=font),
         pdf_fallback_font_paths=find_fallback_fonts(env.get("INTERVISIE_PDF_FALLBACK_FONTS", "")),

@@ -15,6 +15,7 @@ from slack_sdk.web import SlackResponse
 from bot.installations import TokenSource
 from bot.ratelimit import RateLimiter
 from bot.settings import Settings
+from bot.slack_transport import KeepAliveWebClient
 
 # A workspace's client: what the outbox and the user directory ask for by team id.
 ClientFor = Callable[[str], WebClient]
@@ -29,8 +30,9 @@ SLACK_WIRE_LOG.setLevel(logging.INFO)
 SLACK_WIRE_LOG.addHandler(logging.NullHandler())
 
 
-class RateLimitedWebClient(WebClient):
-    """A WebClient whose every API call first takes a token from the limiter.
+class RateLimitedWebClient(KeepAliveWebClient):
+    """A WebClient whose every API call first takes a token from the limiter (the outbox's; its
+    connection to Slack stays open between calls, bot/slack_transport.py).
 
     Slack counts limits per app and workspace: the buckets are keyed by the workspace (the team
     id; the token when none is given), so clients of one workspace share them, even across a

@@ -108,9 +108,13 @@ class SlackSender:
         channel = str(opened["channel"]["id"])
         if len(self._dm_channels) >= DM_CHANNEL_CACHE_SIZE:
             self._dm_channels.clear()
+        # Kept in the row when it is sent or rescheduled (bot/delivery.py), not written now.
         self._dm_channels[key] = channel
-        outbox_rows.remember_channel(self._factory, delivery_id=claim.id, channel=channel)
         return channel
+
+    def known_channel(self, claim: Claim) -> str | None:
+        """The DM channel with the recipient if it is known already (no Slack call)."""
+        return claim.result_channel or self._dm_channels.get((claim.team_id, claim.recipient))
 
     def post(self, claim: Claim, render: Callable[[], Message]) -> tuple[str, str]:
         """Post the DM (after checking the history when an earlier try may have arrived)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -26,7 +27,21 @@ from bot.web import (
 log = logging.getLogger(__name__)
 
 
-def slack_events_route(app: App, *, max_bytes: int, signing_secret: str) -> Route:
+# Hands a verified request (its body and headers) to another process, which runs its listener;
+# True when taken. None: this process runs every listener itself.
+Forward = Callable[[str, dict[str, str]], bool]
+# Whether a parsed payload is one whose listener acks first with nothing (it may be forwarded).
+AcksFirst = Callable[[dict[str, Any]], bool]
+
+
+def slack_events_route(
+    app: App,
+    *,
+    max_bytes: int,
+    signing_secret: str,
+    forward: Forward | None = None,
+    acks_first: AcksFirst | None = None,
+) -> Route:
     """POST /slack/events: check Slack's signature on the raw bytes, then let Bolt ack and run
     the listeners.
 
@@ -55,10 +70,22 @@ def slack_events_route(app: App, *, max_bytes: int, signing_secret: str) -> Rout
             _log_refusal(environ, 400, "body is not UTF-8")
             return Response.text(400, "body is not UTF-8")
         headers = headers_of(environ)
-        problem = slack_payload_problem(text, content_type=headers.get("content-type"))
+        parsed = parse_slack_payload(text, content_type=headers.get("content-type"))
+        problem = payload_problem(*parsed)
         if problem is not None:
             _log_refusal(environ, 400, problem)
             return Response.text(400, "not a Slack request")
+        payload = parsed[0]
+        if (
+            forward is not None
+            and acks_first is not None
+            and isinstance(payload, dict)
+            and acks_first(payload)
+            and forward(text, headers)
+        ):
+            # Acknowledged here and now, as its listener would have (with nothing); the listener
+            # runs in the process the request was handed to (bot/prefork.py).
+            return Response(200, b"")
         try:
             request = BoltRequest(
                 body=text,
@@ -145,33 +172,38 @@ def _log_refusal(environ: Environ, status: int, reason: str) -> None:
     )
 
 
-def slack_payload_problem(text: str, *, content_type: str | None) -> str | None:
-    """Why a verified body is not a Slack request Bolt can handle (a short reason), or None.
-
-    Follows Bolt's own reading of the body (slack_bolt.request.internals.parse_body): JSON when
-    the content type is exactly application/json or the body starts with "{", the JSON in a
-    `payload` form field for interactivity, else form fields (slash commands, ssl_check). The
-    result must be a JSON object that names what it is: a `type`, a `command` or `ssl_check`.
-    """
+def parse_slack_payload(text: str, *, content_type: str | None) -> tuple[Any, str]:
+    """The payload of a verified body and where it was found, read as Bolt reads it
+    (slack_bolt.request.internals.parse_body): JSON when the content type is exactly
+    application/json or the body starts with "{", the JSON in a `payload` form field for
+    interactivity, else form fields (slash commands, ssl_check)."""
     if not text:
-        return "empty body"
+        return None, "empty body"
     bolt_type = content_type.split(";")[0] if content_type else None
     if bolt_type == "application/json" or text.startswith("{"):
-        parsed = _json_or_none(text)
-        where = "JSON body"
-    else:
-        fields = dict(parse_qsl(text, keep_blank_values=True))
-        if "payload" in text and "payload" in fields:
-            parsed = _json_or_none(fields["payload"])
-            where = "payload field"
-        else:
-            parsed = fields
-            where = "form body"
+        return _json_or_none(text), "JSON body"
+    fields = dict(parse_qsl(text, keep_blank_values=True))
+    if "payload" in text and "payload" in fields:
+        return _json_or_none(fields["payload"]), "payload field"
+    return fields, "form body"
+
+
+def payload_problem(parsed: Any, where: str) -> str | None:
+    """Why a parsed payload is no Slack request (a short reason), or None: it must be a JSON
+    object that names what it is (a `type`, a `command` or `ssl_check`)."""
+    if where == "empty body":
+        return where
     if not isinstance(parsed, dict):
         return f"{where} is not a JSON object"
     if not any(isinstance(parsed.get(key), str) for key in ("type", "command", "ssl_check")):
         return f"{where} names no type or command"
     return None
+
+
+def dispatch_forwarded(app: App, *, body: str, headers: dict[str, str]) -> None:
+    """Run the listener of a request another process verified and acknowledged (its answer to
+    Slack is already given: what Bolt returns here is dropped)."""
+    app.dispatch(BoltRequest(body=body, query="", headers=headers))  # type: ignore[arg-type]
 
 
 def _json_or_none(text: str) -> Any:

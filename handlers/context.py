@@ -4,10 +4,12 @@ through `on_action` / `on_view`, so no listener repeats the ack-and-look-up prea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
@@ -203,7 +205,7 @@ def on_action(app: App, action_id: str, handler: ActionHandler) -> None:
         handler(interaction_of(body=body, context=context, client=client, respond=respond))
 
     listener.__name__ = listener.__qualname__ = f"action:{action_id}"
-    app.action(action_id)(listener)
+    _routes(app, "action").setdefault(action_id, listener)
 
 
 def on_view(app: App, callback_id: str, handler: ViewHandler, *, error_block: str) -> None:
@@ -238,4 +240,81 @@ def on_view(app: App, callback_id: str, handler: ViewHandler, *, error_block: st
             outcome.then()
 
     listener.__name__ = listener.__qualname__ = f"view:{callback_id}"
-    app.view(callback_id)(listener)
+    _routes(app, "view").setdefault(callback_id, listener)
+
+
+# Listeners by action id and by modal callback id, per app. Bolt tries its listeners one by one,
+# each through its matchers with their arguments worked out by inspection: with a hundred
+# listeners that was a fifth of the CPU of a request (bench/README.md, listeners). One Bolt
+# listener per kind looks the id up in a dict instead (and, as before, the first wins).
+Listener = Callable[[Ack, dict[str, Any], BoltContext, WebClient, Respond], None]
+_ROUTES: WeakKeyDictionary[App, dict[str, dict[str, Listener]]] = WeakKeyDictionary()
+
+
+def _routes(app: App, kind: str) -> dict[str, Listener]:
+    """The app's listeners of one kind ("action", "view"); the router is added on first use."""
+    per_app = _ROUTES.setdefault(app, {})
+    if kind not in per_app:
+        routes: dict[str, Listener] = {}
+        per_app[kind] = routes
+        key = _action_id if kind == "action" else _callback_id
+
+        def known(body: dict[str, Any]) -> bool:
+            return key(body) in routes
+
+        def route(
+            ack: Ack,
+            body: dict[str, Any],
+            context: BoltContext,
+            client: WebClient,
+            respond: Respond,
+        ) -> None:
+            routes[key(body)](ack, body, context, client, respond)
+
+        route.__name__ = route.__qualname__ = f"{kind}-router"
+        register = app.action if kind == "action" else app.view
+        register(re.compile(".+"), matchers=[known])(route)
+    return per_app[kind]
+
+
+def acks_first(app: App) -> Callable[[dict[str, Any]], bool]:
+    """Whether a payload goes to a listener that acks at once with nothing, so that its answer
+    to Slack does not depend on the listener: a slash command, a button this app listens for,
+    an event (Bolt acks events itself). Another process may then run the listener
+    (bot/prefork.py); a modal submit's answer is its outcome, so it never qualifies."""
+
+    def check(body: dict[str, Any]) -> bool:
+        kind = body.get("type")
+        if kind == "block_actions":
+            return _action_id(body) in _routes(app, "action")
+        if kind == "event_callback":
+            return True
+        return kind is None and bool(body.get("command")) and bool(body.get("response_url"))
+
+    return check
+
+
+def early_ack_middleware(app: App) -> Callable[..., None]:
+    """Bolt middleware: a slash command or a button this app listens for is acknowledged in
+    the request thread, before its listener starts (every such listener acks first with
+    nothing, see on_action and handlers/commands.py). Slack's answer then leaves without waiting
+    for a listener thread to be scheduled, and the listener's work runs in the background pool
+    (bot/app.py). Modal submits still ack from their listener: their answer is the outcome."""
+
+    first = acks_first(app)
+
+    def middleware(body: dict[str, Any], context: BoltContext, next: Callable[[], None]) -> None:
+        if body.get("type") != "event_callback" and first(body):
+            context.ack()
+        next()
+
+    return middleware
+
+
+def _action_id(body: dict[str, Any]) -> str:
+    actions = body.get("actions") or [{}]
+    return str(actions[0].get("action_id") or "")
+
+
+def _callback_id(body: dict[str, Any]) -> str:
+    return str((body.get("view") or {}).get("callback_id") or "")

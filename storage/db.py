@@ -2,27 +2,41 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 SessionFactory = sessionmaker[Session]
 PG_CONNECT_TIMEOUT_SECONDS = 10
+# SQLite file: connections kept open, and how many more may be opened (and closed) in a burst
+# (Bolt's listener pool is larger; SQLite serialises the writers anyway).
+SQLITE_POOL_SIZE = 16
+SQLITE_POOL_OVERFLOW = 64
 
 
 def make_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> Engine:
     """An engine for the URL: PostgreSQL with a pre-pinged pool, SQLite in WAL with write locks."""
     if url.startswith("sqlite"):
+        database = make_url(url).database
+        in_memory = not database or database == ":memory:" or database.startswith("file::memory:")
         engine = create_engine(
             url,
             echo=echo,
-            # One connection per checkout: SQLite connections are cheap, and NullPool avoids
-            # sharing a connection between Bolt's listener threads.
-            poolclass=NullPool,
+            # A file keeps its connections in a pool: opening one costs ~2 ms of CPU (SQLite
+            # reads and parses the whole schema on a connection's first statement), which was
+            # most of a short transaction (bench/README.md). A pooled connection is checked out
+            # by one thread at a time; pysqlite's own thread check is off for that reason.
+            # In memory, every connection is its own database: one per checkout, as before.
+            **(
+                {"poolclass": NullPool}
+                if in_memory
+                else {"pool_size": SQLITE_POOL_SIZE, "max_overflow": SQLITE_POOL_OVERFLOW}
+            ),
             connect_args={"check_same_thread": False, "timeout": 30},
         )
         _configure_sqlite(engine)
@@ -62,11 +76,11 @@ def _configure_sqlite(engine: Engine) -> None:
 def _keep_wal_open(engine: Engine) -> None:
     """Hold one idle connection to a SQLite file for the engine's life.
 
-    With NullPool every unit of work opens and closes its own connection. When the last connection
-    to a WAL database closes, SQLite checkpoints the WAL into the database file, syncs and deletes
-    it, and the next connection creates it again: about 2 ms on every transaction (bench/README.md,
-    fan-out). An idle connection that never begins a transaction keeps the WAL open and locks
-    nothing.
+    When the last connection to a WAL database closes, SQLite checkpoints the WAL into the
+    database file, syncs and deletes it, and the next connection creates it again (bench/README.md,
+    fan-out); the pool keeps connections open too, but only once they have been used. An idle
+    connection that never begins a transaction keeps the WAL open and locks nothing, and opening it
+    here makes an unusable file fail at start.
     """
     database = engine.url.database
     if not database or database == ":memory:" or database.startswith("file::memory:"):
@@ -98,3 +112,26 @@ def ping(engine: Engine) -> bool:
     except Exception:
         return False
     return True
+
+
+@contextmanager
+def exclusive(engine: Engine, name: str) -> Iterator[bool]:
+    """Whether this process may do `name` now: True unless another process holds it.
+
+    PostgreSQL: a session advisory lock, tried without waiting on a connection of its own and
+    held for the block; it goes when the block ends, or with the connection when the process
+    dies. SQLite serves one process: always True.
+    """
+    if engine.dialect.name != "postgresql":
+        yield True
+        return
+    key = zlib.crc32(f"intervisie:{name}".encode()) - 2**31  # a signed 32-bit advisory key
+    with engine.connect() as conn:
+        got = bool(conn.scalar(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}))
+        conn.commit()
+        try:
+            yield got
+        finally:
+            if got:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+                conn.commit()

@@ -275,6 +275,12 @@ class _Handler(BaseHTTPRequestHandler):
     """Hands every request to FakeSlack and writes its reply."""
 
     server: _Server
+    # HTTP/1.1, as Slack speaks it: a client may keep its connection open between calls
+    # (every reply carries its Content-Length).
+    protocol_version = "HTTP/1.1"
+    # The headers and the body leave in two writes: without this, Nagle's algorithm holds the
+    # body back until the client acknowledges the headers (a 40 ms stall per call).
+    disable_nagle_algorithm = True
 
     def do_POST(self) -> None:
         """Serve POST (slack_sdk sends every Web API call as POST)."""

@@ -7,7 +7,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, case, func, or_, select, update
+from sqlalchemy import ColumnElement, case, func, select, update
 from sqlalchemy.orm import Session
 
 from bot import rules
@@ -17,6 +17,7 @@ from bot.notify import Intent, owe
 from bot.parsing import clean_text, parse_name
 from bot.services import audit
 from bot.services.association import group_size_bounds
+from bot.services.directory_query import directory_rows
 from storage.models import (
     Enrollment,
     EnrollmentStatus,
@@ -260,25 +261,18 @@ def summaries(session: Session, groups: list[Group]) -> list[GroupSummary]:
 
 
 def directory(session: Session, *, team_id: str, query: str = "", page: int = 0) -> DirectoryPage:
-    """Groups open for requests, by number, optionally filtered on name, region or number."""
-    conditions = [
-        Group.team_id == team_id,
-        Group.archived_at.is_(None),
-        Group.open_for_requests.is_(True),
-        # An ended group is gone from the directory (its members still see it).
-        Group.ended_at.is_(None),
-    ]
-    words = query.strip()
-    if words:
-        pattern = f"%{words.lower()}%"
-        match: list[ColumnElement[bool]] = [
-            func.lower(Group.name).like(pattern),
-            func.lower(Group.region).like(pattern),
-        ]
-        if words.isdigit():
-            match.append(Group.number == int(words))
-        conditions.append(or_(*match))
-    return _directory_page(session, conditions=conditions, page=page)
+    """Groups open for requests, by number, optionally filtered on name, region or number (one
+    statement; on PostgreSQL the search uses a trigram index)."""
+    page = max(0, page)
+    total, rows = directory_rows(
+        session,
+        team_id=team_id,
+        words=query.strip(),
+        offset=page * DIRECTORY_PAGE_SIZE,
+        limit=DIRECTORY_PAGE_SIZE,
+    )
+    items = [GroupSummary(group=group, members=members) for group, members in rows]
+    return DirectoryPage(items=items, page=page, total=total)
 
 
 def all_groups(session: Session, *, team_id: str, page: int = 0) -> DirectoryPage:

@@ -5,6 +5,8 @@ meeting notice (a file, which cannot carry a button) points to `/intervisie afwe
 
 from __future__ import annotations
 
+from typing import Any
+
 from slack_sdk.models.blocks import Block
 
 from bot.i18n import t
@@ -20,36 +22,59 @@ from handlers.ui.evaluations_ui import summary_text
 from storage.models import Meeting
 
 
-def reminder_extras(ctx: RenderContext, meeting: Meeting) -> list[Block]:
-    """The goal, the previous evaluation, who cannot come (contact person) and the button."""
-    blocks: list[Block] = []
-    goal = group_goal(ctx.session, group_id=meeting.group_id)
-    if goal:
-        blocks.append(section(t(ctx.lang, "agreements.reminder.goal", goal=goal)))
-    previous = previous_summary(ctx.session, meeting=meeting)
-    if previous is not None:
-        blocks.append(context(summary_text(ctx.lang, previous, ctx.tz)))
-    absences = notified_absences(ctx.session, meeting_id=meeting.id)
+def reminder_extras(ctx: RenderContext, meeting: Meeting) -> list[dict[str, Any]]:
+    """The goal, the previous evaluation, who cannot come (contact person) and the button, as
+    Block Kit dicts. What is the same for every recipient with this language and zone is built
+    once per outbox batch (RenderContext.shared): a fan-out renders one meeting many times."""
+    session, group_id, lang, zone = ctx.session, meeting.group_id, ctx.lang, str(ctx.tz)
+    goal = ctx.shared(("group_goal", group_id), lambda: group_goal(session, group_id=group_id))
+    previous = ctx.shared(
+        ("previous_summary", meeting.id), lambda: previous_summary(session, meeting=meeting)
+    )
+    absences = ctx.shared(
+        ("notified_absences", meeting.id),
+        lambda: notified_absences(session, meeting_id=meeting.id),
+    )
+    members = ctx.shared(
+        ("approved_member_ids", group_id),
+        lambda: {p.id for p in access.approved_members(session, group_id=group_id)},
+    )
+
+    def shared_part() -> list[dict[str, Any]]:
+        blocks: list[Block] = []
+        if goal:
+            blocks.append(section(t(lang, "agreements.reminder.goal", goal=goal)))
+        if previous is not None:
+            blocks.append(context(summary_text(lang, previous, ctx.tz)))
+        return to_dicts(blocks)
+
+    dicts = list(ctx.shared(("reminder_extras", meeting.id, lang, zone), shared_part))
     if meeting.group.contact_person_id == ctx.recipient.id and absences:
-        people = people_by_ids(ctx.session, person_ids=sorted(absences))
+        people = people_by_ids(session, person_ids=sorted(absences))
         names = ", ".join(
-            _named(display_name(p), reason_text(ctx.lang, absences[p.id])) for p in people
+            _named(display_name(p), reason_text(lang, absences[p.id])) for p in people
         )
-        counts = availability(ctx.session, meeting=meeting)
-        blocks.append(
-            context(
-                t(
-                    ctx.lang,
-                    "absence.reminder.contact",
-                    names=names,
-                    available=counts.available,
-                    members=counts.members,
+        counts = availability(session, meeting=meeting)
+        dicts += to_dicts(
+            [
+                context(
+                    t(
+                        lang,
+                        "absence.reminder.contact",
+                        names=names,
+                        available=counts.available,
+                        members=counts.members,
+                    )
                 )
-            )
+            ]
         )
-    if access.is_member(ctx.session, group_id=meeting.group_id, person_id=ctx.recipient.id):
-        blocks += absence_row(ctx.lang, meeting_id=meeting.id, absent=ctx.recipient.id in absences)
-    return blocks
+    if ctx.recipient.id in members:
+        absent = ctx.recipient.id in absences
+        dicts += ctx.shared(
+            ("absence_row", meeting.id, lang, absent),
+            lambda: to_dicts(absence_row(lang, meeting_id=meeting.id, absent=absent)),
+        )
+    return dicts
 
 
 def _named(name: str, reason: str) -> str:
@@ -57,11 +82,9 @@ def _named(name: str, reason: str) -> str:
 
 
 def with_reminder_extras(ctx: RenderContext, dm: Message, meeting: Meeting) -> Message:
-    """A reminder DM with this area's blocks added below it."""
-    extra = reminder_extras(ctx, meeting)
-    if not extra:
-        return dm
-    return {"text": dm["text"], "blocks": dm["blocks"] + to_dicts(extra)}
+    """A reminder DM with this area's blocks added below it (a list of its own: the dicts in it
+    may be shared with other recipients' DMs, and are never changed)."""
+    return {"text": dm["text"], "blocks": [*dm["blocks"], *reminder_extras(ctx, meeting)]}
 
 
 def notice_hint(ctx: RenderContext, meeting: Meeting, *, change: str) -> str:

@@ -28,7 +28,9 @@ def install(renderers: Renderers) -> None:
 
 
 def _meeting(ctx: RenderContext, meeting_id: int) -> Meeting:
-    meeting = ctx.session.get(Meeting, meeting_id)
+    # Held in the batch's memo: the session keeps only weak references, so without it each
+    # recipient of a fan-out would load the meeting and its group again.
+    meeting = ctx.shared(("meeting", meeting_id), lambda: ctx.session.get(Meeting, meeting_id))
     if meeting is None:
         raise NotFound("meeting.not_found")
     return meeting
@@ -94,6 +96,15 @@ def render_saved(ctx: RenderContext, intent: MeetingSaved) -> Message:
 def render_reminder(ctx: RenderContext, intent: MeetingReminder) -> Message:
     """A member's reminder: which group, when and where."""
     meeting = _meeting(ctx, intent.meeting_id)
+    # The same for every recipient with this language and zone: built once per outbox batch
+    # (a fan-out renders one meeting for all its members).
+    base = ctx.shared(
+        ("reminder_text", meeting.id, ctx.lang, str(ctx.tz)), lambda: _reminder_text(ctx, meeting)
+    )
+    return with_reminder_extras(ctx, base, meeting)
+
+
+def _reminder_text(ctx: RenderContext, meeting: Meeting) -> Message:
     group = meeting.group
     text = t(
         ctx.lang,
@@ -105,7 +116,7 @@ def render_reminder(ctx: RenderContext, intent: MeetingReminder) -> Message:
     progress = progress_line(ctx.session, meeting=meeting, lang=ctx.lang)
     if progress:
         text += "\n" + progress
-    return with_reminder_extras(ctx, text_message(text + _plan(ctx, meeting)), meeting)
+    return text_message(text + _plan(ctx, meeting))
 
 
 def render_nudge(ctx: RenderContext, intent: AttendanceNudge) -> Message:

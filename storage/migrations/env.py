@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from typing import Any
 
 from alembic import context
 from sqlalchemy import Connection
@@ -14,11 +16,25 @@ config = context.config
 target_metadata = Base.metadata
 
 
+def _for_this_database(dialect: str) -> Callable[..., bool]:
+    """Leave out of the comparison what the models create on another database only (an index
+    with `.ddl_if(dialect="postgresql")`, such as the directory's trigram index)."""
+
+    def include(obj: Any, _name: str | None, type_: str, reflected: bool, _other: Any) -> bool:
+        condition = getattr(obj, "_ddl_if", None)
+        if type_ == "index" and not reflected and condition is not None and condition.dialect:
+            return bool(condition.dialect == dialect)
+        return True
+
+    return include
+
+
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         compare_type=True,
+        include_object=_for_this_database(connection.dialect.name),
         # SQLite cannot ALTER most things; batch mode rebuilds tables instead.
         render_as_batch=connection.dialect.name == "sqlite",
     )

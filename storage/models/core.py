@@ -87,7 +87,18 @@ class Group(Base):
     """An intervisiegroep with its public number, contact person and settings."""
 
     __tablename__ = "intervision_group"
-    __table_args__ = (UniqueConstraint("team_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("team_id", "number"),
+        # The directory's substring search (ILIKE '%…%' on name and region) on PostgreSQL: a
+        # trigram index (pg_trgm, migration 0010). SQLite has no such index and scans.
+        Index(
+            "ix_group_search_trgm",
+            "name",
+            "region",
+            postgresql_using="gin",
+            postgresql_ops={"name": "gin_trgm_ops", "region": "gin_trgm_ops"},
+        ).ddl_if(dialect="postgresql"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[str] = mapped_column(String(32), ForeignKey("workspace.team_id"))

@@ -196,7 +196,9 @@ def test_serve_starts_without_misleading_warnings_and_stops_on_sigterm(
     traceback."""
     port = _free_port()
     log_file = tmp_path / "serve.log"
-    env = _env(fake_slack, f"sqlite:///{tmp_path / 'serve.db'}", PORT=str(port))
+    env = _env(
+        fake_slack, f"sqlite:///{tmp_path / 'serve.db'}", PORT=str(port), INTERVISIE_WORKERS="4"
+    )
     with log_file.open("w") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "bot", "serve"],
@@ -225,6 +227,8 @@ def test_serve_starts_without_misleading_warnings_and_stops_on_sigterm(
             proc.wait()
     output = log_file.read_text()
     assert "HTTP server on" in output
+    # SQLite stays one process, whatever INTERVISIE_WORKERS says, and the start says so.
+    assert "one process: SQLite serves a single process" in output
     assert "will be unused" not in output
     assert "Traceback" not in output
     assert TOKEN not in output
