@@ -122,8 +122,9 @@ class ListenerProcess:
             self._writer.close()
         self._process.join(timeout)
         if self._process.is_alive():
-            log.warning("listener process %s did not stop in time", self._process.pid)
-            self._process.terminate()
+            # It ignores SIGTERM (see _run_listeners): what it held stays owed in the database.
+            log.warning("listener process %s did not stop in time; killed", self._process.pid)
+            self._process.kill()
             self._process.join(5)
 
 

@@ -436,6 +436,9 @@ def _start_app(
         env=env,
         stdout=log.open("ab"),
         stderr=subprocess.STDOUT,
+        # Its own process group: on PostgreSQL `serve` runs worker and listener processes
+        # (bot/prefork.py), and a crash of the machine takes all of them at once.
+        start_new_session=True,
     )
     deadline = time.monotonic() + 30
     while True:
@@ -476,7 +479,7 @@ def test_sigkill_mid_delivery_then_restart_delivers_each_certificate_exactly_onc
             what="a fourth upload in flight",
         )
         time.sleep(0.3)  # the bytes are uploaded; completeUploadExternal is now in the fake's delay
-        first.send_signal(signal.SIGKILL)
+        os.killpg(first.pid, signal.SIGKILL)  # the app and every process it started
         first.wait(timeout=10)
     finally:
         if first.poll() is None:
