@@ -108,6 +108,10 @@ def page_routes(deps: Deps) -> list[Route]:
     return [verify_route(deps), *calendar_routes(deps)]
 
 
+# How long stop() waits for slack_sdk's Socket Mode client to close.
+SOCKET_MODE_CLOSE_SECONDS = 5.0
+
+
 def close_socket_mode(handler: Any) -> None:
     """Stop Socket Mode gracefully and at once: ack the envelopes in hand, then hang up.
 
@@ -134,7 +138,14 @@ def close_socket_mode(handler: Any) -> None:
     if sock is not None:
         with contextlib.suppress(OSError):
             sock.shutdown(socket.SHUT_RDWR)  # wakes the reader's recv() now, not in 3 s
-    handler.close()
+    # slack_sdk's close() joins its connection monitor, which can sit in a reconnect that never
+    # returns (Slack's end already gone); a shutdown must not hang on it. The monitor's threads
+    # are daemons: what is left of them ends with the process.
+    closing = threading.Thread(target=handler.close, name="socket-mode-close", daemon=True)
+    closing.start()
+    closing.join(timeout=SOCKET_MODE_CLOSE_SECONDS)
+    if closing.is_alive():
+        log.warning("Socket Mode did not close within %s s; going on", SOCKET_MODE_CLOSE_SECONDS)
 
 
 class Runtime:
