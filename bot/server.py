@@ -282,8 +282,10 @@ class Runtime:
             return
         self._stopped.set()
         if self._server is not None:
-            # Wake the loop now rather than at the end of its poll timeout.
-            self._server.pull_trigger()
+            # Wake the loop now rather than at the end of its poll timeout. The loop may have
+            # seen the flag first and closed its trigger already: then there is nothing to wake.
+            with contextlib.suppress(OSError):
+                self._server.pull_trigger()
         if self._socket_handler is not None:
             close_socket_mode(self._socket_handler)
         if self._server_thread is not None:

@@ -10,7 +10,9 @@ from typing import Any
 def wait_until(
     check: Callable[[], Any],
     *,
-    timeout: float = 5.0,
+    # Generous: on a loaded 2-core CI machine an outbox round can take seconds; a passing
+    # check returns at once, so only a failure waits this long.
+    timeout: float = 10.0,
     what: str = "condition",
     explain: Callable[[], object] | None = None,
 ) -> Any:
