@@ -72,7 +72,9 @@ def registered(sim: SlackSim, fake_slack: FakeSlack, db_engine: Engine) -> Seede
         values[ActionId.DURATION] = str(minutes)
         result = sim.submit("UANNE001", view, values)
         assert result.json["response_action"] == "update", result.json
-    fake_slack.wait_for("files.completeUploadExternal", count=6 * 4, timeout=30)
+        # One registration after the other, as a contact person does them: this meeting's four
+        # certificates are out before the next command.
+        fake_slack.wait_for("files.completeUploadExternal", count=count * 4, timeout=30)
     return group
 
 
