@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.actor import Actor
@@ -84,9 +85,18 @@ def confirm(session: Session, *, actor: Actor, meeting_id: int, now: datetime) -
     ).first()
     if existing is not None:
         return existing.confirmed_at
-    session.add(
-        VerslagConfirmation(meeting_id=meeting.id, person_id=actor.person_id, confirmed_at=now)
-    )
+    try:
+        # A second click can race the first past the check above: the unique key decides,
+        # and the loser reports the winner's confirmation.
+        with session.begin_nested():
+            session.add(
+                VerslagConfirmation(
+                    meeting_id=meeting.id, person_id=actor.person_id, confirmed_at=now
+                )
+            )
+    except IntegrityError:
+        earlier = confirmed_at(session, meeting_id=meeting.id, person_id=actor.person_id)
+        return earlier or now
     audit.record(
         session,
         team_id=actor.team_id,
