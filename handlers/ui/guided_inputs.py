@@ -38,7 +38,7 @@ def text_input(
     multiline: bool = False,
     max_length: int = 200,
 ) -> InputBlock:
-    """A plain text input with its label, hint and placeholder (Slack adds "(optional)")."""
+    """A plain text input with its label, hint and placeholder (Slack marks optional inputs itself)."""
     return InputBlock(
         block_id=block_id,
         label=plain(label, LABEL_MAX),
