@@ -29,7 +29,7 @@ from bot.actor import zone_of
 from bot.clock import Clock
 from bot.errors import NotFound
 from bot.i18n import lang_for
-from bot.notify import FileMessage, Message, RenderContext, Renderers
+from bot.notify import FileMessage, Message, RenderBatch, RenderContext, Renderers
 from bot.outbox_rows import Claim
 from bot.settings import Settings
 from bot.slack_api import ClientFor
@@ -235,10 +235,16 @@ class Outbox:
         with unit_of_work(self._factory) as session:
             ids = {int(c.payload.get("person_id") or 0) for c in wanted}
             people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
+            try:  # what the renders share, for the whole batch (Renderers.register's prefetch)
+                batch = RenderBatch(session=session, memo=memo)
+                self._renderers.prefetch(batch, [claim.payload for claim in wanted])
+            except Exception:  # then each is rendered alone, as it is sent
+                log.warning("prefetching the batch failed", exc_info=True)
+                return done
             for claim in wanted:
                 person = people.get(int(claim.payload.get("person_id") or 0))
                 try:
-                    message = self._render_in(session, claim, person, memo=memo)
+                    message = self._render_in(session, claim, person, memo)
                     done[claim.id] = (
                         message
                         if not isinstance(message, FileMessage)
@@ -322,18 +328,13 @@ class Outbox:
         with unit_of_work(self._factory) as session:
             person = session.get(Person, int(claim.payload.get("person_id") or 0))
             try:
-                return self._render_in(session, claim, person)
+                return self._render_in(session, claim, person, {})
             except NotFound as exc:
                 # What the notification was about is gone (deleted, purged): it can never be sent.
                 raise GiveUp(f"nothing to render: {exc.key}") from exc
 
     def _render_in(
-        self,
-        session: Session,
-        claim: Claim,
-        person: Person | None,
-        *,
-        memo: dict[Hashable, Any] | None = None,
+        self, session: Session, claim: Claim, person: Person | None, memo: dict[Hashable, Any]
     ) -> Message | FileMessage:
         if person is None or person.anonymised_at is not None:
             raise GiveUp("recipient no longer known")
@@ -345,7 +346,7 @@ class Outbox:
             tz=zone_of(person.tz, default=self._settings.timezone),
             settings=self._settings,
             now=self._clock.now(),
-            memo=memo if memo is not None else {},
+            memo=memo,
         )
         return renderer(context, intent)
 

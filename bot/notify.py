@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime, tzinfo
 from typing import Any, ClassVar, TypedDict, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from bot.errors import NotFound
@@ -86,8 +86,23 @@ class RenderContext:
         return value
 
 
+@dataclass(frozen=True, kw_only=True)
+class RenderBatch:
+    """What a prefetch may use: the unit of work an outbox batch is rendered in, and the memo
+    its renders share (RenderContext.shared)."""
+
+    session: Session
+    memo: dict[Hashable, Any]
+
+    def put(self, key: Hashable, value: object) -> None:
+        """Hand the batch's renders what `RenderContext.shared(key, …)` would compute."""
+        self.memo.setdefault(key, value)
+
+
 IntentT = TypeVar("IntentT", bound=Intent)
 Renderer = Callable[[RenderContext, Any], "Message | FileMessage"]
+# Looks up, for all the intents of one kind in a batch at once, what their renders share.
+Prefetch = Callable[[RenderBatch, list[Any]], object]
 
 
 class Renderers:
@@ -95,17 +110,46 @@ class Renderers:
 
     def __init__(self) -> None:
         self._by_kind: dict[str, tuple[type[Intent], Renderer]] = {}
+        self._prefetch: dict[str, Prefetch] = {}
         self._lock = threading.Lock()
 
     def register(
-        self, intent_type: type[IntentT], renderer: Callable[[RenderContext, IntentT], Any]
+        self,
+        intent_type: type[IntentT],
+        renderer: Callable[[RenderContext, IntentT], Any],
+        *,
+        prefetch: Callable[[RenderBatch, list[IntentT]], object] | None = None,
     ) -> None:
-        """Make `renderer` turn intents of `intent_type` into a Message or a FileMessage."""
+        """Make `renderer` turn intents of `intent_type` into a Message or a FileMessage.
+
+        `prefetch`, when given, is called once per outbox batch with all its intents of this
+        kind, before they are rendered: it puts in the batch's memo, with a few queries for the
+        whole batch, what the renderer would otherwise look up per intent through
+        `RenderContext.shared` under the same keys (a fan-out renders many meetings at once).
+        """
         with self._lock:
             known = self._by_kind.get(intent_type.KIND)
             if known is not None and known[0] is not intent_type:
                 raise RuntimeError(f"two intent types share the kind {intent_type.KIND!r}")
             self._by_kind[intent_type.KIND] = (intent_type, renderer)
+            if prefetch is not None:
+                self._prefetch[intent_type.KIND] = prefetch
+
+    def prefetch(self, batch: RenderBatch, payloads: list[dict[str, Any]]) -> None:
+        """Run the prefetch of every intent kind among these outbox payloads (one call per kind,
+        with its intents); payloads of unknown kinds are left to fail when rendered."""
+        by_kind: dict[str, list[Intent]] = {}
+        for payload in payloads:
+            kind = str(payload.get("intent"))
+            with self._lock:
+                wanted = kind in self._prefetch
+            if wanted:
+                intent, _renderer = self.decode(payload)
+                by_kind.setdefault(kind, []).append(intent)
+        for kind, intents in by_kind.items():
+            with self._lock:
+                prefetch = self._prefetch[kind]
+            prefetch(batch, intents)
 
     def kinds(self) -> set[str]:
         """The intent kinds that have a renderer."""
@@ -181,10 +225,30 @@ def owe_many(session: Session, *, owed: list[tuple[Intent, Person, str]], now: d
         session.scalars(select(Delivery.dedupe_key).where(Delivery.dedupe_key.in_(list(keyed))))
     )
     new = [(key, intent, person) for key, (intent, person) in keyed.items() if key not in known]
-    session.add_all(
-        _delivery(intent=intent, to=person, key=key, extra={}, now=now, certificate_id=None)
-        for key, intent, person in new
+    if not new:
+        return 0
+    # One executemany of plain rows, not ORM objects: no identity map to fill or primary keys to
+    # fetch back for thousands of rows nobody reads in this transaction.
+    session.execute(
+        insert(Delivery),
+        [
+            {
+                "team_id": person.team_id,
+                "kind": intent.TRANSPORT,
+                "recipient": person.slack_user_id,
+                "payload": _payload(intent, person, {}),
+                "dedupe_key": key,
+                "status": DeliveryStatus.PENDING,
+                "attempts": 0,
+                "maybe_sent": False,
+                "next_attempt_at": now,
+                "created_at": now,
+                "certificate_id": None,
+            }
+            for key, intent, person in new
+        ],
     )
+    wake_outbox(session)
     return len(new)
 
 
@@ -242,7 +306,7 @@ def _delivery(
         team_id=to.team_id,
         kind=intent.TRANSPORT,
         recipient=to.slack_user_id,
-        payload={"intent": intent.KIND, "args": intent.args(), "person_id": to.id, **extra},
+        payload=_payload(intent, to, extra),
         dedupe_key=key,
         status=DeliveryStatus.PENDING,
         attempts=0,
@@ -250,6 +314,11 @@ def _delivery(
         created_at=now,
         certificate_id=certificate_id,
     )
+
+
+def _payload(intent: Intent, to: Person, extra: dict[str, Any]) -> dict[str, Any]:
+    """What an outbox row holds of its intent: the kind, the ids, and whom it is for."""
+    return {"intent": intent.KIND, "args": intent.args(), "person_id": to.id, **extra}
 
 
 def wake_outbox(session: Session) -> None:

@@ -106,24 +106,34 @@ class SlackSender:
             return cached
         opened = self.client(claim).conversations_open(users=claim.recipient)
         channel = str(opened["channel"]["id"])
+        self._remember_channel(claim, channel)
+        return channel
+
+    def _remember_channel(self, claim: Claim, channel: str) -> None:
+        """Remember the recipient's DM channel for this process. It is kept in the row when the
+        delivery is sent or rescheduled (bot/delivery.py), not written now."""
         if len(self._dm_channels) >= DM_CHANNEL_CACHE_SIZE:
             self._dm_channels.clear()
-        # Kept in the row when it is sent or rescheduled (bot/delivery.py), not written now.
-        self._dm_channels[key] = channel
-        return channel
+        self._dm_channels[(claim.team_id, claim.recipient)] = channel
 
     def known_channel(self, claim: Claim) -> str | None:
         """The DM channel with the recipient if it is known already (no Slack call)."""
         return claim.result_channel or self._dm_channels.get((claim.team_id, claim.recipient))
 
     def post(self, claim: Claim, render: Callable[[], Message]) -> tuple[str, str]:
-        """Post the DM (after checking the history when an earlier try may have arrived)."""
-        channel = self.dm_channel(claim)
+        """Post the DM (after checking the history when an earlier try may have arrived).
+
+        A first DM to someone goes to their user id: Slack posts it in their DM with the app and
+        answers with that channel's id, which is remembered. So a fan-out needs no
+        conversations.open; only a look in the history (an uncertain earlier try) opens it."""
         if claim.uncertain:
+            channel = self.dm_channel(claim)
             found = self._already_posted(claim, channel)
             if found is not None:
                 log.info("delivery %s had arrived before the restart; not sending again", claim.id)
                 return channel, found
+        else:
+            channel = self.known_channel(claim) or claim.recipient
         message = render()
         response = self.client(claim).chat_postMessage(
             channel=channel,
@@ -136,7 +146,10 @@ class SlackSender:
             unfurl_links=False,
             unfurl_media=False,
         )
-        return str(response["channel"]), str(response["ts"])
+        posted_in = str(response["channel"])
+        if posted_in != channel:
+            self._remember_channel(claim, posted_in)
+        return posted_in, str(response["ts"])
 
     def update(self, claim: Claim, *, channel: str, ts: str, message: Message) -> None:
         """Redraw a message the app sent before."""

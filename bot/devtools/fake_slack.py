@@ -1112,6 +1112,13 @@ class FakeSlack:
             raise _ApiError("channel_not_found")
         self._require_content(body)
         self._check_message_payload("chat.postMessage", body.get("text"), body.get("blocks"))
+        if (
+            _is_user_id(channel)
+            and self._caller_team is not None
+            and self._users.get(channel, {}).get("team_id", self._caller_team) != self._caller_team
+        ):
+            # A user of another workspace is not found, as with conversations.open.
+            raise _ApiError("channel_not_found")
         channel = self._resolve_channel(channel)
         message: JSON = {
             "type": "message",

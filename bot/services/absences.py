@@ -7,6 +7,7 @@ with the notified absences (handlers/attendance.py).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -213,10 +214,24 @@ def withdraw_absence(session: Session, *, actor: Actor, meeting_id: int, now: da
 
 def notified_absences(session: Session, *, meeting_id: int) -> dict[int, AbsenceReason | None]:
     """person id → reason category of everyone who said they cannot come (registration prefill)."""
-    return {
-        row.person_id: row.reason
-        for row in session.scalars(select(Absence).where(Absence.meeting_id == meeting_id))
-    }
+    return notified_absences_for(session, meeting_ids=[meeting_id])[meeting_id]
+
+
+def notified_absences_for(
+    session: Session, *, meeting_ids: Collection[int]
+) -> dict[int, dict[int, AbsenceReason | None]]:
+    """notified_absences() of several meetings in one statement: meeting id → person id → reason."""
+    found: dict[int, dict[int, AbsenceReason | None]] = {mid: {} for mid in meeting_ids}
+    if not found:
+        return found
+    rows = session.execute(
+        select(Absence.meeting_id, Absence.person_id, Absence.reason).where(
+            Absence.meeting_id.in_(list(found))
+        )
+    )
+    for meeting_id, person_id, reason in rows:
+        found[meeting_id][person_id] = reason
+    return found
 
 
 def absence_of(session: Session, *, meeting_id: int, person_id: int) -> Absence | None:

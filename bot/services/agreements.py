@@ -7,6 +7,7 @@ redraws that DM; when the last member has confirmed, the contact person hears so
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, fields
 from datetime import datetime
 
@@ -128,6 +129,19 @@ def group_goal(session: Session, *, group_id: int) -> str:
     """The agreed goal ("pak het doel erbij"), or "" while none is agreed."""
     agreements = agreements_of(session, group_id=group_id)
     return agreements.goal if agreements is not None else ""
+
+
+def group_goals(session: Session, *, group_ids: Collection[int]) -> dict[int, str]:
+    """group_goal() of several groups in one statement."""
+    found = dict.fromkeys(group_ids, "")
+    if found:
+        rows = session.execute(
+            select(GroupAgreements.group_id, GroupAgreements.goal).where(
+                GroupAgreements.group_id.in_(list(found))
+            )
+        )
+        found.update({group_id: goal or "" for group_id, goal in rows})
+    return found
 
 
 def substitute_policy(session: Session, *, group_id: int) -> SubstitutePolicy:

@@ -9,12 +9,13 @@ and only from the third answer on, to the group with the next meeting's reminder
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from statistics import mean
 
 from sqlalchemy import and_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from bot import agreement_rules as rules
 from bot.actor import Actor
@@ -227,18 +228,43 @@ def summary(session: Session, *, meeting: Meeting) -> EvaluationSummary | None:
 
 def previous_summary(session: Session, *, meeting: Meeting) -> EvaluationSummary | None:
     """The evaluation of the group's latest meeting before this one, if it has enough answers."""
-    earlier = session.scalars(
-        select(Meeting)
+    return previous_summaries(session, meeting_ids=[meeting.id]).get(meeting.id)
+
+
+def previous_summaries(
+    session: Session, *, meeting_ids: Collection[int]
+) -> dict[int, EvaluationSummary | None]:
+    """previous_summary() of several meetings: which meeting came before each is one statement;
+    only those earlier meetings are then summed up."""
+    if not meeting_ids:
+        return {}
+    earlier = aliased(Meeting)
+    before = (
+        select(earlier.id)
         .where(
-            Meeting.group_id == meeting.group_id,
-            Meeting.starts_at < meeting.starts_at,
-            Meeting.attendance_registered_at.is_not(None),
-            Meeting.status == MeetingStatus.PLANNED,
+            earlier.group_id == Meeting.group_id,
+            earlier.starts_at < Meeting.starts_at,
+            earlier.attendance_registered_at.is_not(None),
+            earlier.status == MeetingStatus.PLANNED,
         )
-        .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
+        .order_by(earlier.starts_at.desc(), earlier.id.desc())
         .limit(1)
-    ).first()
-    return summary(session, meeting=earlier) if earlier is not None else None
+        .correlate(Meeting)
+        .scalar_subquery()
+    )
+    rows = session.execute(select(Meeting.id, before).where(Meeting.id.in_(list(meeting_ids))))
+    pairs: dict[int, int | None] = {meeting_id: earlier_id for meeting_id, earlier_id in rows}
+    wanted = {earlier_id for earlier_id in pairs.values() if earlier_id is not None}
+    meetings = (
+        {m.id: m for m in session.scalars(select(Meeting).where(Meeting.id.in_(wanted)))}
+        if wanted
+        else {}
+    )
+    summaries = {mid: summary(session, meeting=m) for mid, m in meetings.items()}
+    return {
+        meeting_id: summaries.get(earlier_id) if earlier_id is not None else None
+        for meeting_id, earlier_id in pairs.items()
+    }
 
 
 def trend(

@@ -69,12 +69,22 @@ class Notice:
 
 def planned(session: Session, *, meeting_id: int) -> dict[Role, Person]:
     """Who is planned for which role at a meeting."""
+    return planned_for(session, meeting_ids=[meeting_id])[meeting_id]
+
+
+def planned_for(session: Session, *, meeting_ids: Collection[int]) -> dict[int, dict[Role, Person]]:
+    """planned() of several meetings in one statement: meeting id → role → person."""
+    found: dict[int, dict[Role, Person]] = {meeting_id: {} for meeting_id in meeting_ids}
+    if not found:
+        return found
     rows = session.scalars(
         select(PlannedRole)
-        .where(PlannedRole.meeting_id == meeting_id)
+        .where(PlannedRole.meeting_id.in_(list(found)))
         .options(joinedload(PlannedRole.person))
     )
-    return {row.role: row.person for row in rows}
+    for row in rows:
+        found[row.meeting_id][row.role] = row.person
+    return found
 
 
 def planned_by_person(session: Session, *, meeting_id: int) -> dict[int, Role]:

@@ -128,7 +128,11 @@ def progress_text(lang: Lang, progress: Progress) -> str:
 def progress_line(session: Session, *, meeting: Meeting, lang: Lang) -> str:
     """A line for a meeting DM or reminder ("Begeleid traject Gemeente Zeist: bijeenkomst 3 van
     6"), or "" for a meeting outside a trajectory."""
-    progress = meeting_progress(session, meeting=meeting)
+    return progress_line_text(lang, meeting_progress(session, meeting=meeting))
+
+
+def progress_line_text(lang: Lang, progress: Progress | None) -> str:
+    """progress_line() of a Progress looked up already."""
     if progress is None:
         return ""
     return t_plain(

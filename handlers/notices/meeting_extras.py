@@ -5,21 +5,40 @@ meeting notice (a file, which cannot carry a button) points to `/intervisie afwe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from slack_sdk.models.blocks import Block
 
 from bot.i18n import t
-from bot.notify import Message, RenderContext
+from bot.notify import Message, RenderBatch, RenderContext
 from bot.services import access
-from bot.services.absences import availability, notified_absences
-from bot.services.agreements import group_goal
-from bot.services.evaluations import previous_summary
+from bot.services.absences import availability, notified_absences, notified_absences_for
+from bot.services.agreements import group_goal, group_goals
+from bot.services.evaluations import previous_summaries, previous_summary
 from bot.services.people import display_name, people_by_ids
 from handlers.ui.absences_ui import absence_row, reason_text
 from handlers.ui.blocks import context, section, to_dicts
 from handlers.ui.evaluations_ui import summary_text
 from storage.models import Meeting
+
+
+def prefetch_reminder_extras(batch: RenderBatch, meetings: Sequence[Meeting]) -> None:
+    """What reminder_extras() looks up, for all the meetings of an outbox batch at once (under
+    the keys it reads them with)."""
+    session = batch.session
+    meeting_ids = [meeting.id for meeting in meetings]
+    group_ids = sorted({meeting.group_id for meeting in meetings})
+    goals = group_goals(session, group_ids=group_ids)
+    members = access.approved_member_ids(session, group_ids=group_ids)
+    for group_id in group_ids:
+        batch.put(("group_goal", group_id), goals[group_id])
+        batch.put(("approved_member_ids", group_id), members[group_id])
+    previous = previous_summaries(session, meeting_ids=meeting_ids)
+    absences = notified_absences_for(session, meeting_ids=meeting_ids)
+    for meeting_id in meeting_ids:
+        batch.put(("previous_summary", meeting_id), previous.get(meeting_id))
+        batch.put(("notified_absences", meeting_id), absences[meeting_id])
 
 
 def reminder_extras(ctx: RenderContext, meeting: Meeting) -> list[dict[str, Any]]:
@@ -37,7 +56,7 @@ def reminder_extras(ctx: RenderContext, meeting: Meeting) -> list[dict[str, Any]
     )
     members = ctx.shared(
         ("approved_member_ids", group_id),
-        lambda: {p.id for p in access.approved_members(session, group_id=group_id)},
+        lambda: access.approved_member_ids(session, group_ids=[group_id])[group_id],
     )
 
     def shared_part() -> list[dict[str, Any]]:

@@ -3,28 +3,77 @@ the reminder before a meeting and the nudge to register attendance after it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
 from bot.errors import NotFound
 from bot.i18n import format_date, t, t_plain
-from bot.notify import FileMessage, Message, RenderContext, Renderers
+from bot.notify import FileMessage, Message, RenderBatch, RenderContext, Renderers
 from bot.services.calendar import meeting_ics
 from bot.services.meeting_plan import plan_suffix
 from bot.services.meeting_text import when, where
 from bot.services.meetings import Change, MeetingNotice, MeetingSaved
+from bot.services.planned_roles import planned, planned_for
 from bot.services.reminders import AttendanceNudge, MeetingReminder
-from bot.services.trajectory_progress import progress_line
+from bot.services.trajectory_progress import (
+    meeting_progress,
+    positions_for_groups,
+    progress_line_text,
+)
 from handlers.meetings import list_message, outcome_notice
-from handlers.notices.meeting_extras import notice_hint, with_reminder_extras
+from handlers.notices.meeting_extras import (
+    notice_hint,
+    prefetch_reminder_extras,
+    with_reminder_extras,
+)
 from handlers.ui.attendance_ui import build_attendance_nudge
 from handlers.ui.blocks import text_message
 from storage.models import Meeting, MeetingStatus
+
+
+class HasMeeting(Protocol):
+    """An intent about one meeting."""
+
+    @property
+    def meeting_id(self) -> int: ...
 
 
 def install(renderers: Renderers) -> None:
     """Register this area's renderers."""
     renderers.register(MeetingNotice, render_notice)
     renderers.register(MeetingSaved, render_saved)
-    renderers.register(MeetingReminder, render_reminder)
-    renderers.register(AttendanceNudge, render_nudge)
+    renderers.register(MeetingReminder, render_reminder, prefetch=prefetch_reminders)
+    renderers.register(AttendanceNudge, render_nudge, prefetch=prefetch_meetings)
+
+
+def prefetch_meetings(batch: RenderBatch, intents: Sequence[HasMeeting]) -> list[Meeting]:
+    """The meetings (with their groups) of a batch's reminders or nudges, in one statement."""
+    ids = sorted({intent.meeting_id for intent in intents})
+    meetings = list(
+        batch.session.scalars(
+            select(Meeting).where(Meeting.id.in_(ids)).options(joinedload(Meeting.group))
+        )
+    )
+    found = {meeting.id: meeting for meeting in meetings}
+    for meeting_id in ids:
+        batch.put(("meeting", meeting_id), found.get(meeting_id))
+    return meetings
+
+
+def prefetch_reminders(batch: RenderBatch, intents: Sequence[MeetingReminder]) -> None:
+    """What the reminders of a batch look up, for all their meetings at once: a fan-out renders
+    many meetings, each for all its members."""
+    meetings = prefetch_meetings(batch, intents)
+    session, ids = batch.session, [meeting.id for meeting in meetings]
+    progress = positions_for_groups(session, group_ids=sorted({m.group_id for m in meetings}))
+    people = planned_for(session, meeting_ids=ids)
+    for meeting_id in ids:
+        batch.put(("progress", meeting_id), progress.get(meeting_id))
+        batch.put(("planned", meeting_id), people[meeting_id])
+    prefetch_reminder_extras(batch, meetings)
 
 
 def _meeting(ctx: RenderContext, meeting_id: int) -> Meeting:
@@ -36,11 +85,23 @@ def _meeting(ctx: RenderContext, meeting_id: int) -> Meeting:
     return meeting
 
 
+def _progress(ctx: RenderContext, meeting: Meeting) -> str:
+    """The meeting's place in its trajectory as a line ("Begeleid traject …: bijeenkomst 3 van
+    6"), or "" outside one."""
+    progress = ctx.shared(
+        ("progress", meeting.id), lambda: meeting_progress(ctx.session, meeting=meeting)
+    )
+    return progress_line_text(ctx.lang, progress)
+
+
 def _plan(ctx: RenderContext, meeting: Meeting) -> str:
     """The method and the planned roles under the meeting's line (none for a cancellation)."""
     if meeting.status is MeetingStatus.CANCELLED:
         return ""
-    return plan_suffix(ctx.session, meeting, ctx.lang)
+    people = ctx.shared(
+        ("planned", meeting.id), lambda: planned(ctx.session, meeting_id=meeting.id)
+    )
+    return plan_suffix(ctx.session, meeting, ctx.lang, people=people)
 
 
 def render_notice(ctx: RenderContext, intent: MeetingNotice) -> FileMessage:
@@ -57,7 +118,7 @@ def render_notice(ctx: RenderContext, intent: MeetingNotice) -> FileMessage:
     comment += _plan(ctx, meeting)
     if meeting.online_url:
         comment += "\n" + meeting.online_url
-    progress = progress_line(ctx.session, meeting=meeting, lang=ctx.lang)
+    progress = _progress(ctx, meeting)
     if progress:
         comment += "\n" + progress
     comment += notice_hint(ctx, meeting, change=intent.change)
@@ -113,7 +174,7 @@ def _reminder_text(ctx: RenderContext, meeting: Meeting) -> Message:
         name=group.name,
         when=when(meeting, ctx.lang, ctx.tz),
     ) + where(meeting, ctx.lang)
-    progress = progress_line(ctx.session, meeting=meeting, lang=ctx.lang)
+    progress = _progress(ctx, meeting)
     if progress:
         text += "\n" + progress
     return text_message(text + _plan(ctx, meeting))

@@ -154,7 +154,9 @@ def test_two_workspaces_install_over_oauth_and_each_uses_its_own_token(
     posts = fake_slack.calls_to("chat.postMessage")
     assert posts
     for call in posts:
-        recipient = str(call.body["channel"])[1:]
+        channel = str(call.body["channel"])
+        # A first DM goes to the user id, later ones to the DM channel Slack answered with.
+        recipient = channel[1:] if channel.startswith("D") else channel
         expected = T2 if recipient in T2_PEOPLE else T1
         assert fake_slack.team_of_token(call.token) == expected, recipient
     for call in fake_slack.calls_to("users.info"):

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from bot.clock import ManualClock
 from bot.delivery import Outbox
@@ -68,11 +69,12 @@ def test_a_dm_is_sent_once_and_marked_sent(
     assert outbox.run_once() == 0
     posts = fake_slack.calls_to("chat.postMessage")
     assert len(posts) == 1
-    assert posts[0].body["channel"] == "DUANNE001"
+    assert posts[0].body["channel"] == "UANNE001"
     assert posts[0].body["metadata"]["event_payload"]["delivery_id"] == delivery_id
     row = _row(clean_db, delivery_id)
     assert row.status is DeliveryStatus.SENT
     assert row.result_ts == fake_slack.messages("DUANNE001")[0]["ts"]
+    assert row.result_channel == "DUANNE001"
 
 
 def test_the_same_dedupe_key_is_recorded_once(outbox: Outbox, clean_db: Engine) -> None:
@@ -225,9 +227,11 @@ def test_a_delivery_cancelled_while_in_flight_is_not_brought_back(
     assert fake_slack.messages("DUANNE001") == []
 
 
-def test_a_users_dm_channel_is_opened_once_per_process(
+def test_a_dm_needs_no_conversations_open_and_its_channel_is_remembered(
     outbox: Outbox, clean_db: Engine, fake_slack: FakeSlack
 ) -> None:
+    """The first DM to someone goes to their user id; the DM channel Slack answers with is
+    used for the next ones and kept in the row, so a fan-out is one Slack call per DM."""
     for key in ("a", "b", "c"):
         _owe(outbox, clean_db, key=key)
     _owe(outbox, clean_db, user="UBRAM002", key="d")
@@ -235,5 +239,9 @@ def test_a_users_dm_channel_is_opened_once_per_process(
         pass
     assert len(fake_slack.messages("DUANNE001")) == 3
     assert len(fake_slack.messages("DUBRAM002")) == 1
-    opened = [c.body["users"] for c in fake_slack.calls_to("conversations.open")]
-    assert sorted(opened) == ["UANNE001", "UBRAM002"]
+    assert fake_slack.calls_to("conversations.open") == []
+    posted_to = [c.body["channel"] for c in fake_slack.calls_to("chat.postMessage")]
+    assert sorted(posted_to) == ["DUANNE001", "DUANNE001", "UANNE001", "UBRAM002"]
+    with Session(clean_db) as session:
+        channels = {row.result_channel for row in session.scalars(select(Delivery))}
+    assert channels == {"DUANNE001", "DUBRAM002"}
