@@ -43,15 +43,7 @@ def step_verify(story: Story) -> None:
 
 def step_home(story: Story) -> None:
     """Zoë opens the app's Home tab: her meter of intervisie hours."""
-    world = story.world
-    before = len(world.fake.calls_to("views.publish"))
-    story.out.write(f"▶ {ZOE.first} opent de Home-tab van de app")
-    world.slack.open_home(ZOE.user_id)
-    world.wait_until(
-        lambda: len(world.fake.calls_to("views.publish")) > before, "the App Home of Zoë"
-    )
-    world.settle()
-    world.show_new(ZOE)
+    story.world.open_home(ZOE)
 
 
 def step_overview(story: Story) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot.demo.hours_story import step_dossier, step_home, step_overview, step_verify
 from bot.demo.naming import local_time, when_text
-from bot.demo.people import ANNE, BRAM, DAAN, EMMA, FEMKE, GERT, ZOE, Colleague
+from bot.demo.people import ANNE, BRAM, DAAN, EMMA, FEMKE, GERT, SECRETARIAT, ZOE, Colleague
 from bot.demo.story import Step, Story, counted
 from bot.demo.world import (
     JSON,
@@ -20,6 +20,9 @@ from bot.demo.world import (
 from bot.devtools.slack_sim import http_request
 from bot.i18n import t_plain
 from bot.jobs import dispatch_reminders
+from handlers.ui.association_ui import ActionId as AssociationAction
+from handlers.ui.association_ui import BlockId as AssociationBlock
+from handlers.ui.association_ui import CallbackId as AssociationCallback
 from handlers.ui.attendance_ui import ActionId as AttendanceAction
 from handlers.ui.attendance_ui import CallbackId as AttendanceCallback
 from handlers.ui.groups_ids import ActionId as GroupAction
@@ -32,6 +35,12 @@ APPLICANTS = (BRAM, ZOE, DAAN, EMMA, FEMKE, GERT)
 APPROVED = (BRAM, ZOE, DAAN, EMMA)
 REJECTED = GERT
 GROUP_NAME = "Vertrouwenspersonen Utrecht"
+SHORT_NAME = "LVV"
+ASSOCIATION = {
+    AssociationBlock.NAME: "Landelijke Vereniging van Vertrouwenspersonen",
+    AssociationBlock.SHORT_NAME: SHORT_NAME,
+    AssociationBlock.MEMBER_NUMBER_LABEL: "Lidnummer LVV",
+}
 REJECT_REASON = "We zijn met vijf compleet; probeer groep Amersfoort eens."
 ROLES = {
     ANNE: "facilitator",
@@ -41,6 +50,30 @@ ROLES = {
     EMMA: "absent",
     FEMKE: "participant",
 }
+
+
+def step_association(story: Story) -> None:
+    """The secretariat gives the app the association's name, once: messages and certificates
+    name it from then on."""
+    world = story.world
+    home = world.open_home(SECRETARIAT)
+    view = world.press_in_home(
+        SECRETARIAT,
+        home,
+        action_id=AssociationAction.EDIT_IDENTITY,
+        callback_id=AssociationCallback.IDENTITY,
+    )
+    world.submit(
+        SECRETARIAT,
+        view,
+        {(block, AssociationAction.INPUT): value for block, value in ASSOCIATION.items()},
+        shown={
+            t_plain("nl", f"association.{block.value}"): value
+            for block, value in ASSOCIATION.items()
+        },
+        expect=lambda: ASSOCIATION[AssociationBlock.NAME] in str(world.fake.home_views),
+        what="the association's name on the secretariat's App Home",
+    )
 
 
 def step_create_group(story: Story) -> None:
@@ -69,13 +102,14 @@ def step_join(story: Story) -> None:
         values: JSON
         if index == 1:
             values = {GroupAction.MEMBERSHIP_TYPE: "participant"}
-            without = t_plain("nl", "association.without.generic")
+            without = t_plain("nl", "association.without.named", short_name=SHORT_NAME)
             shown = {"Lidmaatschap": t_plain("nl", "membership.participant", without_text=without)}
         else:
             number = f"LVV-{1000 + 37 * index}"
             values = {GroupAction.MEMBERSHIP_TYPE: "member", GroupAction.MEMBER_NUMBER: number}
-            member = t_plain("nl", "association.member_option.generic")
-            shown = {"Lidmaatschap": member, "Lidnummer": number}
+            member = t_plain("nl", "association.member_option.named", short_name=SHORT_NAME)
+            label = ASSOCIATION[AssociationBlock.MEMBER_NUMBER_LABEL]
+            shown = {"Lidmaatschap": member, label: number}
         world.submit(
             who,
             view,
@@ -314,6 +348,7 @@ def step_feed(story: Story) -> None:
 
 
 STEPS: tuple[Step, ...] = (
+    Step("Het secretariaat zet de naam van de vereniging in de app", step_association),
     Step("Anne maakt een intervisiegroep aan", step_create_group),
     Step("Zes collega's melden zich aan", step_join),
     Step("Anne accordeert vier aanvragen", step_approve),

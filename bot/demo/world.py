@@ -255,7 +255,7 @@ class World:
         self,
         who: Colleague,
         view: JSON,
-        values: JSON,
+        values: dict[Any, Any],
         *,
         shown: dict[str, str],
         expect: Callable[[], Any] | None = None,
@@ -308,6 +308,33 @@ class World:
             what=f"the {callback_id} modal for {who.first}",
         )
         view: JSON = self.wait_until(lambda: self.view_for(who, callback_id, seen), callback_id)
+        return view
+
+    def open_home(self, who: Colleague) -> JSON:
+        """`who` opens the app's Home tab; the App Home the app publishes."""
+        before = len(self.fake.calls_to("views.publish"))
+        self.out.write(f"▶ {who.first} opent de Home-tab van de app")
+        self._check(self.slack.open_home(who.user_id))
+        self.wait_until(
+            lambda: len(self.fake.calls_to("views.publish")) > before,
+            f"the App Home of {who.first}",
+        )
+        self.settle()
+        self.show_new(who)
+        home: JSON = self.fake.home_views[who.user_id]
+        return home
+
+    def press_in_home(
+        self, who: Colleague, home: JSON, *, action_id: str, callback_id: str
+    ) -> JSON:
+        """Press the button `action_id` of `who`'s App Home, which opens a modal; the modal."""
+        button = button_in(home, action_id)
+        seen = self.count_views(who, callback_id)
+        self.out.write(f"▶ {who.first} klikt op [ {button['text']['text']} ]")
+        self._check(self.slack.click(who.user_id, action_id=action_id, view=home))
+        view: JSON = self.wait_until(lambda: self.view_for(who, callback_id, seen), callback_id)
+        self.settle()
+        self.show_new(who)
         return view
 
     def press_for_form(

@@ -190,7 +190,7 @@ class SlackSim:
         self,
         user_id: str,
         view: dict[str, Any],
-        values: dict[str, Any],
+        values: dict[Any, Any],
         *,
         team_id: str | None = None,
     ) -> HttpResult:
@@ -270,8 +270,9 @@ def _options(element: dict[str, Any]) -> list[dict[str, Any]]:
     return options
 
 
-def fill_state(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
-    """Build `view.state.values` as Slack does, from {action_id: what the user typed or chose}.
+def fill_state(view: dict[str, Any], values: dict[Any, Any]) -> dict[str, Any]:
+    """Build `view.state.values` as Slack does, from {action_id: what the user typed or chose};
+    inputs that share an action id (one per block) are keyed {(block_id, action_id): …}.
 
     Text inputs take a string; selects, radio buttons take the option *value*; checkboxes and
     multi-selects a list of values; users_select a user id; datepicker 'YYYY-MM-DD'; timepicker
@@ -284,9 +285,10 @@ def fill_state(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
         if action_id is None:
             continue
         kind = element.get("type")
-        given = values.get(action_id, _initial(element))
-        if action_id in values:
-            used.add(action_id)
+        key: Any = (block_id, action_id) if (block_id, action_id) in values else action_id
+        given = values.get(key, _initial(element))
+        if key in values:
+            used.add(key)
         entry: dict[str, Any] = {"type": kind}
         if kind in {"plain_text_input", "number_input", "email_text_input", "url_text_input"}:
             entry["value"] = given
@@ -314,7 +316,7 @@ def fill_state(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
         state.setdefault(block_id, {})[action_id] = entry
     unknown = set(values) - used
     if unknown:
-        raise AssertionError(f"the view has no inputs {sorted(unknown)}")
+        raise AssertionError(f"the view has no inputs {sorted(map(str, unknown))}")
     return state
 
 

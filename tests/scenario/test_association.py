@@ -90,38 +90,7 @@ def open_form(slack: SlackSim, fake: FakeSlack, user: str, action_id: str, callb
 
 def submit_form(slack: SlackSim, user: str, view: JSON, values: dict[str, Any]) -> JSON:
     """Submit a form whose text inputs are keyed by block id (they share one action id)."""
-    state = {
-        block: {ActionId.INPUT: {"type": "plain_text_input", "value": v}}
-        for block, v in values.items()
-    }
-    for block in view["blocks"]:
-        element = block.get("element") or {}
-        if block.get("type") == "input" and block["block_id"] not in state:
-            if element.get("type") == "plain_text_input":
-                state[block["block_id"]] = {
-                    ActionId.INPUT: {
-                        "type": "plain_text_input",
-                        "value": element.get("initial_value"),
-                    }
-                }
-            elif element.get("type") == "checkboxes":
-                state[block["block_id"]] = {
-                    element["action_id"]: {
-                        "type": "checkboxes",
-                        "selected_options": element.get("initial_options") or [],
-                    }
-                }
-    submitted = dict(view)
-    submitted["state"] = {"values": state}
-    result = slack.post_payload(
-        {
-            "type": "view_submission",
-            "team": {"id": TEAM, "domain": "test"},
-            "user": {"id": user, "username": user.lower(), "team_id": TEAM},
-            "api_app_id": "AINTERVISIE",
-            "view": submitted,
-        }
-    )
+    result = slack.submit(user, view, {(block, ActionId.INPUT): v for block, v in values.items()})
     assert result.status == 200, result.text
     answer: JSON = result.json or {}
     return answer
