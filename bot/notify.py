@@ -138,18 +138,15 @@ class Renderers:
     def prefetch(self, batch: RenderBatch, payloads: list[dict[str, Any]]) -> None:
         """Run the prefetch of every intent kind among these outbox payloads (one call per kind,
         with its intents); payloads of unknown kinds are left to fail when rendered."""
+        with self._lock:
+            prefetches = dict(self._prefetch)
         by_kind: dict[str, list[Intent]] = {}
         for payload in payloads:
             kind = str(payload.get("intent"))
-            with self._lock:
-                wanted = kind in self._prefetch
-            if wanted:
-                intent, _renderer = self.decode(payload)
-                by_kind.setdefault(kind, []).append(intent)
+            if kind in prefetches:
+                by_kind.setdefault(kind, []).append(self.decode(payload)[0])
         for kind, intents in by_kind.items():
-            with self._lock:
-                prefetch = self._prefetch[kind]
-            prefetch(batch, intents)
+            prefetches[kind](batch, intents)
 
     def kinds(self) -> set[str]:
         """The intent kinds that have a renderer."""
@@ -232,19 +229,7 @@ def owe_many(session: Session, *, owed: list[tuple[Intent, Person, str]], now: d
     session.execute(
         insert(Delivery),
         [
-            {
-                "team_id": person.team_id,
-                "kind": intent.TRANSPORT,
-                "recipient": person.slack_user_id,
-                "payload": _payload(intent, person, {}),
-                "dedupe_key": key,
-                "status": DeliveryStatus.PENDING,
-                "attempts": 0,
-                "maybe_sent": False,
-                "next_attempt_at": now,
-                "created_at": now,
-                "certificate_id": None,
-            }
+            _delivery_values(intent=intent, to=person, key=key, extra={}, now=now)
             for key, intent, person in new
         ],
     )
@@ -286,39 +271,38 @@ def _record(
     existing = session.scalars(select(Delivery).where(Delivery.dedupe_key == key)).first()
     if existing is not None:
         return existing
-    delivery = _delivery(
-        intent=intent, to=to, key=key, extra=extra, now=now, certificate_id=certificate_id
+    delivery = Delivery(
+        **_delivery_values(
+            intent=intent, to=to, key=key, extra=extra, now=now, certificate_id=certificate_id
+        )
     )
     session.add(delivery)
     return delivery
 
 
-def _delivery(
+def _delivery_values(
     *,
     intent: Intent,
     to: Person,
     key: str,
     extra: dict[str, Any],
     now: datetime,
-    certificate_id: int | None,
-) -> Delivery:
-    return Delivery(
-        team_id=to.team_id,
-        kind=intent.TRANSPORT,
-        recipient=to.slack_user_id,
-        payload=_payload(intent, to, extra),
-        dedupe_key=key,
-        status=DeliveryStatus.PENDING,
-        attempts=0,
-        next_attempt_at=now,
-        created_at=now,
-        certificate_id=certificate_id,
-    )
-
-
-def _payload(intent: Intent, to: Person, extra: dict[str, Any]) -> dict[str, Any]:
-    """What an outbox row holds of its intent: the kind, the ids, and whom it is for."""
-    return {"intent": intent.KIND, "args": intent.args(), "person_id": to.id, **extra}
+    certificate_id: int | None = None,
+) -> dict[str, Any]:
+    """The columns of a new outbox row: pending, due now, holding the intent's kind and ids."""
+    return {
+        "team_id": to.team_id,
+        "kind": intent.TRANSPORT,
+        "recipient": to.slack_user_id,
+        "payload": {"intent": intent.KIND, "args": intent.args(), "person_id": to.id, **extra},
+        "dedupe_key": key,
+        "status": DeliveryStatus.PENDING,
+        "attempts": 0,
+        "maybe_sent": False,
+        "next_attempt_at": now,
+        "created_at": now,
+        "certificate_id": certificate_id,
+    }
 
 
 def wake_outbox(session: Session) -> None:

@@ -934,6 +934,11 @@ class FakeSlack:
 
     # ----------------------------------------------------------------- helpers
 
+    def _elsewhere(self, user_id: str) -> bool:
+        """Whether a known user belongs to another workspace than the caller's token."""
+        team = self._users.get(user_id, {}).get("team_id", self._caller_team)
+        return self._caller_team is not None and team != self._caller_team
+
     def _resolve_channel(self, channel: str) -> str:
         """Map a user id to their DM channel id, as chat.postMessage does."""
         return "D" + channel if _is_user_id(channel) else channel
@@ -1041,10 +1046,7 @@ class FakeSlack:
         ids = [u.strip() for u in str(users or "").split(",") if u.strip()]
         if not ids:
             raise _ApiError("users_list_not_supplied")
-        if self._caller_team is not None and any(
-            self._users.get(u, {}).get("team_id", self._caller_team) != self._caller_team
-            for u in ids
-        ):
+        if any(self._elsewhere(u) for u in ids):
             raise _ApiError("user_not_found")
         if len(ids) == 1:
             return {"channel": {"id": "D" + ids[0]}}
@@ -1112,11 +1114,7 @@ class FakeSlack:
             raise _ApiError("channel_not_found")
         self._require_content(body)
         self._check_message_payload("chat.postMessage", body.get("text"), body.get("blocks"))
-        if (
-            _is_user_id(channel)
-            and self._caller_team is not None
-            and self._users.get(channel, {}).get("team_id", self._caller_team) != self._caller_team
-        ):
+        if _is_user_id(channel) and self._elsewhere(channel):
             # A user of another workspace is not found, as with conversations.open.
             raise _ApiError("channel_not_found")
         channel = self._resolve_channel(channel)

@@ -255,12 +255,10 @@ def previous_summaries(
     rows = session.execute(select(Meeting.id, before).where(Meeting.id.in_(list(meeting_ids))))
     pairs: dict[int, int | None] = {meeting_id: earlier_id for meeting_id, earlier_id in rows}
     wanted = {earlier_id for earlier_id in pairs.values() if earlier_id is not None}
-    meetings = (
-        {m.id: m for m in session.scalars(select(Meeting).where(Meeting.id.in_(wanted)))}
-        if wanted
-        else {}
-    )
-    summaries = {mid: summary(session, meeting=m) for mid, m in meetings.items()}
+    summaries = {
+        m.id: summary(session, meeting=m)
+        for m in session.scalars(select(Meeting).where(Meeting.id.in_(wanted)))
+    }
     return {
         meeting_id: summaries.get(earlier_id) if earlier_id is not None else None
         for meeting_id, earlier_id in pairs.items()
