@@ -17,7 +17,7 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 from waitress import serve
 
-from bot.slack_http import slack_events_route
+from bot.app.http import slack_events_route
 from bot.web import Router
 from handlers.ui.groups_ids import ActionId
 

@@ -33,10 +33,10 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
+from bot.app.http import dispatch_forwarded
 from bot.ratelimit import RateLimit
 from bot.server import Runtime
 from bot.settings import Settings
-from bot.slack_http import dispatch_forwarded
 
 log = logging.getLogger(__name__)
 

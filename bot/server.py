@@ -17,6 +17,7 @@ from waitress import wasyncore
 from waitress.server import create_server
 
 from bot.app import create_app
+from bot.app.http import Forward, oauth_routes, quiet_bolt_refusals, slack_events_route
 from bot.clock import Clock, SystemClock
 from bot.delivery import Outbox
 from bot.deps import Deps
@@ -26,7 +27,6 @@ from bot.jobs import install_jobs, make_scheduler
 from bot.ratelimit import RateLimiter
 from bot.settings import Settings
 from bot.slack_api import WorkspaceClients, make_web_client
-from bot.slack_http import Forward, oauth_routes, quiet_bolt_refusals, slack_events_route
 from bot.web import (
     ClientLimiter,
     Environ,

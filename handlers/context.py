@@ -299,7 +299,7 @@ def early_ack_middleware(app: App) -> Callable[..., None]:
     the request thread, before its listener starts (every such listener acks first with
     nothing, see on_action and handlers/commands.py). Slack's answer then leaves without waiting
     for a listener thread to be scheduled, and the listener's work runs in the background pool
-    (bot/app.py). Modal submits still ack from their listener: their answer is the outcome."""
+    (bot/app/). Modal submits still ack from their listener: their answer is the outcome."""
 
     first = acks_first(app)
 

@@ -362,7 +362,7 @@ def test_a_refused_request_logs_one_line_and_never_its_body(
         texts = [r.getMessage() for r in caplog.records]
         assert not any(marker in text for text in texts), texts
         assert not any(r.exc_info for r in caplog.records)
-        refusals = [r for r in caplog.records if r.name == "bot.slack_http"]
+        refusals = [r for r in caplog.records if r.name == "bot.app.http"]
         assert len(refusals) == 1, texts
         assert "\n" not in refusals[0].getMessage()
     _nothing_happened(fake_slack, db_engine)
@@ -391,7 +391,7 @@ def test_bolts_own_refusal_log_never_carries_the_body(caplog: pytest.LogCaptureF
     from slack_bolt.request import BoltRequest
     from slack_bolt.response import BoltResponse
 
-    from bot.slack_http import quiet_bolt_refusals
+    from bot.app.http import quiet_bolt_refusals
 
     quiet_bolt_refusals()
     caplog.set_level(logging.DEBUG)

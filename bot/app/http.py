@@ -47,7 +47,7 @@ def slack_events_route(
 
     Nothing parses the body before the signature and timestamp are verified (bot.web): anything
     unsigned is a 401 with one log line, and a correctly signed body that is not a Slack payload
-    is a 400. Bolt's own check of the same signature is then redundant (bot/app.py may turn it
+    is a 400. Bolt's own check of the same signature is then redundant (bot/app/__init__.py may turn it
     off for HTTP mode); Socket Mode requests never come through here.
     """
 
